@@ -1,0 +1,44 @@
+package cn.shapotou.litigation;
+
+import cn.shapotou.litigation.deadlines.DeadlineRecomputation;
+import cn.shapotou.litigation.identity.IdentitySeeder;
+import cn.shapotou.litigation.identity.TasklistFilters;
+import cn.shapotou.litigation.units.UnitOptionForms;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every start-up does once the engine has deployed the processes, in this order and before the web server
+ * accepts a request: forms get the directory's units, groups/users/grants and filters are seeded, and open deadlines
+ * are recounted against the calendar files now in force. Each step is idempotent.
+ */
+@Component
+public class StartupSeeding implements SmartInitializingSingleton {
+
+    private final UnitOptionForms forms;
+    private final IdentitySeeder identities;
+    private final TasklistFilters filters;
+    private final DeadlineRecomputation deadlines;
+
+    public StartupSeeding(UnitOptionForms forms, IdentitySeeder identities, TasklistFilters filters,
+                          DeadlineRecomputation deadlines) {
+        this.forms = forms;
+        this.identities = identities;
+        this.filters = filters;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        try {
+            forms.deploy();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        identities.seed();
+        filters.seed();
+        deadlines.recompute();
+    }
+}

@@ -1,0 +1,80 @@
+package cn.shapotou.litigation.cases;
+
+import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_LEADERS;
+import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_OFFICE;
+import static cn.shapotou.litigation.units.UnitDirectory.JUSTICE_BUREAU;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+
+import cn.shapotou.litigation.identity.Grants;
+import cn.shapotou.litigation.identity.Roles;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who has a part in a case (CONTRACT §2): the defendant, the acting unit, the lead and co-handling units, the district
+ * office that receives and seals (Art. 10, 11), the district leaders who approve, and the Justice Bureau that
+ * supervises all (Art. 3). They may read the case; others may not even learn it exists.
+ */
+@Component("caseAccess")
+public class CaseAccess {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Grants grants;
+
+    public CaseAccess(Grants grants) {
+        this.grants = grants;
+    }
+
+    public static Set<String> participants(Map<String, ?> caseVariables) {
+        Set<String> units = new LinkedHashSet<>(List.of(DISTRICT_OFFICE, DISTRICT_LEADERS, JUSTICE_BUREAU));
+        for (String name : List.of("defendant", "actingUnit", "leadUnit")) {
+            Object unit = caseVariables.get(name);
+            if (unit instanceof String id && !id.isBlank()) {
+                units.add(id);
+            }
+        }
+        units.addAll(unitList(caseVariables.get("coUnits")));
+        return units;
+    }
+
+    public static boolean maySee(Collection<String> userGroups, Map<String, ?> caseVariables) {
+        return Roles.any(userGroups, Roles.SUPERVISORS)
+                || userGroups.stream().anyMatch(participants(caseVariables)::contains);
+    }
+
+    /** READ on this process instance for every participant, so the engine's own APIs show them their cases. */
+    public void grantToParticipants(DelegateExecution execution) {
+        Set<String> units = participants(execution.getVariables());
+        String instance = execution.getProcessInstanceId();
+        Context.getCommandContext().runWithoutAuthorization(() -> {
+            for (String unit : units) {
+                grants.toGroup(unit, PROCESS_INSTANCE, instance, READ);
+            }
+            return null;
+        });
+    }
+
+    public static List<String> unitList(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).toList();
+        }
+        try {
+            return JSON.readValue(value.toString(), JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package cn.shapotou.litigation.cases;
+
+import cn.shapotou.litigation.identity.Roles;
+import cn.shapotou.litigation.identity.SystemAccess;
+import cn.shapotou.litigation.web.ApiException;
+import cn.shapotou.litigation.web.FieldError;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/cases} (CONTRACT §5): register a complaint copy, read a case. */
+@RestController
+@RequestMapping("/api/cases")
+public class CaseController {
+
+    private final CaseDataValidator validator;
+    private final CaseRegistry registry;
+    private final CaseView view;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final SystemAccess system;
+
+    public CaseController(CaseDataValidator validator, CaseRegistry registry, CaseView view, RuntimeService runtime,
+                          IdentityService identity, SystemAccess system) {
+        this.validator = validator;
+        this.registry = registry;
+        this.view = view;
+        this.runtime = runtime;
+        this.identity = identity;
+        this.system = system;
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> register(@RequestBody Map<String, Object> body) {
+        if (!Roles.any(currentGroups(), Roles.CASE_REGISTRARS)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, null, "只有区政府办公室、区司法局和系统管理员可以登记应诉通知");
+        }
+        List<FieldError> unknown = validator.unknownFields(body.keySet());
+        if (!unknown.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, unknown);
+        }
+        CaseDataValidator.Result result = validator.validate(body);
+        if (!result.valid()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, result.errors());
+        }
+        CaseData data = result.data();
+        if (registry.exists(data.caseNumber())) {
+            throw taken(data.caseNumber());
+        }
+        ProcessInstanceWithVariables started;
+        try {
+            started = runtime.createProcessInstanceByKey(CaseView.CASE_PROCESS)
+                    .businessKey(data.caseNumber())
+                    .setVariables(data.toVariables())
+                    .executeWithVariablesInReturn();
+        } catch (RuntimeException e) {
+            throw translate(e, data.caseNumber());
+        }
+        VariableMap vars = started.getVariables();
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("caseNumber", data.caseNumber());
+        response.put("processInstanceId", started.getId());
+        response.put("leadUnit", vars.get("leadUnit"));
+        response.put("coUnits", CaseAccess.unitList(json(vars.getValueTyped("coUnits"))));
+        response.put("responsibilityBasis", vars.get("responsibilityBasis"));
+        response.put("responsibilityExplanation", vars.get("responsibilityExplanation"));
+        response.put("headAppearanceRequired", vars.get("headAppearanceRequired"));
+        response.put("headAppearanceBasis", vars.get("headAppearanceBasis"));
+        response.put("deadlines", cn.shapotou.litigation.deadlines.CaseDeadlineVariable.parse(
+                (org.camunda.bpm.engine.variable.value.TypedValue) vars.getValueTyped("deadlines")));
+        return ResponseEntity.created(URI.create("/api/cases/"
+                + URLEncoder.encode(data.caseNumber(), StandardCharsets.UTF_8).replace("+", "%20"))).body(response);
+    }
+
+    @GetMapping("/{caseNumber}")
+    public Map<String, Object> get(@PathVariable String caseNumber) {
+        List<String> groups = currentGroups();
+        return system.call(() -> {
+            Map<String, Object> vars = view.caseVariables(caseNumber)
+                    .filter(v -> CaseAccess.maySee(groups, v))
+                    .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "caseNumber",
+                            "没有案号为 " + caseNumber + " 的案件，或您无权查看"));
+            return view.render(caseNumber, vars);
+        });
+    }
+
+    private List<String> currentGroups() {
+        Authentication auth = identity.getCurrentAuthentication();
+        return auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+    }
+
+    private static Object json(Object value) {
+        return value instanceof JsonValue j ? j.getValueSerialized() : value;
+    }
+
+    private static ApiException taken(String caseNumber) {
+        return new ApiException(HttpStatus.CONFLICT, "caseNumber", "案号 " + caseNumber + " 已登记，不能重复登记");
+    }
+
+    /** A refusal from inside the start (a concurrent registration of the same number, a validation rule). */
+    private static RuntimeException translate(RuntimeException e, String caseNumber) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CaseNumberTakenException || t instanceof DuplicateKeyException) {
+                return taken(caseNumber);
+            }
+            if (t instanceof FormFieldValidationException v && v.getDetail() instanceof List<?> errors) {
+                return new ApiException(HttpStatus.BAD_REQUEST, errors.stream()
+                        .filter(FieldError.class::isInstance).map(FieldError.class::cast).toList());
+            }
+        }
+        return e;
+    }
+}

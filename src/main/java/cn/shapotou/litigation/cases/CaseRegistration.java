@@ -1,0 +1,59 @@
+package cn.shapotou.litigation.cases;
+
+import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
+import cn.shapotou.litigation.deadlines.DeadlineKind;
+import cn.shapotou.litigation.deadlines.Deadlines;
+import cn.shapotou.litigation.web.FieldError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The start of every case, whichever door it came through (Tasklist start form, {@code POST /api/cases}, engine REST):
+ * validates the case data, takes the case number, makes it the business key and starts the statutory answer deadline
+ * (ALL Art. 67). A start listener, so that a refused registration leaves nothing behind.
+ */
+@Component("caseRegistration")
+public class CaseRegistration {
+
+    private final CaseDataValidator validator;
+    private final CaseRegistry registry;
+    private final Deadlines deadlines;
+
+    public CaseRegistration(CaseDataValidator validator, CaseRegistry registry, Deadlines deadlines) {
+        this.validator = validator;
+        this.registry = registry;
+        this.deadlines = deadlines;
+    }
+
+    public void onStart(DelegateExecution execution) {
+        Map<String, Object> variables = execution.getVariables();
+        CaseDataValidator.Result result = validator.validate(variables);
+        if (!result.valid()) {
+            throw invalid(result.errors());
+        }
+        CaseData data = result.data();
+        execution.setVariables(data.toVariables());
+        execution.setProcessBusinessKey(data.caseNumber());
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        registry.register(data.caseNumber(), execution.getProcessInstanceId(), user == null ? null : user.getUserId());
+
+        // Art. 10 ¶1 forwarding is immediate; ALL Art. 67's 15 days run from the same receipt.
+        List<Map<String, Object>> caseDeadlines = new ArrayList<>();
+        caseDeadlines = CaseDeadlineVariable.put(caseDeadlines,
+                deadlines.compute(DeadlineKind.STATUTORY_ANSWER, data.noticeReceivedOn()));
+        caseDeadlines = CaseDeadlineVariable.put(caseDeadlines,
+                deadlines.compute(DeadlineKind.FORWARD_NOTICE, data.noticeReceivedOn()));
+        CaseDeadlineVariable.write(execution, caseDeadlines);
+    }
+
+    static FormFieldValidationException invalid(List<FieldError> errors) {
+        String message = errors.stream().map(FieldError::message).collect(Collectors.joining("；"));
+        return new FormFieldValidationException(errors, "登记应诉通知未通过校验：" + message);
+    }
+}

@@ -1,0 +1,124 @@
+package cn.shapotou.litigation.cases;
+
+import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.springframework.stereotype.Component;
+
+/** A case as {@code GET /api/cases/{caseNumber}} shows it (CONTRACT §5); read from the engine, open or closed. */
+@Component
+public class CaseView {
+
+    public static final String CASE_PROCESS = "litigation-case";
+
+    private final CaseRegistry registry;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final TaskService tasks;
+
+    public CaseView(CaseRegistry registry, RuntimeService runtime, HistoryService history, TaskService tasks) {
+        this.registry = registry;
+        this.runtime = runtime;
+        this.history = history;
+        this.tasks = tasks;
+    }
+
+    /** The case's own variables (of its {@code litigation-case} instance), from runtime or, once closed, history. */
+    public Optional<Map<String, Object>> caseVariables(String caseNumber) {
+        Optional<String> instanceId = registry.processInstanceId(caseNumber);
+        if (instanceId.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> vars = new HashMap<>();
+        ProcessInstance running = runtime.createProcessInstanceQuery().processInstanceId(instanceId.get()).singleResult();
+        if (running != null) {
+            for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(instanceId.get())
+                    .disableCustomObjectDeserialization().list()) {
+                if (v.getExecutionId().equals(instanceId.get())) {
+                    vars.put(v.getName(), v.getTypedValue());
+                }
+            }
+            vars.put("__status", "OPEN");
+        } else {
+            for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
+                    .processInstanceId(instanceId.get()).disableCustomObjectDeserialization().list()) {
+                if (instanceId.get().equals(v.getActivityInstanceId()) || v.getExecutionId().equals(instanceId.get())) {
+                    vars.put(v.getName(), v.getTypedValue());
+                }
+            }
+            vars.put("__status", "CLOSED");
+        }
+        // JSON variables as their JSON text, everything else as its plain value.
+        Map<String, Object> plain = new HashMap<>();
+        vars.forEach((k, v) -> plain.put(k, v instanceof JsonValue j ? j.getValueSerialized()
+                : v instanceof TypedValue t ? t.getValue() : v));
+        return Optional.of(plain);
+    }
+
+    public Map<String, Object> render(String caseNumber, Map<String, Object> vars) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("caseNumber", caseNumber);
+        view.put("status", vars.get("__status"));
+        view.put("stages", runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).active()
+                .list().stream().map(ProcessInstance::getProcessDefinitionId)
+                .map(id -> id.substring(0, id.indexOf(':')))
+                .filter(key -> !CASE_PROCESS.equals(key)).distinct().toList());
+        view.put("court", vars.get("court"));
+        view.put("plaintiff", vars.get("plaintiff"));
+        view.put("causeOfAction", vars.get("causeOfAction"));
+        view.put("noticeReceivedOn", vars.get("noticeReceivedOn"));
+        view.put("defendant", vars.get("defendant"));
+        view.put("actingUnit", vars.get("actingUnit"));
+        view.put("leadUnit", vars.get("leadUnit"));
+        view.put("leadUnitName", vars.get("leadUnitName"));
+        view.put("coUnits", CaseAccess.unitList(vars.get("coUnits")));
+        view.put("responsibilityBasis", vars.get("responsibilityBasis"));
+        view.put("responsibilityExplanation", vars.get("responsibilityExplanation"));
+        view.put("headAppearanceRequired", vars.get("headAppearanceRequired"));
+        view.put("headAppearanceBasis", vars.get("headAppearanceBasis"));
+        view.put("deadlines", deadlines(vars));
+        view.put("openTasks", openTasks(caseNumber));
+        return view;
+    }
+
+    static List<Map<String, Object>> deadlines(Map<String, Object> vars) {
+        return CaseDeadlineVariable.parse((String) vars.get(CaseDeadlineVariable.NAME));
+    }
+
+    private List<Map<String, Object>> openTasks(String caseNumber) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        var now = ClockUtil.getCurrentTime();
+        for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).orderByTaskCreateTime().asc()
+                .list()) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("id", task.getId());
+            t.put("name", task.getName());
+            t.put("groups", tasks.getIdentityLinksForTask(task.getId()).stream()
+                    .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                    .map(IdentityLink::getGroupId).toList());
+            t.put("assignee", task.getAssignee());
+            t.put("due", task.getDueDate() == null ? null
+                    : task.getDueDate().toInstant().atZone(LegalClock.ZONE).toOffsetDateTime().toString());
+            t.put("overdue", task.getDueDate() != null && task.getDueDate().before(now));
+            result.add(t);
+        }
+        return result;
+    }
+}

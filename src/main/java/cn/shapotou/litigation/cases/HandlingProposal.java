@@ -1,0 +1,96 @@
+package cn.shapotou.litigation.cases;
+
+import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_GOVERNMENT;
+import static cn.shapotou.litigation.units.UnitDirectory.LEGAL_COUNSEL_OFFICE;
+
+import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.units.UnitDirectory;
+import cn.shapotou.litigation.web.FieldError;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Justice Bureau's handling proposal and the district leaders' approval (Art. 10 ¶1; Art. 4 ¶6 for the unclear
+ * case): checked when each task is completed, so a proposal without a valid handling unit never reaches a leader, and
+ * a return always says why.
+ */
+@Component("handlingProposal")
+public class HandlingProposal {
+
+    public static final Set<String> COMPLEXITY = Set.of("NORMAL", "COMPLEX");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final UnitDirectory units;
+    private final LegalClock clock;
+
+    public HandlingProposal(UnitDirectory units, LegalClock clock) {
+        this.units = units;
+        this.clock = clock;
+    }
+
+    /** Complete listener of 拟定办理建议. */
+    public void onProposed(DelegateTask task) throws JsonProcessingException {
+        List<FieldError> errors = new ArrayList<>();
+        Object complexity = task.getVariable("complexity");
+        if (!(complexity instanceof String c) || !COMPLEXITY.contains(c)) {
+            errors.add(new FieldError("complexity", "案件难易程度（complexity）须选择：一般案件（NORMAL）或疑难复杂案件（COMPLEX）"));
+        }
+        Object lead = task.getVariable("leadUnit");
+        String leadUnit = lead instanceof String s && !s.isBlank() ? s.strip() : null;
+        if (leadUnit == null) {
+            errors.add(new FieldError("leadUnit", "应诉事务承办单位（leadUnit）为必填项（第十条第一款）"));
+        } else if (!handlingUnit(leadUnit)) {
+            errors.add(new FieldError("leadUnit", "应诉事务承办单位（leadUnit）须为单位目录中现存的部门或乡镇：" + leadUnit));
+        }
+        Set<String> coUnits = new LinkedHashSet<>(CaseAccess.unitList(task.getVariable("coUnits")));
+        for (String co : coUnits) {
+            if (!handlingUnit(co)) {
+                errors.add(new FieldError("coUnits", "共同承办单位（coUnits）须为单位目录中现存的部门或乡镇：" + co));
+            }
+        }
+        if (leadUnit != null && coUnits.contains(leadUnit)) {
+            errors.add(new FieldError("coUnits", "共同承办单位（coUnits）不应包含应诉事务承办单位本身"));
+        }
+        if (!errors.isEmpty()) {
+            throw CaseRegistration.invalid(errors);
+        }
+        task.setVariable("leadUnit", leadUnit);
+        task.setVariable("leadUnitName", units.nameOf(leadUnit));
+        task.setVariable("coUnits", SpinValues.jsonValue(JSON.writeValueAsString(List.copyOf(coUnits))).create());
+    }
+
+    /** Complete listener of 审批办理建议: {@code approved=false} goes back with the leader's remarks. */
+    public void onReviewed(DelegateTask task) {
+        Object approved = task.getVariable("approved");
+        Boolean decision = approved instanceof Boolean b ? b
+                : "true".equals(approved) ? Boolean.TRUE
+                : "false".equals(approved) ? Boolean.FALSE : null;
+        if (decision == null) {
+            throw CaseRegistration.invalid(List.of(new FieldError("approved", "审批结果（approved）须选择同意或退回")));
+        }
+        Object remarks = task.getVariable("approvalRemarks");
+        if (!decision && (!(remarks instanceof String r) || r.isBlank())) {
+            throw CaseRegistration.invalid(List.of(new FieldError("approvalRemarks", "退回办理建议时须填写审批意见（approvalRemarks）")));
+        }
+        task.setVariable("approved", decision);
+        if (decision) {
+            task.setVariable("approvedOn", clock.today().toString());
+        }
+    }
+
+    /** A unit that can handle a case: a current department, township or office, not the government itself. */
+    private boolean handlingUnit(String id) {
+        return units.find(id)
+                .filter(u -> !u.isAbolishedOn(clock.today()))
+                .filter(u -> !DISTRICT_GOVERNMENT.equals(u.id()) && !LEGAL_COUNSEL_OFFICE.equals(u.id()))
+                .isPresent();
+    }
+}

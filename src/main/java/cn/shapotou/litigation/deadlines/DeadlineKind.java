@@ -1,0 +1,67 @@
+package cn.shapotou.litigation.deadlines;
+
+/** The deadlines of a case (deadlines.md, "The deadlines of a case"): length, what starts them, and their source. */
+public enum DeadlineKind {
+    FORWARD_NOTICE("forwardNotice", "转送区司法局", 0, PeriodUnit.DAYS,
+            "《沙坡头区人民政府行政应诉工作办法》第十条第一款：区人民政府办公室收到应诉通知书后立即转送区司法局"),
+    STATUTORY_ANSWER("statutoryAnswer", "法定答辩期限（向法院提交答辩状及证据）", 15, PeriodUnit.DAYS,
+            "《中华人民共和国行政诉讼法》第六十七条第一款：被告应当在收到起诉状副本之日起十五日内向人民法院提交作出行政行为的证据和所依据的规范性文件，并提出答辩状；"
+                    + "逾期提供证据的，视为没有相应证据（第三十四条第二款）"),
+    ANSWER_MATERIALS("answerMaterials", "准备答辩材料（内部期限）", 7, PeriodUnit.DAYS,
+            "《沙坡头区人民政府行政应诉工作办法》第十条第二款：应诉事务承办单位收到批示件后7日内准备答辩材料"),
+    APPEAL_OPINION("appealOpinion", "报送上诉意见", 5, PeriodUnit.DAYS,
+            "《沙坡头区人民政府行政应诉工作办法》第十三条第一款：收到判决书或者裁定书之日起5日内将上诉意见报送区司法局"),
+    APPEAL_JUDGMENT("appealJudgment", "对判决提起上诉（法定期限）", 15, PeriodUnit.DAYS,
+            "《中华人民共和国行政诉讼法》第八十五条：不服判决的，有权在判决书送达之日起十五日内提起上诉"),
+    APPEAL_RULING("appealRuling", "对裁定提起上诉（法定期限）", 10, PeriodUnit.DAYS,
+            "《中华人民共和国行政诉讼法》第八十五条：不服裁定的，有权在裁定书送达之日起十日内提起上诉"),
+    LOSS_ANALYSIS("lossAnalysis", "提交败诉分析报告", 15, PeriodUnit.DAYS,
+            "《沙坡头区人民政府行政应诉工作办法》第十二条第一款：败诉法律文书生效后15日内提交败诉分析报告"),
+    RETRIAL("retrial", "申请再审（法定期限）", 6, PeriodUnit.MONTHS,
+            "《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》（法释〔2018〕1号）第一百一十条：判决、裁定发生法律效力后六个月内提出"),
+    ENFORCEMENT("enforcement", "申请强制执行（法定期限）", 2, PeriodUnit.YEARS,
+            "《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》（法释〔2018〕1号）第一百五十三条：申请执行的期限为二年，从法律文书规定的履行期间最后一日起计算");
+
+    private final String key;
+    private final String label;
+    private final int amount;
+    private final PeriodUnit unit;
+    private final String basis;
+
+    DeadlineKind(String key, String label, int amount, PeriodUnit unit, String basis) {
+        this.key = key;
+        this.label = label;
+        this.amount = amount;
+        this.unit = unit;
+        this.basis = basis;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public int amount() {
+        return amount;
+    }
+
+    public PeriodUnit unit() {
+        return unit;
+    }
+
+    public String basis() {
+        return basis;
+    }
+
+    public static DeadlineKind ofKey(String key) {
+        for (DeadlineKind kind : values()) {
+            if (kind.key.equals(key)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown deadline: " + key);
+    }
+}

@@ -1,0 +1,100 @@
+package cn.shapotou.litigation.deadlines;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * When a calendar file is added or corrected, every open deadline is counted again from its own start, and the open
+ * tasks that carry it get the new due date (deadlines.md: "when the file is added, open deadlines are recomputed").
+ * Runs at start-up and on an administrator's request; each moved task is logged and gets a comment on its record.
+ */
+@Component
+public class DeadlineRecomputation {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineRecomputation.class);
+
+    public record Change(String processInstanceId, String businessKey, String deadline, LocalDate before,
+                         LocalDate after, List<String> taskIds) {}
+
+    private final ProcessEngine engine;
+    private final Deadlines deadlines;
+
+    public DeadlineRecomputation(ProcessEngine engine, Deadlines deadlines) {
+        this.engine = engine;
+        this.deadlines = deadlines;
+    }
+
+    @Transactional
+    public List<Change> recompute() {
+        var runtime = engine.getRuntimeService();
+        List<Change> changes = new ArrayList<>();
+        List<VariableInstance> stored = runtime.createVariableInstanceQuery()
+                .variableName(CaseDeadlineVariable.NAME).disableCustomObjectDeserialization().list();
+        for (VariableInstance variable : stored) {
+            List<Map<String, Object>> list = CaseDeadlineVariable.parse(variable.getTypedValue());
+            List<Map<String, Object>> updated = new ArrayList<>(list);
+            List<String[]> moved = new ArrayList<>();
+            for (Map<String, Object> entry : list) {
+                DeadlineKind kind = DeadlineKind.ofKey((String) entry.get("key"));
+                CaseDeadline fresh = deadlines.compute(kind, LocalDate.parse((String) entry.get("start")));
+                Map<String, Object> freshJson = Deadlines.toJson(fresh);
+                if (!Objects.equals(freshJson.get("explanation"), entry.get("explanation"))
+                        || !Objects.equals(freshJson.get("due"), entry.get("due"))) {
+                    updated = CaseDeadlineVariable.put(updated, fresh);
+                    if (!Objects.equals(freshJson.get("due"), entry.get("due"))) {
+                        moved.add(new String[] {kind.key(), (String) entry.get("due"), (String) freshJson.get("due")});
+                    }
+                }
+            }
+            if (updated.equals(list)) {
+                continue;
+            }
+            runtime.setVariableLocal(variable.getExecutionId(), CaseDeadlineVariable.NAME,
+                    CaseDeadlineVariable.toValue(updated));
+            String businessKey = businessKey(variable.getProcessInstanceId());
+            for (String[] m : moved) {
+                changes.add(moveTasks(variable.getProcessInstanceId(), businessKey, m[0],
+                        LocalDate.parse(m[1]), LocalDate.parse(m[2]), updated));
+            }
+        }
+        if (!changes.isEmpty()) {
+            log.info("Deadline recomputation moved {} deadline(s)", changes.size());
+        }
+        return changes;
+    }
+
+    private Change moveTasks(String processInstanceId, String businessKey, String key, LocalDate before,
+                             LocalDate after, List<Map<String, Object>> updated) {
+        var tasks = engine.getTaskService();
+        List<String> taskIds = new ArrayList<>();
+        Map<String, Object> deadline = CaseDeadlineVariable.find(updated, key).orElseThrow();
+        for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId)
+                .taskVariableValueEquals(DeadlineTasks.KEY_VARIABLE, key).list()) {
+            task.setDueDate(LegalClock.endOfDay(after));
+            tasks.saveTask(task);
+            tasks.setVariableLocal(task.getId(), DeadlineTasks.TEXT_VARIABLE, DeadlineTasks.text(deadline));
+            tasks.createComment(task.getId(), processInstanceId,
+                    "节假日安排更新，期限“" + deadline.get("name") + "”由" + before + "重新计算为" + after + "。");
+            log.info("Case {}: task {} '{}' due moved from {} to {} (deadline {})",
+                    businessKey, task.getId(), task.getName(), before, after, key);
+            taskIds.add(task.getId());
+        }
+        return new Change(processInstanceId, businessKey, key, before, after, taskIds);
+    }
+
+    private String businessKey(String processInstanceId) {
+        var instance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        return instance == null ? null : instance.getBusinessKey();
+    }
+}

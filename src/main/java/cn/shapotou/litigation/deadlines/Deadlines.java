@@ -1,0 +1,59 @@
+package cn.shapotou.litigation.deadlines;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place a deadline is computed and shown: the API, the case variables, task due dates and timers all go
+ * through here (DESIGN "Deadlines, end to end").
+ */
+@Component("deadlines")
+public class Deadlines {
+
+    private final HolidayCalendarRepository calendars;
+
+    public Deadlines(HolidayCalendarRepository calendars) {
+        this.calendars = calendars;
+    }
+
+    public ComputedDeadline compute(LocalDate start, int amount, PeriodUnit unit, String basis) {
+        return calendars.calculator().compute(start, amount, unit, basis);
+    }
+
+    public CaseDeadline compute(DeadlineKind kind, LocalDate start) {
+        return new CaseDeadline(kind, compute(start, kind.amount(), kind.unit(), kind.basis()));
+    }
+
+    /** The representation of {@code GET /api/deadlines} (CONTRACT §5), plus the Chinese explanation. */
+    public static Map<String, Object> toJson(ComputedDeadline d) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("start", d.start().toString());
+        json.put(switch (d.unit()) {
+            case DAYS -> "days";
+            case MONTHS -> "months";
+            case YEARS -> "years";
+        }, d.amount());
+        json.put("rawEnd", d.rawEnd().toString());
+        json.put("due", d.due().toString());
+        json.put("dueAt", LegalClock.endOfDayZoned(d.due()).toOffsetDateTime().toString());
+        json.put("movedOver", d.movedOver().stream().map(r -> r.date().toString()).toList());
+        json.put("movedOverReasons", d.movedOver().stream()
+                .map(r -> Map.of("date", r.date().toString(), "reason", r.reason())).toList());
+        json.put("calendarYears", d.calendarYears());
+        json.put("calendarMissing", d.calendarMissing());
+        json.put("basis", d.basis());
+        json.put("explanation", d.explanation());
+        return json;
+    }
+
+    /** A case deadline as stored on the case and shown by {@code /api/cases}: the key and name first. */
+    public static Map<String, Object> toJson(CaseDeadline d) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("key", d.kind().key());
+        json.put("name", d.kind().label());
+        json.putAll(toJson(d.computed()));
+        return json;
+    }
+}

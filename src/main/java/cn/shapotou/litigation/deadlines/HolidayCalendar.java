@@ -1,0 +1,62 @@
+package cn.shapotou.litigation.deadlines;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Which days are statutory rest days (法定休假日): the official holidays and the weekends, except the weekend days the
+ * State Council's notice turns into working days. A year with no notice on file is counted with weekends only.
+ */
+public final class HolidayCalendar {
+
+    private final SortedMap<Integer, YearCalendar> years;
+
+    public HolidayCalendar(Collection<YearCalendar> years) {
+        TreeMap<Integer, YearCalendar> byYear = new TreeMap<>();
+        for (YearCalendar year : years) {
+            if (byYear.put(year.year(), year) != null) {
+                throw new CalendarException("节假日日历：" + year.year() + " 年的日历重复提供");
+            }
+        }
+        this.years = byYear;
+    }
+
+    public boolean hasYear(int year) {
+        return years.containsKey(year);
+    }
+
+    public Map<Integer, YearCalendar> years() {
+        return years;
+    }
+
+    public boolean isRestDay(LocalDate day) {
+        return restReason(day).isPresent();
+    }
+
+    /** Why a day is a rest day, in Chinese ("国庆节", "星期六"), or empty for a working day. */
+    public Optional<String> restReason(LocalDate day) {
+        YearCalendar year = years.get(day.getYear());
+        if (year != null) {
+            String holiday = year.offDays().get(day);
+            if (holiday != null) {
+                return Optional.of(holiday);
+            }
+            if (year.adjustedWorkingDays().contains(day)) {
+                return Optional.empty();
+            }
+        }
+        DayOfWeek dow = day.getDayOfWeek();
+        if (dow == DayOfWeek.SATURDAY) {
+            return Optional.of("星期六");
+        }
+        if (dow == DayOfWeek.SUNDAY) {
+            return Optional.of("星期日");
+        }
+        return Optional.empty();
+    }
+}

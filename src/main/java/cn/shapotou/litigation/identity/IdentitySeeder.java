@@ -1,0 +1,162 @@
+package cn.shapotou.litigation.identity;
+
+import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_LEADERS;
+import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_OFFICE;
+import static cn.shapotou.litigation.units.UnitDirectory.JUSTICE_BUREAU;
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.TASK;
+
+import cn.shapotou.litigation.units.Unit;
+import cn.shapotou.litigation.units.UnitDirectory;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Groups from the unit directory, role grants, demo users and the first administrator, seeded idempotently at every
+ * start-up (as in Camunda's invoice example). Each group gets what its role needs and no more; task permissions come
+ * per task from its candidate groups (TASK_WORK, see application.yaml).
+ */
+@Component
+public class IdentitySeeder {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentitySeeder.class);
+
+    /** Process keys of the case; every unit may read their definitions so Tasklist can name a task's process. */
+    public static final List<String> CASE_PROCESSES = List.of("litigation-case", "notice-intake",
+            "answer-preparation", "court-appearance", "appeal-opinion", "loss-analysis");
+
+    public record DemoUser(String id, String lastName, String firstName, String group) {}
+
+    public static final List<DemoUser> DEMO_USERS = List.of(
+            new DemoUser("demo", "系统", "管理员", Roles.ADMIN),
+            new DemoUser("office", "王", "丽（区政府办公室）", DISTRICT_OFFICE),
+            new DemoUser("justice", "李", "强（区司法局）", JUSTICE_BUREAU),
+            new DemoUser("leader", "赵", "军（区政府领导）", DISTRICT_LEADERS),
+            new DemoUser("counsel", "陈", "敏（法律顾问室）", UnitDirectory.LEGAL_COUNSEL_OFFICE),
+            new DemoUser("natres", "刘", "伟（区自然资源局）", "natural-resources"),
+            new DemoUser("wenchang", "杨", "芳（文昌镇）", "wenchang-town"));
+
+    private final IdentityService identity;
+    private final Grants grants;
+    private final UnitDirectory units;
+    private final boolean demoIdentities;
+    private final String adminPassword;
+
+    public IdentitySeeder(IdentityService identity, Grants grants, UnitDirectory units,
+                          @Value("${litigation.demo.identities:true}") boolean demoIdentities,
+                          @Value("${LITIGATION_ADMIN_PASSWORD:}") String adminPassword) {
+        this.identity = identity;
+        this.grants = grants;
+        this.units = units;
+        this.demoIdentities = demoIdentities;
+        this.adminPassword = adminPassword;
+    }
+
+    public void seed() {
+        syncGroups();
+        grantRoles();
+        if (demoIdentities) {
+            for (DemoUser user : DEMO_USERS) {
+                ensureUser(user.id(), user.lastName(), user.firstName(), "demo", user.group());
+            }
+        } else {
+            ensureFirstAdministrator();
+        }
+    }
+
+    /** Every unit is a group with the unit's id; a renamed unit is renamed, nothing is deleted (old tasks keep it). */
+    void syncGroups() {
+        for (Unit unit : units.all()) {
+            ensureGroup(unit.id(), unit.name(), "WORKFLOW");
+        }
+        ensureGroup(DISTRICT_LEADERS, "区政府领导", "WORKFLOW");
+        ensureGroup(Roles.ADMIN, "系统管理员", Groups.GROUP_TYPE_SYSTEM);
+    }
+
+    private void ensureGroup(String id, String name, String type) {
+        Group group = identity.createGroupQuery().groupId(id).singleResult();
+        if (group == null) {
+            group = identity.newGroup(id);
+        } else if (name.equals(group.getName()) && type.equals(group.getType())) {
+            return;
+        }
+        group.setName(name);
+        group.setType(type);
+        identity.saveGroup(group);
+        log.info("Group {} ({}) saved", id, name);
+    }
+
+    void grantRoles() {
+        for (Resource resource : Resources.values()) {
+            grants.toGroup(Roles.ADMIN, resource, "*", ALL);
+        }
+        List<String> workers = new ArrayList<>();
+        units.all().forEach(u -> workers.add(u.id()));
+        workers.add(DISTRICT_LEADERS);
+        for (String group : workers) {
+            grants.toGroup(group, APPLICATION, "tasklist", ACCESS);
+            for (String key : CASE_PROCESSES) {
+                grants.toGroup(group, PROCESS_DEFINITION, key, READ);
+            }
+        }
+        // Art. 10 ¶1: the district office registers the complaint copies; the Justice Bureau may too.
+        for (String registrar : List.of(DISTRICT_OFFICE, JUSTICE_BUREAU)) {
+            grants.toGroup(registrar, PROCESS_DEFINITION, "litigation-case", READ, CREATE_INSTANCE);
+            grants.toGroup(registrar, PROCESS_INSTANCE, "*", CREATE);
+        }
+        // Art. 3: the Justice Bureau coordinates and supervises every case; Cockpit is its monitoring tool.
+        grants.toGroup(JUSTICE_BUREAU, APPLICATION, "cockpit", ACCESS);
+        grants.toGroup(JUSTICE_BUREAU, PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY);
+        grants.toGroup(JUSTICE_BUREAU, PROCESS_INSTANCE, "*", READ);
+        grants.toGroup(JUSTICE_BUREAU, TASK, "*", READ);
+        grants.toGroup(JUSTICE_BUREAU, DEPLOYMENT, "*", READ);
+    }
+
+    private void ensureUser(String id, String lastName, String firstName, String password, String group) {
+        User user = identity.createUserQuery().userId(id).singleResult();
+        if (user == null) {
+            user = identity.newUser(id);
+            user.setLastName(lastName);
+            user.setFirstName(firstName);
+            user.setEmail(id + "@example.gov.cn");
+            user.setPassword(password);
+            identity.saveUser(user);
+            log.info("User {} created", id);
+        }
+        if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+            identity.createMembership(id, group);
+        }
+    }
+
+    /** Profile prod: no demo users; the first administrator's password comes from the environment (CONTRACT §1). */
+    private void ensureFirstAdministrator() {
+        if (identity.createUserQuery().memberOfGroup(Roles.ADMIN).count() > 0) {
+            return;
+        }
+        if (adminPassword == null || adminPassword.isBlank()) {
+            throw new IllegalStateException(
+                    "尚无系统管理员：请通过环境变量 LITIGATION_ADMIN_PASSWORD 提供首个管理员（admin）的密码后再启动");
+        }
+        ensureUser("admin", "系统", "管理员", adminPassword, Roles.ADMIN);
+    }
+}

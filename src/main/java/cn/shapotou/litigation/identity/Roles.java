@@ -1,0 +1,25 @@
+package cn.shapotou.litigation.identity;
+
+import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_OFFICE;
+import static cn.shapotou.litigation.units.UnitDirectory.JUSTICE_BUREAU;
+
+import java.util.Collection;
+import java.util.Set;
+
+/** Who may do what beyond their own tasks (CONTRACT §2, §5). */
+public final class Roles {
+
+    public static final String ADMIN = "camunda-admin";
+
+    /** The district office registers every complaint copy (Art. 10 ¶1); the Justice Bureau coordinates all (Art. 3). */
+    public static final Set<String> CASE_REGISTRARS = Set.of(DISTRICT_OFFICE, JUSTICE_BUREAU, ADMIN);
+
+    /** The Justice Bureau supervises every case (Art. 3); administrators operate the system. */
+    public static final Set<String> SUPERVISORS = Set.of(JUSTICE_BUREAU, ADMIN);
+
+    private Roles() {}
+
+    public static boolean any(Collection<String> groups, Set<String> role) {
+        return groups.stream().anyMatch(role::contains);
+    }
+}
