@@ -45,16 +45,17 @@ public class IdentitySeeder {
     public static final List<String> CASE_PROCESSES = List.of("litigation-case", "notice-intake",
             "answer-preparation", "court-appearance", "appeal-opinion", "loss-analysis");
 
+    /** Tasklist shows "firstName lastName": the person's name first, then the unit. */
     public record DemoUser(String id, String lastName, String firstName, String group) {}
 
     public static final List<DemoUser> DEMO_USERS = List.of(
-            new DemoUser("demo", "系统", "管理员", Roles.ADMIN),
-            new DemoUser("office", "王", "丽（区政府办公室）", DISTRICT_OFFICE),
-            new DemoUser("justice", "李", "强（区司法局）", JUSTICE_BUREAU),
-            new DemoUser("leader", "赵", "军（区政府领导）", DISTRICT_LEADERS),
-            new DemoUser("counsel", "陈", "敏（法律顾问室）", UnitDirectory.LEGAL_COUNSEL_OFFICE),
-            new DemoUser("natres", "刘", "伟（区自然资源局）", "natural-resources"),
-            new DemoUser("wenchang", "杨", "芳（文昌镇）", "wenchang-town"));
+            new DemoUser("demo", "系统管理员", "演示", Roles.ADMIN),
+            new DemoUser("office", "区政府办公室", "王丽", DISTRICT_OFFICE),
+            new DemoUser("justice", "区司法局", "李强", JUSTICE_BUREAU),
+            new DemoUser("leader", "区政府领导", "赵军", DISTRICT_LEADERS),
+            new DemoUser("counsel", "区法律顾问室", "陈敏", UnitDirectory.LEGAL_COUNSEL_OFFICE),
+            new DemoUser("natres", "区自然资源局", "刘伟", "natural-resources"),
+            new DemoUser("wenchang", "文昌镇人民政府", "杨芳", "wenchang-town"));
 
     private final IdentityService identity;
     private final Grants grants;
@@ -157,6 +158,6 @@ public class IdentitySeeder {
             throw new IllegalStateException(
                     "尚无系统管理员：请通过环境变量 LITIGATION_ADMIN_PASSWORD 提供首个管理员（admin）的密码后再启动");
         }
-        ensureUser("admin", "系统", "管理员", adminPassword, Roles.ADMIN);
+        ensureUser("admin", "系统管理员", "首位", adminPassword, Roles.ADMIN);
     }
 }

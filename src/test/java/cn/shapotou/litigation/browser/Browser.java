@@ -1,0 +1,92 @@
+package cn.shapotou.litigation.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Headless Debian Chromium driven by Selenium, as STACK.md describes; screenshots land in target/screenshots. */
+public final class Browser implements AutoCloseable {
+
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final WebDriver driver;
+    private final String base;
+    private final Path profile;
+
+    public Browser(String base) throws IOException {
+        System.setProperty("SE_OFFLINE", "true");
+        this.base = base;
+        this.profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public WebDriverWait waiting(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    public void open(String path) {
+        driver.get(base + path);
+    }
+
+    /** Logs in on the Tasklist sign-in form. */
+    public void loginToTasklist(String user, String password) {
+        open("/camunda/app/tasklist/default/");
+        WebElement form = waiting(30).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[name=signinForm]")));
+        form.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(user);
+        form.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting(30).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
+    }
+
+    public void logout() {
+        driver.manage().deleteAllCookies();
+    }
+
+    public WebElement await(By by) {
+        return waiting(30).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    public Path screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Path target = SCREENSHOTS.resolve(name + ".png");
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
