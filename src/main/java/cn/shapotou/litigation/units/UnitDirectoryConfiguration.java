@@ -14,7 +14,19 @@ import org.springframework.core.io.ClassPathResource;
 public class UnitDirectoryConfiguration {
 
     @Bean
-    public UnitDirectory unitDirectory(@Value("${litigation.units-file:}") String unitsFile) throws IOException {
+    public UnitDirectory unitDirectory(@Value("${litigation.units-file:}") String unitsFile) {
+        return unitDirectoryOrThrow(unitsFile);
+    }
+
+    UnitDirectory unitDirectoryOrThrow(String unitsFile) {
+        try {
+            return load(unitsFile);
+        } catch (IOException e) {
+            throw new UnitDirectoryException("单位目录无法读取：" + e.getMessage(), e);
+        }
+    }
+
+    private static UnitDirectory load(String unitsFile) throws IOException {
         if (unitsFile != null && !unitsFile.isBlank()) {
             Path path = Path.of(unitsFile);
             if (!Files.isReadable(path)) {

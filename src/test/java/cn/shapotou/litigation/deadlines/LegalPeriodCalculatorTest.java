@@ -1,0 +1,115 @@
+package cn.shapotou.litigation.deadlines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Hand-computed legal periods (deadlines.md) over the 2025 and 2026 State Council notices: the start day is not
+ * counted, a last day on a rest day moves to the next working day, 调休 weekend days are working days, rest days
+ * inside the period are not deducted, month ends clip to the month's last day, years without a notice count weekends.
+ */
+class LegalPeriodCalculatorTest {
+
+    private final LegalPeriodCalculator calculator =
+            new LegalPeriodCalculator(new HolidayCalendarRepository("").calendar());
+
+    @ParameterizedTest(name = "{0} + {1} {2} = {4} ({6})")
+    @CsvSource(delimiter = '|', textBlock = """
+            # start    | n  | unit   | raw end    | due        | rest days moved over | what it shows
+            2026-09-28 | 7  | DAYS   | 2026-10-05 | 2026-10-08 | 3 | 7-day answer approved before National Day: raw end inside the holiday
+            2026-11-20 | 15 | DAYS   | 2026-12-05 | 2026-12-07 | 2 | ALL Art. 67 ending on a Saturday
+            2026-03-02 | 15 | DAYS   | 2026-03-17 | 2026-03-17 | 0 | ordinary Tuesday, nothing moves
+            2026-02-10 | 5  | DAYS   | 2026-02-15 | 2026-02-24 | 9 | ends on the first day of Spring Festival 2026
+            2026-02-09 | 5  | DAYS   | 2026-02-14 | 2026-02-14 | 0 | 调休 Saturday 2026-02-14 is a working day
+            2026-02-13 | 15 | DAYS   | 2026-02-28 | 2026-02-28 | 0 | 调休 Saturday 2026-02-28, over the whole Spring Festival
+            2026-02-16 | 7  | DAYS   | 2026-02-23 | 2026-02-24 | 1 | starts inside Spring Festival, ends on its last day
+            2026-02-17 | 10 | DAYS   | 2026-02-27 | 2026-02-27 | 0 | starts inside Spring Festival: holidays inside are not deducted
+            2025-12-30 | 5  | DAYS   | 2026-01-04 | 2026-01-04 | 0 | year boundary onto 调休 Sunday 2026-01-04
+            2025-12-27 | 5  | DAYS   | 2026-01-01 | 2026-01-04 | 3 | year boundary into New Year 2026
+            2025-12-17 | 15 | DAYS   | 2026-01-01 | 2026-01-04 | 3 | 15 days over the year boundary
+            2026-03-30 | 5  | DAYS   | 2026-04-04 | 2026-04-07 | 3 | Qingming 2026
+            2026-04-26 | 5  | DAYS   | 2026-05-01 | 2026-05-06 | 5 | Labour Day 2026
+            2026-05-04 | 5  | DAYS   | 2026-05-09 | 2026-05-09 | 0 | 调休 Saturday 2026-05-09, starting inside Labour Day
+            2026-06-14 | 5  | DAYS   | 2026-06-19 | 2026-06-22 | 3 | Dragon Boat 2026
+            2026-09-20 | 5  | DAYS   | 2026-09-25 | 2026-09-28 | 3 | Mid-Autumn 2026, starting on 调休 Sunday
+            2026-09-15 | 5  | DAYS   | 2026-09-20 | 2026-09-20 | 0 | 调休 Sunday 2026-09-20
+            2026-10-05 | 5  | DAYS   | 2026-10-10 | 2026-10-10 | 0 | 调休 Saturday 2026-10-10, starting inside National Day
+            2026-09-30 | 7  | DAYS   | 2026-10-07 | 2026-10-08 | 1 | last day of National Day 2026
+            2026-10-01 | 10 | DAYS   | 2026-10-11 | 2026-10-12 | 1 | the Sunday after the 调休 Saturday is a rest day again
+            2025-01-21 | 7  | DAYS   | 2025-01-28 | 2025-02-05 | 8 | Spring Festival 2025
+            2025-01-21 | 5  | DAYS   | 2025-01-26 | 2025-01-26 | 0 | 调休 Sunday 2025-01-26
+            2025-02-03 | 5  | DAYS   | 2025-02-08 | 2025-02-08 | 0 | 调休 Saturday 2025-02-08
+            2025-03-30 | 5  | DAYS   | 2025-04-04 | 2025-04-07 | 3 | Qingming 2025
+            2025-04-22 | 5  | DAYS   | 2025-04-27 | 2025-04-27 | 0 | 调休 Sunday 2025-04-27
+            2025-04-16 | 15 | DAYS   | 2025-05-01 | 2025-05-06 | 5 | Labour Day 2025
+            2025-05-26 | 5  | DAYS   | 2025-05-31 | 2025-06-03 | 3 | Dragon Boat 2025, over a month end
+            2025-09-23 | 5  | DAYS   | 2025-09-28 | 2025-09-28 | 0 | 调休 Sunday 2025-09-28
+            2025-09-26 | 10 | DAYS   | 2025-10-06 | 2025-10-09 | 3 | 10-day ruling appeal into National Day 2025
+            2025-10-01 | 10 | DAYS   | 2025-10-11 | 2025-10-11 | 0 | 调休 Saturday 2025-10-11, starting on National Day
+            2025-10-03 | 15 | DAYS   | 2025-10-18 | 2025-10-20 | 2 | 15-day judgment appeal ending on a weekend
+            2026-01-31 | 1  | MONTHS | 2026-02-28 | 2026-02-28 | 0 | 31 January + 1 month: last day of February, a 调休 Saturday
+            2025-01-31 | 1  | MONTHS | 2025-02-28 | 2025-02-28 | 0 | 31 January + 1 month in 2025
+            2025-08-29 | 6  | MONTHS | 2026-02-28 | 2026-02-28 | 0 | 29 August + 6 months: February has no 29th
+            2025-08-30 | 6  | MONTHS | 2026-02-28 | 2026-02-28 | 0 | 30 August + 6 months
+            2025-08-31 | 6  | MONTHS | 2026-02-28 | 2026-02-28 | 0 | 31 August + 6 months
+            2025-04-30 | 6  | MONTHS | 2025-10-30 | 2025-10-30 | 0 | retrial period ending on an ordinary Thursday
+            2025-04-01 | 6  | MONTHS | 2025-10-01 | 2025-10-09 | 8 | retrial period ending on National Day 2025
+            2025-08-13 | 6  | MONTHS | 2026-02-13 | 2026-02-13 | 0 | the Friday before Spring Festival 2026
+            2025-08-16 | 6  | MONTHS | 2026-02-16 | 2026-02-24 | 8 | retrial period ending inside Spring Festival 2026
+            2024-02-29 | 2  | YEARS  | 2026-02-28 | 2026-02-28 | 0 | enforcement: 29 February + 2 years
+            2024-10-01 | 2  | YEARS  | 2026-10-01 | 2026-10-08 | 7 | enforcement period ending on National Day 2026
+            2024-05-01 | 2  | YEARS  | 2026-05-01 | 2026-05-06 | 5 | enforcement period ending on Labour Day 2026
+            """, ignoreLeadingAndTrailingWhitespace = true)
+    void countsAsTheLawSays(LocalDate start, int n, PeriodUnit unit, LocalDate rawEnd, LocalDate due, int moved,
+                            String why) {
+        ComputedDeadline d = calculator.compute(start, n, unit, "test");
+        assertThat(d.rawEnd()).as("raw end").isEqualTo(rawEnd);
+        assertThat(d.due()).as("due").isEqualTo(due);
+        assertThat(d.movedOver()).as("rest days moved over").hasSize(moved);
+        assertThat(d.calendarMissing()).isEmpty();
+        assertThat(d.calendarYears()).contains(due.getYear());
+    }
+
+    @Test
+    void aYearWithoutNoticeCountsWeekendsOnlyAndSaysSo() {
+        // 2027-01-01 is a Friday; without the 2027 notice it is not known to be a holiday.
+        ComputedDeadline newYear = calculator.compute(LocalDate.of(2026, 12, 27), 5, PeriodUnit.DAYS, "test");
+        assertThat(newYear.due()).isEqualTo(LocalDate.of(2027, 1, 1));
+        assertThat(newYear.calendarMissing()).containsExactly(2027);
+        assertThat(newYear.explanation()).contains("2027年节假日安排尚未公布");
+
+        ComputedDeadline fifteen = calculator.compute(LocalDate.of(2026, 12, 20), 15, PeriodUnit.DAYS, "test");
+        assertThat(fifteen.due()).isEqualTo(LocalDate.of(2027, 1, 4));
+
+        // 2026-08-31 + 6 months = 2027-02-28, a Sunday: moved to Monday 2027-03-01.
+        ComputedDeadline months = calculator.compute(LocalDate.of(2026, 8, 31), 6, PeriodUnit.MONTHS, "test");
+        assertThat(months.rawEnd()).isEqualTo(LocalDate.of(2027, 2, 28));
+        assertThat(months.due()).isEqualTo(LocalDate.of(2027, 3, 1));
+        assertThat(months.movedOver()).extracting(RestDay::reason).containsExactly("星期日");
+    }
+
+    @Test
+    void theExplanationNamesEverythingNeededToCheckItByHand() {
+        ComputedDeadline d = calculator.compute(LocalDate.of(2026, 9, 28), 7, PeriodUnit.DAYS,
+                DeadlineKind.ANSWER_MATERIALS.basis());
+        assertThat(d.movedOver()).extracting(RestDay::date).containsExactly(
+                LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 6), LocalDate.of(2026, 10, 7));
+        assertThat(d.movedOver()).extracting(RestDay::reason).containsOnly("国庆节");
+        assertThat(d.calendarYears()).isEqualTo(List.of(2026));
+        assertThat(d.explanation())
+                .contains("自2026年9月28日起算", "起算日不计入", "期间7日", "届满日2026年10月5日",
+                        "2026年10月5日（国庆节）", "期限至2026年10月8日24时止", "依据2026年节假日安排", "第十条第二款");
+    }
+
+    @Test
+    void sameDayItemsAreDueTheSameWorkingDay() {
+        ComputedDeadline monday = calculator.compute(LocalDate.of(2026, 11, 30), 0, PeriodUnit.DAYS, "test");
+        assertThat(monday.due()).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(monday.explanation()).startsWith("当日办理");
+    }
+}
