@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * (ALL Art. 67). A start listener, so that a refused registration leaves nothing behind.
  */
 @Component("caseRegistration")
-public class CaseRegistration {
+public class CaseRegistration implements ExecutionListener {
 
     private final CaseDataValidator validator;
     private final CaseRegistry registry;
@@ -31,7 +32,12 @@ public class CaseRegistration {
         this.deadlines = deadlines;
     }
 
-    public void onStart(DelegateExecution execution) {
+    /**
+     * A start listener by delegate expression, so that a refusal reaches the caller as the form validation error it is
+     * (engine REST and Tasklist answer 400 with the message); expression listeners would wrap it.
+     */
+    @Override
+    public void notify(DelegateExecution execution) {
         Map<String, Object> variables = execution.getVariables();
         CaseDataValidator.Result result = validator.validate(variables);
         if (!result.valid()) {

@@ -12,17 +12,54 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
  * The Justice Bureau's handling proposal and the district leaders' approval (Art. 10 ¶1; Art. 4 ¶6 for the unclear
  * case): checked when each task is completed, so a proposal without a valid handling unit never reaches a leader, and
- * a return always says why.
+ * a return always says why. The checks are end listeners of the user tasks (by delegate expression, so a refusal
+ * reaches Tasklist and REST as a form validation error, 400); a task cancelled by an event is not checked.
  */
-@Component("handlingProposal")
+@Component
 public class HandlingProposal {
+
+    /** End listener of 拟定办理建议. */
+    @Component("handlingProposalCheck")
+    public static class ProposalCheck implements ExecutionListener {
+        private final HandlingProposal rules;
+
+        public ProposalCheck(HandlingProposal rules) {
+            this.rules = rules;
+        }
+
+        @Override
+        public void notify(DelegateExecution execution) throws JsonProcessingException {
+            if (!execution.isCanceled()) {
+                rules.onProposed(execution);
+            }
+        }
+    }
+
+    /** End listener of 审批办理建议. */
+    @Component("proposalApprovalCheck")
+    public static class ApprovalCheck implements ExecutionListener {
+        private final HandlingProposal rules;
+
+        public ApprovalCheck(HandlingProposal rules) {
+            this.rules = rules;
+        }
+
+        @Override
+        public void notify(DelegateExecution execution) {
+            if (!execution.isCanceled()) {
+                rules.onReviewed(execution);
+            }
+        }
+    }
 
     public static final Set<String> COMPLEXITY = Set.of("NORMAL", "COMPLEX");
 
@@ -36,8 +73,7 @@ public class HandlingProposal {
         this.clock = clock;
     }
 
-    /** Complete listener of 拟定办理建议. */
-    public void onProposed(DelegateTask task) throws JsonProcessingException {
+    void onProposed(VariableScope task) throws JsonProcessingException {
         List<FieldError> errors = new ArrayList<>();
         Object complexity = task.getVariable("complexity");
         if (!(complexity instanceof String c) || !COMPLEXITY.contains(c)) {
@@ -67,8 +103,8 @@ public class HandlingProposal {
         task.setVariable("coUnits", SpinValues.jsonValue(JSON.writeValueAsString(List.copyOf(coUnits))).create());
     }
 
-    /** Complete listener of 审批办理建议: {@code approved=false} goes back with the leader's remarks. */
-    public void onReviewed(DelegateTask task) {
+    /** {@code approved=false} goes back with the leader's remarks. */
+    void onReviewed(VariableScope task) {
         Object approved = task.getVariable("approved");
         Boolean decision = approved instanceof Boolean b ? b
                 : "true".equals(approved) ? Boolean.TRUE
