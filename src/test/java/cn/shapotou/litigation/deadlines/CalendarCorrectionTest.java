@@ -27,6 +27,7 @@ import org.springframework.core.io.ClassPathResource;
  * that makes 2026-12-07, the statutory answer deadline of a case received on 2026-11-20, a day off.
  */
 @IntegrationTest
+@SuppressWarnings("unchecked")
 class CalendarCorrectionTest {
 
     @Autowired
@@ -74,7 +75,7 @@ class CalendarCorrectionTest {
         assertThat(tasks.getTaskComments(task.getId())).extracting(Comment::getFullMessage)
                 .anySatisfy(m -> assertThat(m).contains("2026-12-07").contains("2026-12-08"));
         assertThat((String) tasks.getVariableLocal(task.getId(), DeadlineTasks.TEXT_VARIABLE)).contains("更正测试假日");
-        Map<?, ?> view = rest.withBasicAuth("natres", "demo").getForObject("/api/cases/{n}", Map.class, caseNumber);
+        Map<String, Object> view = (Map<String, Object>) rest.withBasicAuth("natres", "demo").getForObject("/api/cases/{n}", Map.class, caseNumber);
         assertThat((List<Map<String, Object>>) view.get("deadlines")).anySatisfy(d ->
                 assertThat(d).containsEntry("key", "statutoryAnswer").containsEntry("due", "2026-12-08"));
     }
@@ -89,7 +90,7 @@ class CalendarCorrectionTest {
                 .postForEntity("/api/admin/calendar/reload", null, Map.class);
         assertThat(reload.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(reload.getBody().toString()).contains("2026-12-07 不是周末");
-        Map<?, ?> stillShipped = rest.withBasicAuth("natres", "demo")
+        Map<String, Object> stillShipped = (Map<String, Object>) rest.withBasicAuth("natres", "demo")
                 .getForObject("/api/deadlines?start=2026-09-28&days=7", Map.class);
         assertThat(stillShipped).containsEntry("due", "2026-10-08");
     }

@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 
 /** {@code GET /api/deadlines} exactly as CONTRACT §5, for any logged-in user. */
 @IntegrationTest
+@SuppressWarnings("unchecked")
 class DeadlineApiTest {
 
     @Autowired
@@ -35,7 +36,7 @@ class DeadlineApiTest {
 
     @Test
     void monthsEndOnTheSameDayOrTheMonthsLastDay() {
-        Map<?, ?> body = rest.withBasicAuth("natres", "demo")
+        Map<String, Object> body = (Map<String, Object>) rest.withBasicAuth("natres", "demo")
                 .getForObject("/api/deadlines?start=2025-08-31&months=6", Map.class);
         assertThat(body).containsEntry("months", 6).containsEntry("rawEnd", "2026-02-28")
                 .containsEntry("due", "2026-02-28").containsEntry("movedOver", List.of()).doesNotContainKey("days");
@@ -43,7 +44,7 @@ class DeadlineApiTest {
 
     @Test
     void aYearWithoutCalendarIsNamed() {
-        Map<?, ?> body = rest.withBasicAuth("natres", "demo")
+        Map<String, Object> body = (Map<String, Object>) rest.withBasicAuth("natres", "demo")
                 .getForObject("/api/deadlines?start=2026-12-27&days=5", Map.class);
         assertThat(body).containsEntry("due", "2027-01-01").containsEntry("calendarMissing", List.of(2027));
     }
