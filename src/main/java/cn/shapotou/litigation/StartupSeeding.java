@@ -39,6 +39,6 @@ public class StartupSeeding implements SmartInitializingSingleton {
         }
         identities.seed();
         filters.seed();
-        deadlines.recompute();
+        deadlines.recomputeIfCalendarChanged();
     }
 }

@@ -26,12 +26,27 @@ public class DeadlineRecomputation {
     public record Change(String processInstanceId, String businessKey, String deadline, LocalDate before,
                          LocalDate after, List<String> taskIds) {}
 
+    /** Engine property holding the fingerprint of the calendar the open deadlines were last counted with. */
+    static final String COUNTED_WITH = "litigation.calendar-fingerprint";
+
     private final ProcessEngine engine;
     private final Deadlines deadlines;
+    private final HolidayCalendarRepository calendars;
 
-    public DeadlineRecomputation(ProcessEngine engine, Deadlines deadlines) {
+    public DeadlineRecomputation(ProcessEngine engine, Deadlines deadlines, HolidayCalendarRepository calendars) {
         this.engine = engine;
         this.deadlines = deadlines;
+        this.calendars = calendars;
+    }
+
+    /** At start-up: recount only if the calendar files differ from those the open deadlines were counted with. */
+    @Transactional
+    public List<Change> recomputeIfCalendarChanged() {
+        String fingerprint = calendars.calendar().fingerprint();
+        if (fingerprint.equals(engine.getManagementService().getProperties().get(COUNTED_WITH))) {
+            return List.of();
+        }
+        return recompute();
     }
 
     @Transactional
@@ -67,9 +82,9 @@ public class DeadlineRecomputation {
                         LocalDate.parse(m[1]), LocalDate.parse(m[2]), updated));
             }
         }
-        if (!changes.isEmpty()) {
-            log.info("Deadline recomputation moved {} deadline(s)", changes.size());
-        }
+        engine.getManagementService().setProperty(COUNTED_WITH, calendars.calendar().fingerprint());
+        log.info("Open deadlines recounted with the holiday calendar of {}: {} deadline(s) moved",
+                calendars.calendar().years().keySet(), changes.size());
         return changes;
     }
 

@@ -26,6 +26,19 @@ public final class HolidayCalendar {
         this.years = byYear;
     }
 
+    /** Changes whenever a rest day or working day changes: the start-up recount runs only then. */
+    public String fingerprint() {
+        StringBuilder text = new StringBuilder();
+        for (YearCalendar year : years.values()) {
+            text.append(year.year()).append(':');
+            year.offDays().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> text.append(e.getKey()).append('=').append(e.getValue()).append(','));
+            year.adjustedWorkingDays().stream().sorted().forEach(d -> text.append(d).append("+,"));
+            text.append(';');
+        }
+        return Integer.toHexString(text.toString().hashCode()) + "-" + text.length();
+    }
+
     public boolean hasYear(int year) {
         return years.containsKey(year);
     }

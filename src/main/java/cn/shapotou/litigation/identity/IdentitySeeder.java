@@ -143,6 +143,10 @@ public class IdentitySeeder {
             user.setPassword(password);
             identity.saveUser(user);
             log.info("User {} created", id);
+        } else if (!lastName.equals(user.getLastName()) || !firstName.equals(user.getFirstName())) {
+            user.setLastName(lastName);
+            user.setFirstName(firstName);
+            identity.saveUser(user);
         }
         if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
             identity.createMembership(id, group);
