@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.ProcessEngine;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * When a calendar file is added or corrected, every open deadline is counted again from its own start, and the open
- * tasks that carry it get the new due date (deadlines.md: "when the file is added, open deadlines are recomputed").
+ * tasks and the timers that wait for it get the new date (deadlines.md: "when the file is added, open deadlines are
+ * recomputed").
  * Runs at start-up and on an administrator's request; each moved task is logged and gets a comment on its record.
  */
 @Component
@@ -104,7 +110,37 @@ public class DeadlineRecomputation {
                     businessKey, task.getId(), task.getName(), before, after, key);
             taskIds.add(task.getId());
         }
+        for (Job timer : engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
+                .timers().list()) {
+            if (key.equals(deadlineOf(timer))) {
+                engine.getManagementService().setJobDuedate(timer.getId(), LegalClock.endOfDay(after));
+                log.info("Case {}: timer {} moved from {} to {} (deadline {})", businessKey, timer.getId(), before,
+                        after, key);
+            }
+        }
         return new Change(processInstanceId, businessKey, key, before, after, taskIds);
+    }
+
+    private static final Pattern DUE_AT = Pattern.compile("caseDeadlines\\.dueAt\\(\\s*execution\\s*,\\s*'(\\w+)'\\s*\\)");
+
+    /** Which case deadline a timer waits for, read from its {@code timeDate} expression in the BPMN model. */
+    private String deadlineOf(Job timer) {
+        String activityId = engine.getManagementService().createJobDefinitionQuery()
+                .jobDefinitionId(timer.getJobDefinitionId()).singleResult().getActivityId();
+        ModelElementInstance element = engine.getRepositoryService()
+                .getBpmnModelInstance(timer.getProcessDefinitionId()).getModelElementById(activityId);
+        if (element == null) {
+            return null;
+        }
+        for (TimerEventDefinition definition : element.getChildElementsByType(TimerEventDefinition.class)) {
+            if (definition.getTimeDate() != null) {
+                Matcher m = DUE_AT.matcher(definition.getTimeDate().getTextContent());
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        }
+        return null;
     }
 
     private String businessKey(String processInstanceId) {

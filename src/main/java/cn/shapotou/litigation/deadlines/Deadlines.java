@@ -1,15 +1,18 @@
 package cn.shapotou.litigation.deadlines;
 
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
  * The one place a deadline is computed and shown: the API, the case variables, task due dates and timers all go
  * through here (DESIGN "Deadlines, end to end").
  */
-@Component("deadlines")
+// Named caseDeadlines in BPMN expressions: the process variable "deadlines" would shadow a bean of that name.
+@Component("caseDeadlines")
 public class Deadlines {
 
     private final HolidayCalendarRepository calendars;
@@ -24,6 +27,16 @@ public class Deadlines {
 
     public CaseDeadline compute(DeadlineKind kind, LocalDate start) {
         return new CaseDeadline(kind, compute(start, kind.amount(), kind.unit(), kind.basis()));
+    }
+
+    /**
+     * The moment a case deadline passes, for BPMN timers: {@code <timeDate>${caseDeadlines.dueAt(execution,
+     * 'statutoryAnswer')}</timeDate>}. {@link DeadlineRecomputation} finds timers by this expression.
+     */
+    public Date dueAt(VariableScope scope, String key) {
+        Map<String, Object> deadline = CaseDeadlineVariable.find(CaseDeadlineVariable.read(scope), key)
+                .orElseThrow(() -> new IllegalStateException("期限 " + key + " 尚未计算"));
+        return LegalClock.endOfDay(LocalDate.parse((String) deadline.get("due")));
     }
 
     /** The representation of {@code GET /api/deadlines} (CONTRACT §5), plus the Chinese explanation. */

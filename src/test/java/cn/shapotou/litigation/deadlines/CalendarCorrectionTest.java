@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
@@ -36,6 +40,12 @@ class CalendarCorrectionTest {
     TaskService tasks;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    Deadlines deadlines;
     @Value("${litigation.calendar-dir}")
     Path calendarDir;
 
@@ -54,15 +64,7 @@ class CalendarCorrectionTest {
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
         assertThat(task.getDueDate()).isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 7)));
 
-        String shipped = new String(new ClassPathResource("calendar/2026.yaml").getInputStream().readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
-        Files.createDirectories(calendarDir);
-        Files.writeString(calendarDir.resolve("2026.yaml"), shipped.replace("holidays:\n", """
-                holidays:
-                  - name: 更正测试假日
-                    from: 2026-12-07
-                    to: 2026-12-07
-                """));
+        writeCorrectedCalendar();
         ResponseEntity<Map> reload = rest.withBasicAuth("demo", "demo")
                 .postForEntity("/api/admin/calendar/reload", null, Map.class);
         assertThat(reload.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -78,6 +80,46 @@ class CalendarCorrectionTest {
         Map<String, Object> view = (Map<String, Object>) rest.withBasicAuth("natres", "demo").getForObject("/api/cases/{n}", Map.class, caseNumber);
         assertThat((List<Map<String, Object>>) view.get("deadlines")).anySatisfy(d ->
                 assertThat(d).containsEntry("key", "statutoryAnswer").containsEntry("due", "2026-12-08"));
+    }
+
+    @Test
+    void aCorrectedCalendarMovesATimerWaitingForTheDeadline() throws Exception {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("deadline-timer-probe").name("期限计时器探针")
+                .camundaHistoryTimeToLive(1)
+                .startEvent().userTask("probeTask").name("探针任务")
+                .boundaryEvent("probeOverdueTimer").cancelActivity(false)
+                .timerWithDate("${caseDeadlines.dueAt(execution, 'statutoryAnswer')}").endEvent()
+                .moveToActivity("probeTask").endEvent().done();
+        String deployment = repository.createDeployment().addModelInstance("probe.bpmn", model).deploy().getId();
+        try {
+            List<Map<String, Object>> list = CaseDeadlineVariable.put(new java.util.ArrayList<>(),
+                    deadlines.compute(DeadlineKind.STATUTORY_ANSWER, LocalDate.of(2026, 11, 20)));
+            String instance = runtime.startProcessInstanceByKey("deadline-timer-probe",
+                    Map.of(CaseDeadlineVariable.NAME, CaseDeadlineVariable.toValue(list))).getId();
+            assertThat(management.createJobQuery().processInstanceId(instance).singleResult().getDuedate())
+                    .isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 7)));
+
+            writeCorrectedCalendar();
+            assertThat(rest.withBasicAuth("demo", "demo").postForEntity("/api/admin/calendar/reload", null, Map.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+            assertThat(management.createJobQuery().processInstanceId(instance).singleResult().getDuedate())
+                    .isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 8)));
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
+    }
+
+    private void writeCorrectedCalendar() throws Exception {
+        String shipped = new String(new ClassPathResource("calendar/2026.yaml").getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Files.createDirectories(calendarDir);
+        Files.writeString(calendarDir.resolve("2026.yaml"), shipped.replace("holidays:\n", """
+                holidays:
+                  - name: 更正测试假日
+                    from: 2026-12-07
+                    to: 2026-12-07
+                """));
     }
 
     @Test
