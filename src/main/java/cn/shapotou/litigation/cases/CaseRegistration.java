@@ -3,14 +3,14 @@ package cn.shapotou.litigation.cases;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.DeadlineKind;
 import cn.shapotou.litigation.deadlines.Deadlines;
-import cn.shapotou.litigation.web.FieldError;
+import cn.shapotou.litigation.web.FormRefusal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -41,11 +41,14 @@ public class CaseRegistration implements ExecutionListener {
         Map<String, Object> variables = execution.getVariables();
         CaseDataValidator.Result result = validator.validate(variables);
         if (!result.valid()) {
-            throw invalid(result.errors());
+            throw FormRefusal.of("登记应诉通知未通过校验", result.errors());
         }
         CaseData data = result.data();
         execution.setVariables(data.toVariables());
         execution.setProcessBusinessKey(data.caseNumber());
+        // Forms link to the case's printable documents (Art. 6) by this address.
+        execution.setVariable("caseDocumentsUrl", "/api/cases/"
+                + URLEncoder.encode(data.caseNumber(), StandardCharsets.UTF_8).replace("+", "%20") + "/documents");
         Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         registry.register(data.caseNumber(), execution.getProcessInstanceId(), user == null ? null : user.getUserId());
 
@@ -58,8 +61,4 @@ public class CaseRegistration implements ExecutionListener {
         CaseDeadlineVariable.write(execution, caseDeadlines);
     }
 
-    static FormFieldValidationException invalid(List<FieldError> errors) {
-        String message = errors.stream().map(FieldError::message).collect(Collectors.joining("；"));
-        return new FormFieldValidationException(errors, "登记应诉通知未通过校验：" + message);
-    }
 }

@@ -72,6 +72,34 @@ public class CaseView {
         return Optional.of(plain);
     }
 
+    /**
+     * A variable of the case as its newest holder has it: an open stage's copy first (work in progress there), then
+     * the case's own instance, then history. JSON as text.
+     */
+    public Object latestVariable(String caseNumber, String name) {
+        List<String> open = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
+                .map(ProcessInstance::getId).toList();
+        if (!open.isEmpty()) {
+            List<VariableInstance> found = runtime.createVariableInstanceQuery().variableName(name)
+                    .processInstanceIdIn(open.toArray(String[]::new)).disableCustomObjectDeserialization().list();
+            String root = registry.processInstanceId(caseNumber).orElse(null);
+            VariableInstance best = found.stream().filter(v -> !v.getProcessInstanceId().equals(root)).findFirst()
+                    .orElse(found.stream().findFirst().orElse(null));
+            if (best != null) {
+                return best.getTypedValue() instanceof JsonValue j ? j.getValueSerialized() : best.getValue();
+            }
+        }
+        List<String> all = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
+                .stream().map(h -> h.getId()).toList();
+        if (all.isEmpty()) {
+            return null;
+        }
+        return history.createHistoricVariableInstanceQuery().variableName(name)
+                .processInstanceIdIn(all.toArray(String[]::new)).disableCustomObjectDeserialization().list().stream()
+                .map(v -> v.getTypedValue() instanceof JsonValue j ? j.getValueSerialized() : v.getValue())
+                .findFirst().orElse(null);
+    }
+
     public Map<String, Object> render(String caseNumber, Map<String, Object> vars) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("caseNumber", caseNumber);

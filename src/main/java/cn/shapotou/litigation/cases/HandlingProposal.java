@@ -3,6 +3,7 @@ package cn.shapotou.litigation.cases;
 import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_GOVERNMENT;
 import static cn.shapotou.litigation.units.UnitDirectory.LEGAL_COUNSEL_OFFICE;
 
+import cn.shapotou.litigation.web.FormRefusal;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.FieldError;
@@ -96,7 +97,7 @@ public class HandlingProposal {
             errors.add(new FieldError("coUnits", "共同承办单位（coUnits）不应包含应诉事务承办单位本身"));
         }
         if (!errors.isEmpty()) {
-            throw CaseRegistration.invalid(errors);
+            throw FormRefusal.of(errors);
         }
         task.setVariable("leadUnit", leadUnit);
         task.setVariable("leadUnitName", units.nameOf(leadUnit));
@@ -110,11 +111,11 @@ public class HandlingProposal {
                 : "true".equals(approved) ? Boolean.TRUE
                 : "false".equals(approved) ? Boolean.FALSE : null;
         if (decision == null) {
-            throw CaseRegistration.invalid(List.of(new FieldError("approved", "审批结果（approved）须选择同意或退回")));
+            throw FormRefusal.of(List.of(new FieldError("approved", "审批结果（approved）须选择同意或退回")));
         }
         Object remarks = task.getVariable("approvalRemarks");
         if (!decision && (!(remarks instanceof String r) || r.isBlank())) {
-            throw CaseRegistration.invalid(List.of(new FieldError("approvalRemarks", "退回办理建议时须填写审批意见（approvalRemarks）")));
+            throw FormRefusal.of(List.of(new FieldError("approvalRemarks", "退回办理建议时须填写审批意见（approvalRemarks）")));
         }
         task.setVariable("approved", decision);
         if (decision) {

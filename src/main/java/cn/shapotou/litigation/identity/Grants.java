@@ -17,13 +17,22 @@ public class Grants {
     }
 
     public void toGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization auth = authorizations.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+        grant(groupId, null, resource, resourceId, permissions);
+    }
+
+    public void toUser(String userId, Resource resource, String resourceId, Permission... permissions) {
+        grant(null, userId, resource, resourceId, permissions);
+    }
+
+    private void grant(String groupId, String userId, Resource resource, String resourceId, Permission... permissions) {
+        var query = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .resourceType(resource).resourceId(resourceId);
+        Authorization auth = (groupId != null ? query.groupIdIn(groupId) : query.userIdIn(userId)).singleResult();
         boolean changed = false;
         if (auth == null) {
             auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             auth.setGroupId(groupId);
+            auth.setUserId(userId);
             auth.setResource(resource);
             auth.setResourceId(resourceId);
             changed = true;

@@ -116,6 +116,12 @@ public final class UnitDirectory {
         return find(id).map(Unit::name).orElse(id);
     }
 
+    /** The name a document uses, e.g. 中卫市沙坡头区人民政府, 中卫市沙坡头区文昌镇人民政府. */
+    public String officialName(String id, String district) {
+        String name = nameOf(id);
+        return name.startsWith("区") ? district + name.substring(1) : district + name;
+    }
+
     public Collection<Unit> all() {
         return units.values();
     }

@@ -1,0 +1,47 @@
+package cn.shapotou.litigation.answer;
+
+import cn.shapotou.litigation.web.FormRefusal;
+import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.web.FieldError;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * End listener of 盖章送达 (Art. 10 ¶2, Art. 11): the district seal is on and the materials reached the court on a
+ * real date. Delivery closes the statutory answer item (ALL Art. 67); a delivery after its deadline is recorded as
+ * late, since late evidence counts as none (ALL Art. 34) and it is an accountability fact (Art. 22).
+ */
+@Component("answerDeliveryCheck")
+public class AnswerDeliveryCheck implements ExecutionListener {
+
+    private final LegalClock clock;
+
+    public AnswerDeliveryCheck(LegalClock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return;
+        }
+        if (!Boolean.TRUE.equals(FormValues.bool(execution.getVariable("sealed")))) {
+            throw FormRefusal.of(List.of(new FieldError("sealed", "答辩材料须加盖区人民政府公章后送交人民法院（sealed）")));
+        }
+        LocalDate delivered = FormValues.date(execution.getVariable("deliveredOn"), "deliveredOn", "送达法院日期", clock);
+        LocalDate received = LocalDate.parse((String) execution.getVariable("noticeReceivedOn"));
+        if (delivered.isBefore(received)) {
+            throw FormRefusal.of(List.of(new FieldError("deliveredOn",
+                    "送达法院日期（deliveredOn）不能早于收到起诉状副本之日 " + received)));
+        }
+        execution.setVariable("deliveredOn", delivered.toString());
+        execution.setVariable("answerDeliveredOn", delivered.toString());
+        LocalDate due = CaseDeadlineVariable.find(CaseDeadlineVariable.read(execution), "statutoryAnswer")
+                .map(d -> LocalDate.parse((String) d.get("due"))).orElse(delivered);
+        execution.setVariable("answerDeliveredLate", delivered.isAfter(due));
+    }
+}

@@ -1,0 +1,129 @@
+package cn.shapotou.litigation.answer;
+
+import cn.shapotou.litigation.web.FormRefusal;
+import cn.shapotou.litigation.appearance.Agent;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.units.UnitDirectory;
+import cn.shapotou.litigation.web.FieldError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * End listener of each unit's 准备答辩材料: the items of Art. 6 must be there (the lead unit also gives the legal
+ * representative and at least one agent for the power of attorney); the unit's submission is kept per unit and round.
+ */
+@Component("answerMaterialsCheck")
+public class AnswerMaterialsCheck implements ExecutionListener {
+
+    private final UnitDirectory units;
+    private final LegalClock clock;
+
+    public AnswerMaterialsCheck(UnitDirectory units, LegalClock clock) {
+        this.units = units;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return;
+        }
+        String unit = (String) execution.getVariable("answerUnit");
+        boolean lead = unit.equals(execution.getVariable("leadUnit"));
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Object> submitted = new LinkedHashMap<>();
+        require(execution, "draftDefence", "答辩状代拟稿（第六条第二款第（一）项）", errors, submitted);
+        require(execution, "evidenceList", "作出行政行为的证据（第六条第二款第（二）项）", errors, submitted);
+        require(execution, "normativeDocuments", "所依据的行政规范性文件（第六条第二款第（二）项）", errors, submitted);
+        submitted.put("otherMaterials", FormValues.text(execution.getVariable("otherMaterials")));
+        List<Map<String, Object>> agents = agents(execution.getVariable("agents"), errors);
+        submitted.put("agents", agents);
+        if (lead) {
+            require(execution, "legalRepresentativeName", "法定代表人姓名（法定代表人身份证明书）", errors, submitted);
+            require(execution, "legalRepresentativePost", "法定代表人职务（法定代表人身份证明书）", errors, submitted);
+            if (agents.isEmpty()) {
+                errors.add(new FieldError("agents", "授权委托书须至少载明一名诉讼代理人（第六条第三款）"));
+            }
+            Boolean pretrial = FormValues.bool(execution.getVariable("pretrialReviewRequested"));
+            submitted.put("pretrialReviewRequested", Boolean.TRUE.equals(pretrial));
+        }
+        if (!errors.isEmpty()) {
+            throw FormRefusal.of(errors);
+        }
+        submitted.put("unit", unit);
+        submitted.put("unitName", units.nameOf(unit));
+        submitted.put("round", execution.getVariable("answerRound"));
+        submitted.put("submittedOn", clock.today().toString());
+
+        Map<String, Map<String, Object>> all = AnswerStage.materials(execution);
+        all.put(unit, submitted);
+        DelegateExecution stage = execution.getProcessInstance();
+        stage.setVariable("answerMaterials", FormValues.toJson(all));
+        stage.setVariable("answerSummary", AnswerSummary.markdown(all));
+        if (lead) {
+            stage.setVariable("pretrialReviewRequested", submitted.get("pretrialReviewRequested"));
+        }
+    }
+
+    private static void require(DelegateExecution execution, String field, String label, List<FieldError> errors,
+                                Map<String, Object> submitted) {
+        String value = FormValues.text(execution.getVariable(field));
+        if (value == null) {
+            errors.add(new FieldError(field, label + "（" + field + "）为必填项"));
+        }
+        submitted.put(field, value);
+    }
+
+    /** The dynamic list of agents, each with name, unit, post, kind, handler-of-the-act and authority. */
+    private List<Map<String, Object>> agents(Object raw, List<FieldError> errors) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        Object parsed = FormValues.json(raw);
+        if (!(parsed instanceof List<?> list)) {
+            return result;
+        }
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> map)) {
+                continue;
+            }
+            String name = FormValues.text(map.get("agentName"));
+            if (name == null && map.values().stream().allMatch(v -> v == null || "".equals(v) || Boolean.FALSE.equals(v))) {
+                continue;
+            }
+            String kind = FormValues.text(map.get("agentKind"));
+            String authority = FormValues.text(map.get("agentAuthority"));
+            String unit = FormValues.text(map.get("agentUnit"));
+            if (name == null || !isEnum(Agent.AgentKind.class, kind) || !isEnum(Agent.Authority.class, authority)
+                    || unit != null && !units.contains(unit)) {
+                errors.add(new FieldError("agents",
+                        "每名诉讼代理人须写明姓名、所在单位、身份（工作人员或律师）和代理权限（第六条第三款）"));
+                return result;
+            }
+            Map<String, Object> agent = new LinkedHashMap<>();
+            agent.put("agentName", name);
+            agent.put("agentUnit", unit);
+            agent.put("agentPost", FormValues.text(map.get("agentPost")));
+            agent.put("agentKind", kind);
+            agent.put("agentIsHandler", Boolean.TRUE.equals(FormValues.bool(map.get("agentIsHandler"))));
+            agent.put("agentAuthority", authority);
+            result.add(agent);
+        }
+        return result;
+    }
+
+    private static <E extends Enum<E>> boolean isEnum(Class<E> type, String value) {
+        if (value == null) {
+            return false;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

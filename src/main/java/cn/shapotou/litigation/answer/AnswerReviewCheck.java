@@ -1,0 +1,59 @@
+package cn.shapotou.litigation.answer;
+
+import cn.shapotou.litigation.web.FormRefusal;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.web.FieldError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * End listener of 审核答辩材料 (Art. 10 ¶2): the Justice Bureau passes the materials or returns them with remarks;
+ * every review stays on the case's record ({@code answerReviews}), and a return opens the next round.
+ */
+@Component("answerReviewCheck")
+public class AnswerReviewCheck implements ExecutionListener {
+
+    private final LegalClock clock;
+
+    public AnswerReviewCheck(LegalClock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return;
+        }
+        Boolean passed = FormValues.bool(execution.getVariable("reviewPassed"));
+        if (passed == null) {
+            throw FormRefusal.of(List.of(new FieldError("reviewPassed", "审核结果（reviewPassed）须选择通过或退回")));
+        }
+        String remarks = FormValues.text(execution.getVariable("reviewRemarks"));
+        if (!passed && remarks == null) {
+            throw FormRefusal.of(List.of(new FieldError("reviewRemarks",
+                    "退回答辩材料时须填写审核意见（reviewRemarks）")));
+        }
+        Object previous = FormValues.json(execution.getVariable("answerReviews"));
+        List<Object> reviews = previous instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+        Map<String, Object> review = new LinkedHashMap<>();
+        review.put("round", execution.getVariable("answerRound"));
+        review.put("passed", passed);
+        review.put("remarks", remarks);
+        review.put("reviewedOn", clock.today().toString());
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        review.put("reviewer", user == null ? null : user.getUserId());
+        reviews.add(review);
+        execution.setVariable("answerReviews", FormValues.toJson(reviews));
+        execution.setVariable("reviewPassed", passed);
+        if (!passed) {
+            execution.setVariable("answerRound", ((Number) execution.getVariable("answerRound")).intValue() + 1);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package cn.shapotou.litigation.answer;
+
+import cn.shapotou.litigation.cases.CaseAccess;
+import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
+import cn.shapotou.litigation.deadlines.DeadlineKind;
+import cn.shapotou.litigation.deadlines.Deadlines;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.units.UnitDirectory;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The 7-day answer (Art. 10 ¶2): starts the internal deadline from the day the approved notice reached the handling
+ * unit, lists the units that prepare a part (the lead unit, and co-units such as the Justice Bureau for the
+ * reconsideration part, Art. 4), and keeps each unit's materials so that a returned answer comes back filled in.
+ */
+@Component("answerStage")
+public class AnswerStage implements ExecutionListener {
+
+    /** The form fields of 准备答辩材料 (Art. 6): the answer materials, the certificate's and the attorney's data. */
+    public static final List<String> FIELDS = List.of("draftDefence", "evidenceList", "normativeDocuments",
+            "otherMaterials", "legalRepresentativeName", "legalRepresentativePost", "agents",
+            "pretrialReviewRequested");
+
+    private final Deadlines deadlines;
+    private final LegalClock clock;
+    private final CaseAccess access;
+    private final UnitDirectory directory;
+
+    public AnswerStage(Deadlines deadlines, LegalClock clock, CaseAccess access, UnitDirectory directory) {
+        this.deadlines = deadlines;
+        this.clock = clock;
+        this.access = access;
+        this.directory = directory;
+    }
+
+    /**
+     * Create listener of 准备答辩材料: the form's fields become variables of this unit's own execution, filled with
+     * what the unit submitted last round (a returned answer is corrected, not typed again); the submission then lands
+     * there and not in the variables of another unit working in parallel.
+     */
+    public void prefill(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        String unit = (String) execution.getVariable("answerUnit");
+        Map<String, Object> previous = materialsOf(execution, unit);
+        for (String field : FIELDS) {
+            Object value = previous.get(field);
+            execution.setVariableLocal(field, "agents".equals(field)
+                    ? FormValues.toJson(value == null ? List.of() : value) : value);
+        }
+        execution.setVariableLocal("answerUnitName", directory.nameOf(unit));
+    }
+
+    /** Start listener of answer-preparation. */
+    @Override
+    public void notify(DelegateExecution execution) {
+        Object approvedOn = execution.getVariable("approvedOn");
+        LocalDate received = approvedOn instanceof String s ? LocalDate.parse(s) : clock.today();
+        List<Map<String, Object>> list = CaseDeadlineVariable.put(CaseDeadlineVariable.read(execution),
+                deadlines.compute(DeadlineKind.ANSWER_MATERIALS, received));
+        CaseDeadlineVariable.write(execution, list);
+        List<String> units = new ArrayList<>();
+        units.add((String) execution.getVariable("leadUnit"));
+        for (String co : CaseAccess.unitList(execution.getVariable("coUnits"))) {
+            if (!units.contains(co)) {
+                units.add(co);
+            }
+        }
+        execution.setVariable("answerUnits", FormValues.toJson(units));
+        execution.setVariable("answerRound", 1);
+        if (execution.getVariable("answerMaterials") == null) {
+            execution.setVariable("answerMaterials", FormValues.toJson(Map.of()));
+        }
+        access.grantToParticipants(execution);
+    }
+
+    /** The units for the multi-instance task, as a Java list. */
+    public List<String> units(DelegateExecution execution) {
+        Object units = FormValues.json(execution.getVariable("answerUnits"));
+        return units instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    /** Create listener of 准备答辩材料: the assigned government legal counsel helps prepare it (Art. 5). */
+    public void involveCounsel(DelegateTask task) {
+        Object counsel = task.getVariable("counsel");
+        if (counsel instanceof String user && !user.isBlank()) {
+            task.addCandidateUser(user);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> materials(DelegateExecution execution) {
+        Object all = FormValues.json(execution.getVariable("answerMaterials"));
+        Map<String, Map<String, Object>> result = new LinkedHashMap<>();
+        if (all instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> result.put(String.valueOf(k), (Map<String, Object>) v));
+        }
+        return result;
+    }
+
+    static Map<String, Object> materialsOf(DelegateExecution execution, String unit) {
+        return materials(execution).getOrDefault(unit, Map.of());
+    }
+}

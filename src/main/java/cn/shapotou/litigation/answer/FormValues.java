@@ -1,0 +1,81 @@
+package cn.shapotou.litigation.answer;
+
+import cn.shapotou.litigation.web.FormRefusal;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.web.FieldError;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+
+/** Reading what Camunda Forms submit (strings, booleans as text, arrays as JSON) into plain values, or refusing. */
+final class FormValues {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private FormValues() {}
+
+    static String text(Object value) {
+        return value instanceof String s && !s.isBlank() ? s.strip() : null;
+    }
+
+    static Boolean bool(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if ("true".equals(value)) {
+            return Boolean.TRUE;
+        }
+        if ("false".equals(value)) {
+            return Boolean.FALSE;
+        }
+        return null;
+    }
+
+    static LocalDate date(Object value, String field, String label, LegalClock clock) {
+        String text = text(value);
+        if (text == null) {
+            throw FormRefusal.of(List.of(new FieldError(field, label + "（" + field + "）为必填项")));
+        }
+        try {
+            LocalDate date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+            if (date.isAfter(clock.today())) {
+                throw FormRefusal.of(List.of(new FieldError(field,
+                        label + "（" + field + "）不能晚于今天（" + clock.today() + "）")));
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            throw FormRefusal.of(List.of(new FieldError(field, label + "（" + field + "）应为 yyyy-MM-dd 格式的日期")));
+        }
+    }
+
+    /** A JSON array or object as submitted (List, Spin node, JSON text), as plain Java values. */
+    static Object json(Object value) {
+        try {
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof List<?> || value instanceof Map<?, ?>) {
+                return value;
+            }
+            String text = value instanceof SpinJsonNode node ? node.toString()
+                    : value instanceof JsonValue j ? j.getValueSerialized() : value.toString();
+            return text.isBlank() ? null : JSON.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    static JsonValue toJson(Object value) {
+        try {
+            return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package cn.shapotou.litigation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/** Walks a case through the engine as its users would, for tests of later stages. */
+public final class CaseWalk {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    public CaseWalk(RuntimeService runtime, TaskService tasks) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    public ProcessInstance register(Map<String, Object> data) {
+        return runtime.startProcessInstanceByKey("litigation-case", data);
+    }
+
+    /** The proposal as computed, approved by the district leaders. */
+    public void approveProposal(String caseNumber) {
+        Task draft = task(caseNumber, "DraftHandlingProposalTask");
+        Object lead = runtime.getVariable(draft.getExecutionId(), "leadUnit");
+        tasks.complete(draft.getId(), Map.of("complexity", "NORMAL", "leadUnit", lead == null ? "natural-resources" : lead,
+                "coUnits", runtime.getVariable(draft.getExecutionId(), "coUnits"), "proposedAppearance", "局长出庭"));
+        tasks.complete(task(caseNumber, "ApproveHandlingProposalTask").getId(), Map.of("approved", true));
+    }
+
+    public static Map<String, Object> agent(String name, String unit, String kind, boolean handler) {
+        return Map.of("agentName", name, "agentUnit", unit, "agentPost", "科长", "agentKind", kind,
+                "agentIsHandler", handler, "agentAuthority", "GENERAL");
+    }
+
+    public static Map<String, Object> materials(List<Map<String, Object>> agents) {
+        return Map.of("draftDefence", "答辩人认为被诉行为事实清楚、证据确实充分。", "evidenceList", "1. 现场勘验笔录",
+                "normativeDocuments", "《中华人民共和国土地管理法》", "legalRepresentativeName", "马区长",
+                "legalRepresentativePost", "区长", "agents", agents);
+    }
+
+    public Task task(String caseNumber, String definitionKey) {
+        List<Task> found = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey(definitionKey).list();
+        assertThat(found).as(definitionKey).hasSize(1);
+        return found.get(0);
+    }
+
+    public List<Task> tasks(String caseNumber, String definitionKey) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(definitionKey).list();
+    }
+}

@@ -1,0 +1,274 @@
+package cn.shapotou.litigation.answer;
+
+import static cn.shapotou.litigation.CaseWalk.agent;
+import static cn.shapotou.litigation.CaseWalk.materials;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.shapotou.litigation.CaseWalk;
+import cn.shapotou.litigation.IntegrationTest;
+import cn.shapotou.litigation.TestCases;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Every path of {@code answer-preparation}: counsel, the 7-day answer per unit, pre-trial review, review loop, delivery. */
+@IntegrationTest
+class AnswerPreparationProcessTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    TestRestTemplate rest;
+
+    CaseWalk walk;
+
+    @BeforeEach
+    void init() {
+        BpmnAwareTests.init(engine);
+        walk = new CaseWalk(runtime, tasks);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private static void today(int year, int month, int day) {
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(year, month, day, 10, 0, 0, 0, LegalClock.ZONE).toInstant()));
+    }
+
+    private String approvedCase(Map<String, Object> changes) {
+        Map<String, Object> data = TestCases.natresCase();
+        data.putAll(changes);
+        String caseNumber = (String) data.get("caseNumber");
+        walk.register(data);
+        walk.approveProposal(caseNumber);
+        return caseNumber;
+    }
+
+    private ProcessInstance stage(String caseNumber) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("answer-preparation").singleResult();
+    }
+
+    private ProcessInstance caseInstance(String caseNumber) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("litigation-case").singleResult();
+    }
+
+    @Test
+    void approvedOnTheDayBeforeNationalDayTheSevenDaysEndOnOctoberEighth() {
+        today(2026, 9, 28);
+        String caseNumber = approvedCase(Map.of("noticeReceivedOn", "2026-09-25"));
+
+        assertThat(stage(caseNumber)).isWaitingAt("AssignCounselTask", "PrepareAnswerTask");
+        Task prepare = walk.task(caseNumber, "PrepareAnswerTask");
+        // 2026-09-28 + 7 = 2026-10-05, inside National Day (10-01..10-07): due Thursday 2026-10-08.
+        assertThat(prepare.getDueDate()).isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 10, 8)));
+        assertThat(walk.task(caseNumber, "AssignCounselTask").getDueDate())
+                .isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 10, 8)));
+        assertThat(tasks.getIdentityLinksForTask(prepare.getId())).extracting(IdentityLink::getGroupId)
+                .contains("natural-resources");
+        assertThat((String) tasks.getVariable(prepare.getId(), "deadlineText")).contains("2026年10月8日");
+    }
+
+    @Test
+    void theWholeStageFromCounselToDelivery() {
+        String caseNumber = approvedCase(Map.of());
+        Task counselTask = walk.task(caseNumber, "AssignCounselTask");
+        assertThat(tasks.getVariable(counselTask.getId(), "counselOptions").toString()).contains("\"counsel\"");
+        tasks.complete(counselTask.getId(), Map.of("counsel", "counsel"));
+        Task prepare = walk.task(caseNumber, "PrepareAnswerTask");
+        assertThat(tasks.getIdentityLinksForTask(prepare.getId())).extracting(IdentityLink::getUserId).contains("counsel");
+
+        tasks.complete(prepare.getId(), materials(List.of(agent("刘伟", "natural-resources", "STAFF", true))));
+        assertThat(stage(caseNumber)).hasPassed("PretrialReviewGateway").isWaitingAt("ReviewAnswerTask");
+        Task review = walk.task(caseNumber, "ReviewAnswerTask");
+        assertThat((String) tasks.getVariable(review.getId(), "answerSummary")).contains("刘伟").contains("答辩状代拟稿");
+        // the statutory answer deadline, 2026-11-20 + 15 days, moved over the weekend
+        assertThat(review.getDueDate()).isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 7)));
+        tasks.complete(review.getId(), Map.of("reviewPassed", "true"));
+
+        Task seal = walk.task(caseNumber, "SealAndDeliverTask");
+        assertThat(seal.getDueDate()).isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 7)));
+        tasks.complete(seal.getId(), Map.of("sealed", true, "deliveredOn", "2026-11-25", "deliveryMethod", "IN_PERSON"));
+
+        ProcessInstance instance = caseInstance(caseNumber);
+        assertThat(instance).isWaitingAt("AwaitHearingNoticeTask").variables()
+                .containsEntry("answerDeliveredOn", "2026-11-25").containsEntry("answerDeliveredLate", false)
+                .containsEntry("counsel", "counsel");
+        assertThat(runtime.getVariable(instance.getId(), "deadlines").toString()).contains("answerMaterials");
+        assertThat(stage(caseNumber)).isNull();
+
+        runtime.signal(runtime.createExecutionQuery().processInstanceId(instance.getId())
+                .activityId("AwaitHearingNoticeTask").singleResult().getId());
+        assertThat(instance).isEnded().hasPassed("CaseClosedEndEvent");
+    }
+
+    @Test
+    void aReturnedAnswerComesBackFilledInAndEveryRoundStaysOnRecord() {
+        String caseNumber = approvedCase(Map.of());
+        tasks.complete(walk.task(caseNumber, "AssignCounselTask").getId(), Map.of("counsel", "counsel"));
+        tasks.complete(walk.task(caseNumber, "PrepareAnswerTask").getId(),
+                materials(List.of(agent("刘伟", "natural-resources", "STAFF", true))));
+        Task review = walk.task(caseNumber, "ReviewAnswerTask");
+        assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("reviewPassed", false)))
+                .hasMessageContaining("审核意见");
+        tasks.complete(review.getId(), Map.of("reviewPassed", false, "reviewRemarks", "证据清单缺少送达回证"));
+
+        assertThat(stage(caseNumber)).hasPassed("ReviewPassedGateway").isWaitingAt("PrepareAnswerTask");
+        Task again = walk.task(caseNumber, "PrepareAnswerTask");
+        assertThat(tasks.getIdentityLinksForTask(again.getId())).extracting(IdentityLink::getUserId).contains("counsel");
+        assertThat(tasks.getVariable(again.getId(), "draftDefence")).isEqualTo("答辩人认为被诉行为事实清楚、证据确实充分。");
+        assertThat(tasks.getVariable(again.getId(), "agents").toString()).contains("刘伟");
+        assertThat(tasks.getVariable(again.getId(), "reviewRemarks")).isEqualTo("证据清单缺少送达回证");
+
+        Map<String, Object> corrected = new HashMap<>(materials(List.of(agent("刘伟", "natural-resources", "STAFF", true))));
+        corrected.put("evidenceList", "1. 现场勘验笔录 2. 送达回证");
+        tasks.complete(again.getId(), corrected);
+        tasks.complete(walk.task(caseNumber, "ReviewAnswerTask").getId(), Map.of("reviewPassed", true));
+        String reviews = runtime.getVariable(stage(caseNumber).getId(), "answerReviews").toString();
+        assertThat(reviews).contains("\"round\":1", "\"passed\":false", "证据清单缺少送达回证", "\"round\":2", "\"passed\":true");
+        assertThat(runtime.getVariable(stage(caseNumber).getId(), "answerMaterials").toString())
+                .contains("送达回证", "\"round\":2");
+    }
+
+    @Test
+    void anUpheldCaseHasTheActingUnitAndTheJusticeBureauPrepareInParallel() {
+        String caseNumber = approvedCase(Map.of("reconsideration", "UPHELD"));
+        List<Task> parts = walk.tasks(caseNumber, "PrepareAnswerTask");
+        assertThat(parts).hasSize(2);
+        assertThat(parts).allSatisfy(t -> assertThat(t.getDueDate()).isEqualTo(parts.get(0).getDueDate()));
+        List<String> groups = parts.stream().flatMap(t -> tasks.getIdentityLinksForTask(t.getId()).stream())
+                .map(IdentityLink::getGroupId).toList();
+        assertThat(groups).contains("natural-resources", "justice-bureau");
+        Task justicePart = parts.stream().filter(t -> "justice-bureau".equals(runtime.getVariable(t.getExecutionId(),
+                "answerUnit"))).findFirst().orElseThrow();
+        assertThat(tasks.getVariable(justicePart.getId(), "answerUnitName")).isEqualTo("区司法局");
+        Map<String, Object> reconsiderationPart = Map.of("draftDefence", "复议部分答辩意见", "evidenceList", "复议卷宗",
+                "normativeDocuments", "《行政复议法》", "agents", List.of(agent("李强", "justice-bureau", "STAFF", false)));
+        tasks.complete(justicePart.getId(), reconsiderationPart);
+        assertThat(stage(caseNumber)).isWaitingAt("PrepareAnswerTask");
+        Task leadPart = walk.task(caseNumber, "PrepareAnswerTask");
+        tasks.complete(leadPart.getId(), materials(List.of(agent("刘伟", "natural-resources", "STAFF", true))));
+        assertThat(stage(caseNumber)).isWaitingAt("ReviewAnswerTask", "AssignCounselTask");
+        assertThat(runtime.getVariable(stage(caseNumber).getId(), "answerSummary").toString())
+                .contains("区司法局", "复议部分答辩意见", "区自然资源局");
+    }
+
+    @Test
+    void aComplexCaseMayAskForAPretrialReviewOnce() {
+        String caseNumber = approvedCase(Map.of());
+        runtime.setVariable(stage(caseNumber).getId(), "complexity", "COMPLEX");
+        Map<String, Object> withReview = new HashMap<>(materials(List.of(agent("刘伟", "natural-resources", "STAFF", true))));
+        withReview.put("pretrialReviewRequested", true);
+        tasks.complete(walk.task(caseNumber, "PrepareAnswerTask").getId(), withReview);
+        assertThat(stage(caseNumber)).isWaitingAt("PretrialReviewTask");
+        Task pretrial = walk.task(caseNumber, "PretrialReviewTask");
+        assertThatThrownBy(() -> tasks.complete(pretrial.getId(), Map.of())).hasMessageContaining("论证、研判意见");
+        tasks.complete(pretrial.getId(), Map.of("pretrialConclusions", "败诉风险低，建议补强程序证据"));
+        tasks.complete(walk.task(caseNumber, "ReviewAnswerTask").getId(),
+                Map.of("reviewPassed", false, "reviewRemarks", "按论证意见补强"));
+        tasks.complete(walk.task(caseNumber, "PrepareAnswerTask").getId(), withReview);
+        assertThat(stage(caseNumber)).as("the pre-trial review is not repeated").isWaitingAt("ReviewAnswerTask");
+    }
+
+    @Test
+    void incompleteMaterialsAndImpossibleDeliveriesAreRefused() {
+        String caseNumber = approvedCase(Map.of());
+        Task counselTask = walk.task(caseNumber, "AssignCounselTask");
+        assertThatThrownBy(() -> tasks.complete(counselTask.getId(), Map.of("counsel", "natres")))
+                .hasMessageContaining("区法律顾问室");
+        Task prepare = walk.task(caseNumber, "PrepareAnswerTask");
+        assertThatThrownBy(() -> tasks.complete(prepare.getId(), Map.of("draftDefence", " ")))
+                .hasMessageContaining("答辩状代拟稿").hasMessageContaining("evidenceList")
+                .hasMessageContaining("法定代表人姓名").hasMessageContaining("至少载明一名诉讼代理人");
+        Map<String, Object> badAgent = materials(List.of(Map.of("agentName", "某人", "agentKind", "CLERK")));
+        assertThatThrownBy(() -> tasks.complete(prepare.getId(), badAgent)).hasMessageContaining("第六条第三款");
+        tasks.complete(prepare.getId(), materials(List.of(agent("刘伟", "natural-resources", "STAFF", true))));
+        tasks.complete(walk.task(caseNumber, "ReviewAnswerTask").getId(), Map.of("reviewPassed", true));
+        Task seal = walk.task(caseNumber, "SealAndDeliverTask");
+        assertThatThrownBy(() -> tasks.complete(seal.getId(), Map.of("sealed", false, "deliveredOn", "2026-11-25")))
+                .hasMessageContaining("公章");
+        assertThatThrownBy(() -> tasks.complete(seal.getId(), Map.of("sealed", true, "deliveredOn", "2999-01-01")))
+                .hasMessageContaining("不能晚于今天");
+        assertThatThrownBy(() -> tasks.complete(seal.getId(), Map.of("sealed", true, "deliveredOn", "2026-11-01")))
+                .hasMessageContaining("不能早于收到起诉状副本之日");
+        assertThat(stage(caseNumber)).isWaitingAt("SealAndDeliverTask", "AssignCounselTask");
+    }
+
+    @Test
+    void aLateDeliveryIsRecordedAsLate() {
+        today(2026, 12, 10);
+        String caseNumber = approvedCase(Map.of());
+        tasks.complete(walk.task(caseNumber, "AssignCounselTask").getId(), Map.of("counsel", "counsel"));
+        tasks.complete(walk.task(caseNumber, "PrepareAnswerTask").getId(),
+                materials(List.of(agent("刘伟", "natural-resources", "STAFF", true))));
+        tasks.complete(walk.task(caseNumber, "ReviewAnswerTask").getId(), Map.of("reviewPassed", true));
+        tasks.complete(walk.task(caseNumber, "SealAndDeliverTask").getId(),
+                Map.of("sealed", true, "deliveredOn", "2026-12-09", "deliveryMethod", "POST"));
+        assertThat(caseInstance(caseNumber)).variables().containsEntry("answerDeliveredLate", true);
+    }
+
+    @Test
+    void theCertificateAndThePowerOfAttorneyArePrintableAndNameTheAgents() throws Exception {
+        String caseNumber = approvedCase(Map.of("reconsideration", "UPHELD"));
+        for (Task part : walk.tasks(caseNumber, "PrepareAnswerTask")) {
+            boolean justice = "justice-bureau".equals(runtime.getVariable(part.getExecutionId(), "answerUnit"));
+            tasks.complete(part.getId(), materials(List.of(justice
+                    ? agent("李强", "justice-bureau", "STAFF", false)
+                    : agent("刘伟", "natural-resources", "STAFF", true))));
+        }
+        ResponseEntity<byte[]> attorney = rest.withBasicAuth("natres", "demo").getForEntity(
+                "/api/cases/{n}/documents/power-of-attorney.pdf", byte[].class, caseNumber);
+        assertThat(attorney.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(attorney.getHeaders().getContentType().toString()).startsWith("application/pdf");
+        String text = pdfText(attorney.getBody());
+        assertThat(text).contains("授权委托书", "刘伟", "李强", "区自然资源局", "区司法局", "中卫市沙坡头区人民政府", caseNumber);
+
+        ResponseEntity<byte[]> certificate = rest.withBasicAuth("justice", "demo").getForEntity(
+                "/api/cases/{n}/documents/legal-representative-certificate.pdf", byte[].class, caseNumber);
+        assertThat(pdfText(certificate.getBody())).contains("法定代表人身份证明书", "马区长", "区长");
+
+        assertThat(rest.withBasicAuth("wenchang", "demo").getForEntity(
+                "/api/cases/{n}/documents/power-of-attorney.pdf", String.class, caseNumber).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.withBasicAuth("natres", "demo").getForEntity(
+                "/api/cases/{n}/documents/nonsense.pdf", String.class, caseNumber).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (var document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+        }
+    }
+}
