@@ -6,3 +6,17 @@ CREATE TABLE IF NOT EXISTS lit_case (
     registered_at       TIMESTAMP    NOT NULL,
     registered_by       VARCHAR(255)
 );
+
+-- Court documents that reached the district office (CONTRACT §5): every one is kept, whether or not the case was
+-- waiting for it; the process decides what it means.
+CREATE TABLE IF NOT EXISTS lit_case_document (
+    id            VARCHAR(64)   NOT NULL PRIMARY KEY,
+    case_number   VARCHAR(200)  NOT NULL,
+    kind          VARCHAR(40)   NOT NULL,
+    received_on   DATE          NOT NULL,
+    payload       VARCHAR(8000) NOT NULL,
+    correlated    BOOLEAN       NOT NULL,
+    registered_at TIMESTAMP     NOT NULL,
+    registered_by VARCHAR(255)
+);
+CREATE INDEX IF NOT EXISTS lit_case_document_case ON lit_case_document (case_number);

@@ -33,6 +33,19 @@ public final class CaseWalk {
         tasks.complete(task(caseNumber, "ApproveHandlingProposalTask").getId(), Map.of("approved", true));
     }
 
+    /** Counsel assigned, the lead unit's materials passed review, sealed and delivered on the given day. */
+    public void deliverAnswer(String caseNumber, String deliveredOn) {
+        tasks.complete(task(caseNumber, "AssignCounselTask").getId(), Map.of("counsel", "counsel"));
+        for (Task part : tasks(caseNumber, "PrepareAnswerTask")) {
+            Object unit = runtime.getVariable(part.getExecutionId(), "answerUnit");
+            tasks.complete(part.getId(), materials(List.of(agent("justice-bureau".equals(unit) ? "李强" : "刘伟",
+                    String.valueOf(unit), "STAFF", true))));
+        }
+        tasks.complete(task(caseNumber, "ReviewAnswerTask").getId(), Map.of("reviewPassed", true));
+        tasks.complete(task(caseNumber, "SealAndDeliverTask").getId(),
+                Map.of("sealed", true, "deliveredOn", deliveredOn, "deliveryMethod", "IN_PERSON"));
+    }
+
     public static Map<String, Object> agent(String name, String unit, String kind, boolean handler) {
         return Map.of("agentName", name, "agentUnit", unit, "agentPost", "科长", "agentKind", kind,
                 "agentIsHandler", handler, "agentAuthority", "GENERAL");

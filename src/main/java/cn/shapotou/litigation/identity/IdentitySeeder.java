@@ -43,7 +43,7 @@ public class IdentitySeeder {
 
     /** Process keys of the case; every unit may read their definitions so Tasklist can name a task's process. */
     public static final List<String> CASE_PROCESSES = List.of("litigation-case", "notice-intake",
-            "answer-preparation", "court-appearance", "appeal-opinion", "loss-analysis");
+            "answer-preparation", "court-appearance", "appeal-opinion", "loss-analysis", "court-document");
 
     /** Tasklist shows "firstName lastName": the person's name first, then the unit. */
     public record DemoUser(String id, String lastName, String firstName, String group) {}
@@ -123,6 +123,7 @@ public class IdentitySeeder {
         // Art. 10 ¶1: the district office registers the complaint copies; the Justice Bureau may too.
         for (String registrar : List.of(DISTRICT_OFFICE, JUSTICE_BUREAU)) {
             grants.toGroup(registrar, PROCESS_DEFINITION, "litigation-case", READ, CREATE_INSTANCE);
+            grants.toGroup(registrar, PROCESS_DEFINITION, "court-document", READ, CREATE_INSTANCE);
             grants.toGroup(registrar, PROCESS_INSTANCE, "*", CREATE);
         }
         // Art. 3: the Justice Bureau coordinates and supervises every case; Cockpit is its monitoring tool.

@@ -1,0 +1,65 @@
+package cn.shapotou.litigation.appearance;
+
+import cn.shapotou.litigation.cases.CaseAccess;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hearing (Art. 7–9): the appearance plan is due the day before the hearing (the head's identity proof reaches
+ * the court before the hearing, 法释〔2020〕3号 Art. 6), the appearance on the hearing day. A hearing date is fixed by
+ * the court, not a legal period, so it is never moved over rest days.
+ */
+@Component("courtAppearanceStage")
+public class CourtAppearanceStage implements ExecutionListener {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CaseAccess access;
+
+    public CourtAppearanceStage(CaseAccess access) {
+        this.access = access;
+    }
+
+    /** Start listener of court-appearance. */
+    @Override
+    public void notify(DelegateExecution execution) {
+        access.grantToParticipants(execution);
+    }
+
+    /** Create listener: {@code plan} is due the day before the hearing, {@code attend} on the hearing day. */
+    public void due(DelegateTask task, String which) {
+        LocalDate hearing = LocalDate.parse((String) task.getVariable("hearingDate"));
+        LocalDate due = "plan".equals(which) ? hearing.minusDays(1) : hearing;
+        task.setDueDate(LegalClock.endOfDay(due));
+        task.setVariableLocal("deadlineText", ("plan".equals(which) ? "出庭人员须在开庭前确定，以便向法院提交负责人身份证明"
+                : "按人民法院通知准时出庭（第九条第一款）") + "：开庭日期" + hearing + "，期限至" + due + "24时止。");
+    }
+
+    /**
+     * Create listener of 确定出庭人员: the agents of the power of attorney, from every unit's answer materials, are
+     * offered as the plan's starting point, unless a plan exists already (after a postponement).
+     */
+    @SuppressWarnings("unchecked")
+    public void prefill(DelegateTask task) throws JsonProcessingException {
+        if (task.getVariable("agents") != null) {
+            return;
+        }
+        List<Object> agents = new ArrayList<>();
+        Object materials = task.getVariable("answerMaterials");
+        if (materials != null) {
+            Map<String, Map<String, Object>> all = JSON.readValue(materials.toString(), Map.class);
+            all.values().forEach(unit -> agents.addAll((List<Object>) unit.getOrDefault("agents", List.of())));
+        }
+        task.setVariable("agents", SpinValues.jsonValue(JSON.writeValueAsString(agents)).create());
+    }
+}

@@ -1,0 +1,64 @@
+package cn.shapotou.litigation.cases;
+
+import cn.shapotou.litigation.web.FieldError;
+import cn.shapotou.litigation.web.FormRefusal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasklist's door for court documents (process {@code court-document}): the start listener applies the rules of
+ * {@code POST /api/cases/{n}/documents}, the service task registers the document and hands it to the case.
+ */
+@Component("courtDocumentIntake")
+public class CourtDocumentIntake implements ExecutionListener, JavaDelegate {
+
+    private final CourtDocuments documents;
+    private final CaseRegistry registry;
+
+    public CourtDocumentIntake(CourtDocuments documents, CaseRegistry registry) {
+        this.documents = documents;
+        this.registry = registry;
+    }
+
+    /** Start listener: the document and the case are checked before anything is kept. */
+    @Override
+    public void notify(DelegateExecution execution) {
+        Map<String, Object> input = execution.getVariables();
+        List<FieldError> errors = new ArrayList<>(documents.validate(input));
+        Object caseNumber = input.get("caseNumber");
+        if (!(caseNumber instanceof String n) || !registry.exists(n.strip())) {
+            errors.add(new FieldError("caseNumber", "案号（caseNumber）没有对应的已登记案件：" + caseNumber));
+        } else if (errors.isEmpty()) {
+            String conflict = documents.conflict(n.strip(), input);
+            if (conflict != null) {
+                errors.add(new FieldError("kind", conflict));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw FormRefusal.of("登记法院文书未通过校验", errors);
+        }
+        execution.setVariable("caseNumber", ((String) caseNumber).strip());
+        execution.setProcessBusinessKey(((String) caseNumber).strip());
+    }
+
+    /** Service task 登记并转交. */
+    @Override
+    public void execute(DelegateExecution execution) {
+        Map<String, Object> input = execution.getVariables();
+        input.remove("caseNumber");
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        // The clerk registers; handing the document to the case is the system's act, not a change the clerk may make.
+        CourtDocuments.Registered registered = Context.getCommandContext().runWithoutAuthorization(() ->
+                documents.register((String) execution.getVariable("caseNumber"), input,
+                        user == null ? null : user.getUserId()));
+        execution.setVariable("documentId", registered.id());
+        execution.setVariable("correlated", registered.correlated());
+    }
+}
