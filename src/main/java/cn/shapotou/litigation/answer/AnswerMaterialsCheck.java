@@ -2,6 +2,7 @@ package cn.shapotou.litigation.answer;
 
 import cn.shapotou.litigation.web.FormRefusal;
 import cn.shapotou.litigation.appearance.Agent;
+import cn.shapotou.litigation.appearance.AgentFields;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.FieldError;
@@ -41,7 +42,7 @@ public class AnswerMaterialsCheck implements ExecutionListener {
         require(execution, "evidenceList", "作出行政行为的证据（第六条第二款第（二）项）", errors, submitted);
         require(execution, "normativeDocuments", "所依据的行政规范性文件（第六条第二款第（二）项）", errors, submitted);
         submitted.put("otherMaterials", FormValues.text(execution.getVariable("otherMaterials")));
-        List<Map<String, Object>> agents = agents(execution.getVariable("agents"), errors);
+        List<Map<String, Object>> agents = agents(AgentFields.read(execution), errors);
         submitted.put("agents", agents);
         if (lead) {
             require(execution, "legalRepresentativeName", "法定代表人姓名（法定代表人身份证明书）", errors, submitted);
@@ -51,6 +52,9 @@ public class AnswerMaterialsCheck implements ExecutionListener {
             }
             Boolean pretrial = FormValues.bool(execution.getVariable("pretrialReviewRequested"));
             submitted.put("pretrialReviewRequested", Boolean.TRUE.equals(pretrial));
+        }
+        if (agents.size() > AgentFields.SLOTS) {
+            errors.add(new FieldError("agents", "每一方可以委托一至二人作为诉讼代理人（行政诉讼法第三十一条）"));
         }
         if (!errors.isEmpty()) {
             throw FormRefusal.of(errors);
@@ -80,12 +84,8 @@ public class AnswerMaterialsCheck implements ExecutionListener {
     }
 
     /** The dynamic list of agents, each with name, unit, post, kind, handler-of-the-act and authority. */
-    private List<Map<String, Object>> agents(Object raw, List<FieldError> errors) {
+    private List<Map<String, Object>> agents(List<Map<String, Object>> list, List<FieldError> errors) {
         List<Map<String, Object>> result = new ArrayList<>();
-        Object parsed = FormValues.json(raw);
-        if (!(parsed instanceof List<?> list)) {
-            return result;
-        }
         for (Object item : list) {
             if (!(item instanceof Map<?, ?> map)) {
                 continue;

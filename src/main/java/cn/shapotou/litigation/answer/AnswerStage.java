@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.answer;
 
+import cn.shapotou.litigation.appearance.AgentFields;
 import cn.shapotou.litigation.cases.CaseAccess;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.DeadlineKind;
@@ -26,8 +27,7 @@ public class AnswerStage implements ExecutionListener {
 
     /** The form fields of 准备答辩材料 (Art. 6): the answer materials, the certificate's and the attorney's data. */
     public static final List<String> FIELDS = List.of("draftDefence", "evidenceList", "normativeDocuments",
-            "otherMaterials", "legalRepresentativeName", "legalRepresentativePost", "agents",
-            "pretrialReviewRequested");
+            "otherMaterials", "legalRepresentativeName", "legalRepresentativePost", "pretrialReviewRequested");
 
     private final Deadlines deadlines;
     private final LegalClock clock;
@@ -51,10 +51,10 @@ public class AnswerStage implements ExecutionListener {
         String unit = (String) execution.getVariable("answerUnit");
         Map<String, Object> previous = materialsOf(execution, unit);
         for (String field : FIELDS) {
-            Object value = previous.get(field);
-            execution.setVariableLocal(field, "agents".equals(field)
-                    ? FormValues.toJson(value == null ? List.of() : value) : value);
+            execution.setVariableLocal(field, previous.get(field));
         }
+        execution.setVariableLocal("agents", null);
+        AgentFields.prefill(execution, agentsOf(previous));
         execution.setVariableLocal("answerUnitName", directory.nameOf(unit));
     }
 
@@ -93,6 +93,12 @@ public class AnswerStage implements ExecutionListener {
         if (counsel instanceof String user && !user.isBlank()) {
             task.addCandidateUser(user);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> agentsOf(Map<String, Object> materials) {
+        Object agents = materials.get("agents");
+        return agents instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
     }
 
     @SuppressWarnings("unchecked")

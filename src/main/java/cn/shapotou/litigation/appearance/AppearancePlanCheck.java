@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /** End listener of 确定出庭人员: a plan that breaks Art. 7–8 is refused with the article cited. */
@@ -33,7 +34,7 @@ public class AppearancePlanCheck implements ExecutionListener {
         String post = (String) execution.getVariable("headPost");
         AppearancePlan plan = new AppearancePlan(headAppears, (String) execution.getVariable("headName"),
                 post == null || post.isBlank() ? null : HeadPost.valueOf(post),
-                (String) execution.getVariable("absenceExplanation"), agents(execution.getVariable("agents")));
+                (String) execution.getVariable("absenceExplanation"), agents(AgentFields.read(execution)));
         List<String> refusals = new AppearancePlanRule().check(plan,
                 Boolean.TRUE.equals(execution.getVariable("headAppearanceRequired")),
                 "UPHELD".equals(execution.getVariable("reconsideration")),
@@ -43,16 +44,12 @@ public class AppearancePlanCheck implements ExecutionListener {
                     .map(r -> new FieldError(r.contains("负责人") ? "headAppears" : "agents", r)).toList());
         }
         execution.setVariable("headAppears", headAppears);
+        execution.setVariable("appearancePlan", SpinValues.jsonValue(JSON.writeValueAsString(AgentFields.read(execution)))
+                .create());
     }
 
-    @SuppressWarnings("unchecked")
-    static List<Agent> agents(Object raw) throws JsonProcessingException {
+    static List<Agent> agents(List<Map<String, Object>> list) {
         List<Agent> agents = new ArrayList<>();
-        if (raw == null) {
-            return agents;
-        }
-        List<Map<String, Object>> list = raw instanceof List<?> l ? (List<Map<String, Object>>) l
-                : JSON.readValue(raw.toString(), List.class);
         for (Map<String, Object> a : list) {
             String name = (String) a.get("agentName");
             if (name == null || name.isBlank()) {

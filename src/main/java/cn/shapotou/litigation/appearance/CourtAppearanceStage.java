@@ -11,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,15 +50,16 @@ public class CourtAppearanceStage implements ExecutionListener {
      */
     @SuppressWarnings("unchecked")
     public void prefill(DelegateTask task) throws JsonProcessingException {
-        if (task.getVariable("agents") != null) {
+        if (task.getVariable("agent1Name") != null) {
             return;
         }
-        List<Object> agents = new ArrayList<>();
+        List<Map<String, Object>> agents = new ArrayList<>();
         Object materials = task.getVariable("answerMaterials");
         if (materials != null) {
             Map<String, Map<String, Object>> all = JSON.readValue(materials.toString(), Map.class);
-            all.values().forEach(unit -> agents.addAll((List<Object>) unit.getOrDefault("agents", List.of())));
+            all.values().forEach(unit -> agents.addAll((List<Map<String, Object>>) unit.getOrDefault("agents", List.of())));
         }
-        task.setVariable("agents", SpinValues.jsonValue(JSON.writeValueAsString(agents)).create());
+        // The plan is the stage's, kept across a postponement: the slots live on the stage instance.
+        AgentFields.prefill(task.getExecution().getProcessInstance(), agents);
     }
 }

@@ -59,7 +59,7 @@ public final class CaseDocumentPdf {
             title(document, "授权委托书");
             body(document, "委托单位：" + facts.principal());
             body(document, "法定代表人：" + blank(facts.representativeName()) + "　　职务：" + blank(facts.representativePost()));
-            PdfPTable table = new PdfPTable(new float[] {2, 4, 3, 2, 5});
+            PdfPTable table = new PdfPTable(new float[] {3, 4, 3, 3, 4});
             table.setWidthPercentage(100);
             table.setSpacingBefore(12);
             table.setSpacingAfter(12);
