@@ -121,6 +121,9 @@ public class CaseView {
         view.put("responsibilityExplanation", vars.get("responsibilityExplanation"));
         view.put("headAppearanceRequired", vars.get("headAppearanceRequired"));
         view.put("headAppearanceBasis", vars.get("headAppearanceBasis"));
+        view.put("counsel", vars.get("counsel"));
+        view.put("answerDeliveredOn", vars.get("answerDeliveredOn"));
+        view.put("hearingDate", latestVariable(caseNumber, "hearingDate"));
         view.put("deadlines", deadlines(vars));
         view.put("openTasks", openTasks(caseNumber));
         return view;
