@@ -124,7 +124,9 @@ public class CaseView {
         view.put("counsel", vars.get("counsel"));
         view.put("answerDeliveredOn", vars.get("answerDeliveredOn"));
         view.put("hearingDate", latestVariable(caseNumber, "hearingDate"));
-        view.put("deadlines", deadlines(vars));
+        // An open stage holds the newest copy (e.g. the 7-day answer deadline while the answer is prepared).
+        Object newest = latestVariable(caseNumber, CaseDeadlineVariable.NAME);
+        view.put("deadlines", newest instanceof String json ? CaseDeadlineVariable.parse(json) : deadlines(vars));
         view.put("openTasks", openTasks(caseNumber));
         return view;
     }

@@ -144,7 +144,8 @@ class AnswerPreparationProcessTest {
         Task again = walk.task(caseNumber, "PrepareAnswerTask");
         assertThat(tasks.getIdentityLinksForTask(again.getId())).extracting(IdentityLink::getUserId).contains("counsel");
         assertThat(tasks.getVariable(again.getId(), "draftDefence")).isEqualTo("答辩人认为被诉行为事实清楚、证据确实充分。");
-        assertThat(tasks.getVariable(again.getId(), "agents").toString()).contains("刘伟");
+        assertThat(tasks.getVariable(again.getId(), "agent1Name")).isEqualTo("刘伟");
+        assertThat(tasks.getVariable(again.getId(), "agent1IsHandler")).isEqualTo(true);
         assertThat(tasks.getVariable(again.getId(), "reviewRemarks")).isEqualTo("证据清单缺少送达回证");
 
         Map<String, Object> corrected = new HashMap<>(materials(List.of(agent("刘伟", "natural-resources", "STAFF", true))));
