@@ -5,6 +5,7 @@ import cn.shapotou.litigation.deadlines.LegalClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
 public class CourtAppearanceStage implements ExecutionListener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final CaseAccess access;
 
@@ -41,7 +43,8 @@ public class CourtAppearanceStage implements ExecutionListener {
         LocalDate due = "plan".equals(which) ? hearing.minusDays(1) : hearing;
         task.setDueDate(LegalClock.endOfDay(due));
         task.setVariableLocal("deadlineText", ("plan".equals(which) ? "出庭人员须在开庭前确定，以便向法院提交负责人身份证明"
-                : "按人民法院通知准时出庭（第九条第一款）") + "：开庭日期" + hearing + "，期限至" + due + "24时止。");
+                : "按人民法院通知准时出庭（第九条第一款）") + "：开庭日期" + CHINESE_DATE.format(hearing) + "，期限至"
+                + CHINESE_DATE.format(due) + "24时止。");
     }
 
     /**

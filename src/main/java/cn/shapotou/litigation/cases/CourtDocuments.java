@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,12 +42,15 @@ public class CourtDocuments {
 
     private final JdbcTemplate jdbc;
     private final RuntimeService runtime;
+    private final TaskService taskService;
     private final CaseRegistry registry;
     private final LegalClock clock;
 
-    public CourtDocuments(JdbcTemplate jdbc, RuntimeService runtime, CaseRegistry registry, LegalClock clock) {
+    public CourtDocuments(JdbcTemplate jdbc, RuntimeService runtime, TaskService taskService, CaseRegistry registry,
+                          LegalClock clock) {
         this.jdbc = jdbc;
         this.runtime = runtime;
+        this.taskService = taskService;
         this.registry = registry;
         this.clock = clock;
     }
@@ -99,6 +104,7 @@ public class CourtDocuments {
             String hearingDate = String.valueOf(input.get("hearingDate"));
             registry.processInstanceId(caseNumber).filter(id -> runtime.createProcessInstanceQuery()
                     .processInstanceId(id).count() > 0).ifPresent(id -> runtime.setVariable(id, "hearingDate", hearingDate));
+            rescheduleOpenHearing(caseNumber, LocalDate.parse(hearingDate));
             List<Execution> waiting = runtime.createExecutionQuery().processInstanceBusinessKey(caseNumber)
                     .messageEventSubscriptionName(HEARING_NOTICE_MESSAGE).list();
             if (!waiting.isEmpty()) {
@@ -118,6 +124,26 @@ public class CourtDocuments {
             throw new IllegalStateException(e);
         }
         return new Registered(id, kind, correlated, document);
+    }
+
+    /**
+     * A new hearing notice while the appearance is under way (the court moved the hearing): the stage and its open
+     * tasks follow the new date, so the due dates people see are the court's.
+     */
+    private void rescheduleOpenHearing(String caseNumber, LocalDate hearingDate) {
+        for (var stage : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("court-appearance").list()) {
+            runtime.setVariable(stage.getId(), "hearingDate", hearingDate.toString());
+            for (Task task : taskService.createTaskQuery().processInstanceId(stage.getId()).list()) {
+                LocalDate due = "PlanAppearanceTask".equals(task.getTaskDefinitionKey()) ? hearingDate.minusDays(1)
+                        : "AttendHearingTask".equals(task.getTaskDefinitionKey()) ? hearingDate : null;
+                if (due != null) {
+                    task.setDueDate(LegalClock.endOfDay(due));
+                    taskService.saveTask(task);
+                    taskService.createComment(task.getId(), stage.getId(), "法院重新通知开庭日期为" + hearingDate + "，期限随之调整。");
+                }
+            }
+        }
     }
 
     public List<CourtDocumentKind> kinds(String caseNumber) {

@@ -132,6 +132,19 @@ class CourtAppearanceProcessTest {
     }
 
     @Test
+    void aNewHearingNoticeDuringTheAppearanceMovesItsDueDates() {
+        String caseNumber = deliveredCase(Map.of());
+        hearingNotice("office", caseNumber, "2026-12-15");
+        ResponseEntity<Map> moved = hearingNotice("office", caseNumber, "2026-12-22");
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Task plan = walk.task(caseNumber, "PlanAppearanceTask");
+        assertThat(plan.getDueDate()).isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 21)));
+        tasks.complete(plan.getId(), plan(true, List.of(CaseWalk.agent("刘伟", "natural-resources", "STAFF", true))));
+        assertThat(walk.task(caseNumber, "AttendHearingTask").getDueDate())
+                .isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 22)));
+    }
+
+    @Test
     void aPlanAgainstArticleSevenIsRefusedWithTheArticle() {
         String caseNumber = deliveredCase(Map.of("appearanceCategories", List.of(2)));
         hearingNotice("office", caseNumber, "2026-12-15");
