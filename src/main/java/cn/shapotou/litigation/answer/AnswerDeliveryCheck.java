@@ -3,6 +3,8 @@ package cn.shapotou.litigation.answer;
 import cn.shapotou.litigation.web.FormRefusal;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.escalation.ItemDone;
+import cn.shapotou.litigation.escalation.OverdueItems;
 import cn.shapotou.litigation.web.FieldError;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,9 +21,11 @@ import org.springframework.stereotype.Component;
 public class AnswerDeliveryCheck implements ExecutionListener {
 
     private final LegalClock clock;
+    private final ItemDone itemDone;
 
-    public AnswerDeliveryCheck(LegalClock clock) {
+    public AnswerDeliveryCheck(LegalClock clock, ItemDone itemDone) {
         this.clock = clock;
+        this.itemDone = itemDone;
     }
 
     @Override
@@ -43,5 +47,11 @@ public class AnswerDeliveryCheck implements ExecutionListener {
         LocalDate due = CaseDeadlineVariable.find(CaseDeadlineVariable.read(execution), "statutoryAnswer")
                 .map(d -> LocalDate.parse((String) d.get("due"))).orElse(delivered);
         execution.setVariable("answerDeliveredLate", delivered.isAfter(due));
+        DelegateExecution caseCall = execution.getProcessInstance().getSuperExecution();
+        if (caseCall != null) {
+            DelegateExecution theCase = caseCall.getProcessInstance();
+            theCase.removeVariable(OverdueItems.STATUTORY_ANSWER_DUE);
+            itemDone.statutoryAnswerDelivered(theCase.getProcessInstanceId());
+        }
     }
 }

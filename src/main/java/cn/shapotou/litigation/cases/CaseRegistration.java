@@ -1,8 +1,10 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.deadlines.CaseDeadline;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.DeadlineKind;
 import cn.shapotou.litigation.deadlines.Deadlines;
+import cn.shapotou.litigation.escalation.OverdueItems;
 import cn.shapotou.litigation.web.FormRefusal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +56,10 @@ public class CaseRegistration implements ExecutionListener {
 
         // Art. 10 ¶1 forwarding is immediate; ALL Art. 67's 15 days run from the same receipt.
         List<Map<String, Object>> caseDeadlines = new ArrayList<>();
-        caseDeadlines = CaseDeadlineVariable.put(caseDeadlines,
-                deadlines.compute(DeadlineKind.STATUTORY_ANSWER, data.noticeReceivedOn()));
+        CaseDeadline statutory = deadlines.compute(DeadlineKind.STATUTORY_ANSWER, data.noticeReceivedOn());
+        caseDeadlines = CaseDeadlineVariable.put(caseDeadlines, statutory);
+        // Watched from registration until delivery to the court, whatever stage the case is in (CONTRACT §7).
+        execution.setVariable(OverdueItems.STATUTORY_ANSWER_DUE, statutory.computed().due().toString());
         caseDeadlines = CaseDeadlineVariable.put(caseDeadlines,
                 deadlines.compute(DeadlineKind.FORWARD_NOTICE, data.noticeReceivedOn()));
         CaseDeadlineVariable.write(execution, caseDeadlines);

@@ -98,6 +98,11 @@ public class DeadlineRecomputation {
                              LocalDate after, List<Map<String, Object>> updated) {
         var tasks = engine.getTaskService();
         List<String> taskIds = new ArrayList<>();
+        // The case-level watch of the statutory answer follows its deadline (escalation.OverdueItems).
+        if ("statutoryAnswer".equals(key) && engine.getRuntimeService().getVariable(processInstanceId,
+                "statutoryAnswerDue") != null) {
+            engine.getRuntimeService().setVariable(processInstanceId, "statutoryAnswerDue", after.toString());
+        }
         Map<String, Object> deadline = CaseDeadlineVariable.find(updated, key).orElseThrow();
         for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId)
                 .taskVariableValueEquals(DeadlineTasks.KEY_VARIABLE, key).list()) {

@@ -1,0 +1,122 @@
+package cn.shapotou.litigation.escalation;
+
+import cn.shapotou.litigation.deadlines.LegalClock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The supervision sweep (Art. 3: the Justice Bureau supervises every deadline), run every minute by the timer of
+ * process {@code deadline-watch}, so in a cluster exactly one node runs each sweep (the engine locks the job). Each
+ * overdue item gets one incident of type {@code deadline-overdue} on its execution, visible in Cockpit, and one
+ * 督办 task for the Justice Bureau; both go when the item is done. Reminders before a deadline are sent once each.
+ */
+@Component("deadlineWatch")
+public class DeadlineWatch implements JavaDelegate {
+
+    public static final String INCIDENT_TYPE = "deadline-overdue";
+    /** Task variable of a 督办 task: the key of the item it supervises. */
+    public static final String SUPERVISES = "supervisedItem";
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
+
+    private final OverdueItems overdue;
+    private final Reminders reminders;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    public DeadlineWatch(OverdueItems overdue, Reminders reminders, RuntimeService runtime, TaskService tasks) {
+        this.overdue = overdue;
+        this.reminders = reminders;
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable("escalated", sweep());
+    }
+
+    /** One sweep; returns how many new overdue items were escalated. */
+    public int sweep() {
+        List<OverdueItem> items = overdue.now();
+        Set<String> open = new HashSet<>();
+        // Only the incidents this watch raised: the engine also copies each into the calling case instance,
+        // without configuration, and resolves those copies with their cause.
+        for (Incident incident : runtime.createIncidentQuery().incidentType(INCIDENT_TYPE).list()) {
+            if (incident.getConfiguration() != null) {
+                open.add(incident.getConfiguration());
+            }
+        }
+        int escalated = 0;
+        Set<String> current = new HashSet<>();
+        for (OverdueItem item : items) {
+            current.add(item.key());
+            if (!open.contains(item.key())) {
+                escalate(item);
+                escalated++;
+            }
+        }
+        // An item that stopped being overdue without its task completing (a deadline moved, a delivery recorded).
+        for (String key : open) {
+            if (!current.contains(key)) {
+                resolve(key);
+            }
+        }
+        reminders.sendDue();
+        if (escalated > 0) {
+            log.info("Deadline watch: {} new overdue item(s), {} overdue in all", escalated, items.size());
+        }
+        return escalated;
+    }
+
+    private void escalate(OverdueItem item) {
+        String message = "案号" + item.caseNumber() + "：" + item.item() + "已逾期" + item.daysOverdue() + "日（期限"
+                + item.due() + "，承办：" + item.unitName() + "）";
+        runtime.createIncident(INCIDENT_TYPE, item.executionId(), item.key(), message);
+        // A case-level item's incident ends with the activity its execution was at, and is raised again on the
+        // case's next activity; its 督办 task is one and the same.
+        if (tasks.createTaskQuery().taskVariableValueEquals(SUPERVISES, item.key()).count() > 0) {
+            return;
+        }
+        Task notice = tasks.newTask();
+        notice.setName("督办：" + item.item() + "逾期（" + item.caseNumber() + "）");
+        notice.setDescription(message + "。请督促" + item.unitName() + "立即办理（《办法》第三条）。案件：/api/cases/"
+                + java.net.URLEncoder.encode(String.valueOf(item.caseNumber()), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20") + "；流程：/camunda/app/cockpit/default/#/process-instance/" + item.processInstanceId());
+        notice.setPriority(80);
+        tasks.saveTask(notice);
+        tasks.addCandidateGroup(notice.getId(), cn.shapotou.litigation.units.UnitDirectory.JUSTICE_BUREAU);
+        tasks.setVariableLocal(notice.getId(), SUPERVISES, item.key());
+        tasks.setVariableLocal(notice.getId(), "caseNumber", item.caseNumber());
+        tasks.setVariableLocal(notice.getId(), "leadUnitName", item.unitName());
+        tasks.setVariableLocal(notice.getId(), "overdueSince", item.due().plusDays(1).toString());
+    }
+
+    /** The item is done: its incident is resolved and its 督办 task closed, with a note why. */
+    public void resolve(String key) {
+        for (Incident incident : runtime.createIncidentQuery().incidentType(INCIDENT_TYPE).configuration(key).list()) {
+            if (key.equals(incident.getConfiguration()) && incident.getId().equals(incident.getRootCauseIncidentId())) {
+                runtime.resolveIncident(incident.getId());
+            }
+        }
+        List<Task> notices = new ArrayList<>(tasks.createTaskQuery().taskVariableValueEquals(SUPERVISES, key).list());
+        LocalDate today = LegalClock.dateOf(ClockUtil.getCurrentTime());
+        for (Task notice : notices) {
+            tasks.createComment(notice.getId(), null, "被督办事项已于" + today + "办结，督办自动结束。");
+            tasks.complete(notice.getId());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package cn.shapotou.litigation.escalation;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a task with a deadline is completed or cancelled, its overdue incident and 督办 task go with it (CONTRACT §7):
+ * the task events the Camunda starter publishes, handled inside the same transaction.
+ */
+@Component
+public class ItemDone {
+
+    private final DeadlineWatch watch;
+
+    public ItemDone(DeadlineWatch watch) {
+        this.watch = watch;
+    }
+
+    @EventListener(condition = "#task.eventName == 'complete' || #task.eventName == 'delete'")
+    public void onTaskEnd(DelegateTask task) {
+        if (task.getDueDate() == null) {
+            return;
+        }
+        if (Context.getCommandContext() != null) {
+            Context.getCommandContext().runWithoutAuthorization(() -> {
+                watch.resolve("task:" + task.getId());
+                return null;
+            });
+        } else {
+            watch.resolve("task:" + task.getId());
+        }
+    }
+
+    /** The statutory answer item of a case ends with the delivery of the answer (ALL Art. 67). */
+    public void statutoryAnswerDelivered(String caseInstanceId) {
+        Context.getCommandContext().runWithoutAuthorization(() -> {
+            watch.resolve("case:" + caseInstanceId + ":statutoryAnswer");
+            return null;
+        });
+    }
+
+}
