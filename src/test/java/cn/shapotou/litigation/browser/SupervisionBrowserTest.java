@@ -1,0 +1,58 @@
+package cn.shapotou.litigation.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shapotou.litigation.IntegrationTest;
+import cn.shapotou.litigation.TestCases;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.escalation.DeadlineWatch;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** {@code justice} sees an overdue case on Cockpit's dashboard panel and in Tasklist's 已逾期 filter. */
+@IntegrationTest
+@Tag("browser")
+class SupervisionBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    DeadlineWatch watch;
+    @Autowired
+    LegalClock clock;
+
+    @Test
+    void theJusticeBureauSeesTheOverdueCaseInCockpitAndTasklist() throws Exception {
+        Map<String, Object> data = TestCases.natresCase();
+        String caseNumber = (String) data.get("caseNumber");
+        data.put("noticeReceivedOn", clock.today().minusDays(40).toString());
+        rest.withBasicAuth("office", "demo").postForEntity("/api/cases", data, Map.class);
+        watch.sweep();
+
+        try (Browser browser = new Browser("http://localhost:" + port)) {
+            browser.loginToTasklist("justice", "demo");
+            browser.open("/camunda/app/cockpit/default/#/dashboard");
+            browser.waiting(60).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".litigation-overdue"), caseNumber));
+            String panel = browser.driver().findElement(By.cssSelector(".litigation-overdue")).getText();
+            assertThat(panel).contains("逾期事项（按承办单位）", "区自然资源局", "法定答辩期限", "区司法局", "拟定办理建议");
+            browser.screenshot("cockpit-overdue-panel");
+
+            browser.open("/camunda/app/tasklist/default/");
+            browser.await(By.xpath("//*[contains(@class,'task-filters')]//*[contains(normalize-space(.), '已逾期')]")).click();
+            browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[cam-tasks]"), "拟定办理建议"));
+            assertThat(browser.driver().findElement(By.cssSelector("[cam-tasks]")).getText())
+                    .contains(caseNumber.substring(0, 10));
+            browser.screenshot("tasklist-overdue-filter");
+        }
+    }
+}
