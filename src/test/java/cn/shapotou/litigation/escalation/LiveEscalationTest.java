@@ -46,8 +46,10 @@ class LiveEscalationTest {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
             List<Map<String, Object>> incidents = List.of();
             while (Instant.now().isBefore(deadline)) {
-                incidents = rest.withBasicAuth("justice", "demo").getForObject(
-                        "/engine-rest/incident?incidentType=deadline-overdue", List.class);
+                var response = rest.withBasicAuth("justice", "demo").getForEntity(
+                        "/engine-rest/incident?incidentType=deadline-overdue", String.class);
+                assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+                incidents = new com.fasterxml.jackson.databind.ObjectMapper().readValue(response.getBody(), List.class);
                 if (incidents.stream().anyMatch(i -> String.valueOf(i.get("incidentMessage")).contains(caseNumber))) {
                     break;
                 }

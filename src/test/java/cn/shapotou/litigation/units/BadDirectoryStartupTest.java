@@ -1,19 +1,25 @@
 package cn.shapotou.litigation.units;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shapotou.litigation.LitigationApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** A directory that would send cases nowhere stops the application before it serves anyone. */
+/**
+ * A directory that would send cases nowhere stops the application before it serves anyone: the directory bean
+ * fails, and with it the context. (Only the directory's configuration is started here: a second full application in
+ * the test JVM would replace the shared test engine in Camunda's static engine registry.)
+ */
 class BadDirectoryStartupTest {
 
     @TempDir
     Path dir;
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withUserConfiguration(UnitDirectoryConfiguration.class);
 
     @Test
     void aSuccessorCycleStopsStartUpWithAClearMessage() throws Exception {
@@ -27,18 +33,23 @@ class BadDirectoryStartupTest {
                   - {id: a-unit, name: 甲局, kind: DEPARTMENT, abolished: 2021-03-01, successor: b-unit}
                   - {id: b-unit, name: 乙局, kind: DEPARTMENT, abolished: 2021-03-01, successor: a-unit}
                 """);
-        assertThatThrownBy(() -> new SpringApplicationBuilder(LitigationApplication.class).run(
-                "--litigation.units-file=" + file, "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:bad-directory;DB_CLOSE_DELAY=-1"))
-                .hasRootCauseInstanceOf(UnitDirectoryException.class)
-                .rootCause().hasMessageContaining("承继关系循环");
+        runner.withPropertyValues("litigation.units-file=" + file).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(UnitDirectoryException.class)
+                    .hasMessageContaining("承继关系循环");
+        });
     }
 
     @Test
     void aMissingFileStopsStartUp() {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(LitigationApplication.class).run(
-                "--litigation.units-file=" + dir.resolve("missing.yaml"), "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:bad-directory-2;DB_CLOSE_DELAY=-1"))
-                .rootCause().hasMessageContaining("不存在或无法读取");
+        runner.withPropertyValues("litigation.units-file=" + dir.resolve("missing.yaml")).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("不存在或无法读取");
+        });
+    }
+
+    @Test
+    void theDefaultDirectoryStarts() {
+        runner.run(context -> assertThat(context).hasSingleBean(UnitDirectory.class));
     }
 }
