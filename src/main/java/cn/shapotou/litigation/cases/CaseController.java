@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.identity.CurrentUser;
 import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.identity.SystemAccess;
 import cn.shapotou.litigation.web.ApiException;
@@ -10,10 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.spin.plugin.variable.value.JsonValue;
@@ -36,22 +35,22 @@ public class CaseController {
     private final CaseRegistry registry;
     private final CaseView view;
     private final RuntimeService runtime;
-    private final IdentityService identity;
+    private final CurrentUser user;
     private final SystemAccess system;
 
     public CaseController(CaseDataValidator validator, CaseRegistry registry, CaseView view, RuntimeService runtime,
-                          IdentityService identity, SystemAccess system) {
+                          CurrentUser user, SystemAccess system) {
         this.validator = validator;
         this.registry = registry;
         this.view = view;
         this.runtime = runtime;
-        this.identity = identity;
+        this.user = user;
         this.system = system;
     }
 
     @PostMapping
     public ResponseEntity<Map<String, Object>> register(@RequestBody Map<String, Object> body) {
-        if (!Roles.any(currentGroups(), Roles.CASE_REGISTRARS)) {
+        if (!Roles.any(user.groups(), Roles.CASE_REGISTRARS)) {
             throw new ApiException(HttpStatus.FORBIDDEN, null, "只有区政府办公室、区司法局和系统管理员可以登记应诉通知");
         }
         List<FieldError> unknown = validator.unknownFields(body.keySet());
@@ -93,7 +92,7 @@ public class CaseController {
 
     @GetMapping("/{caseNumber}")
     public Map<String, Object> get(@PathVariable String caseNumber) {
-        List<String> groups = currentGroups();
+        List<String> groups = user.groups();
         return system.call(() -> {
             Map<String, Object> vars = view.caseVariables(caseNumber)
                     .filter(v -> CaseAccess.maySee(groups, v))
@@ -101,11 +100,6 @@ public class CaseController {
                             "没有案号为 " + caseNumber + " 的案件，或您无权查看"));
             return view.render(caseNumber, vars);
         });
-    }
-
-    private List<String> currentGroups() {
-        Authentication auth = identity.getCurrentAuthentication();
-        return auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
     }
 
     private static Object json(Object value) {

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.identity.CurrentUser;
 import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.identity.SystemAccess;
 import cn.shapotou.litigation.web.ApiException;
@@ -7,8 +8,6 @@ import cn.shapotou.litigation.web.FieldError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,14 +23,13 @@ public class CourtDocumentController {
 
     private final CourtDocuments documents;
     private final CaseView cases;
-    private final IdentityService identity;
+    private final CurrentUser user;
     private final SystemAccess system;
 
-    public CourtDocumentController(CourtDocuments documents, CaseView cases, IdentityService identity,
-                                   SystemAccess system) {
+    public CourtDocumentController(CourtDocuments documents, CaseView cases, CurrentUser user, SystemAccess system) {
         this.documents = documents;
         this.cases = cases;
-        this.identity = identity;
+        this.user = user;
         this.system = system;
     }
 
@@ -39,9 +37,7 @@ public class CourtDocumentController {
     @Transactional
     public ResponseEntity<Map<String, Object>> register(@PathVariable String caseNumber,
                                                         @RequestBody Map<String, Object> body) {
-        Authentication auth = identity.getCurrentAuthentication();
-        List<String> groups = groups(auth);
-        if (!Roles.any(groups, Roles.CASE_REGISTRARS)) {
+        if (!user.in(Roles.CASE_REGISTRARS)) {
             throw new ApiException(HttpStatus.FORBIDDEN, null, "只有区政府办公室、区司法局和系统管理员可以登记法院文书");
         }
         List<FieldError> errors = documents.validate(body);
@@ -56,7 +52,7 @@ public class CourtDocumentController {
             if (conflict != null) {
                 throw new ApiException(HttpStatus.CONFLICT, "kind", conflict);
             }
-            CourtDocuments.Registered registered = documents.register(caseNumber, body, auth.getUserId());
+            CourtDocuments.Registered registered = documents.register(caseNumber, body, user.id());
             Map<String, Object> response = new LinkedHashMap<>();
             response.put("id", registered.id());
             response.put("caseNumber", caseNumber);
@@ -70,16 +66,12 @@ public class CourtDocumentController {
 
     @GetMapping("/api/cases/{caseNumber}/documents")
     public List<Map<String, Object>> list(@PathVariable String caseNumber) {
-        List<String> groups = groups(identity.getCurrentAuthentication());
+        List<String> groups = user.groups();
         return system.call(() -> {
             cases.caseVariables(caseNumber).filter(v -> CaseAccess.maySee(groups, v))
                     .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "caseNumber",
                             "没有案号为 " + caseNumber + " 的案件，或您无权查看"));
             return documents.list(caseNumber);
         });
-    }
-
-    private static List<String> groups(Authentication auth) {
-        return auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
     }
 }

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.deadlines;
 
+import cn.shapotou.litigation.identity.CurrentUser;
 import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.web.ApiException;
 import cn.shapotou.litigation.web.FieldError;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,14 +27,14 @@ public class DeadlineController {
     private final Deadlines deadlines;
     private final HolidayCalendarRepository calendars;
     private final DeadlineRecomputation recomputation;
-    private final IdentityService identity;
+    private final CurrentUser user;
 
     public DeadlineController(Deadlines deadlines, HolidayCalendarRepository calendars,
-                              DeadlineRecomputation recomputation, IdentityService identity) {
+                              DeadlineRecomputation recomputation, CurrentUser user) {
         this.deadlines = deadlines;
         this.calendars = calendars;
         this.recomputation = recomputation;
-        this.identity = identity;
+        this.user = user;
     }
 
     @GetMapping("/api/deadlines")
@@ -83,8 +82,7 @@ public class DeadlineController {
     /** Reads the calendar files again and moves every open deadline that depends on them (deadlines.md). */
     @PostMapping("/api/admin/calendar/reload")
     public Map<String, Object> reload() {
-        Authentication auth = identity.getCurrentAuthentication();
-        if (auth == null || auth.getGroupIds() == null || !auth.getGroupIds().contains(Roles.ADMIN)) {
+        if (!user.groups().contains(Roles.ADMIN)) {
             throw new ApiException(HttpStatus.FORBIDDEN, null, "只有系统管理员可以重新加载节假日日历");
         }
         HolidayCalendar calendar;

@@ -4,6 +4,7 @@ import cn.shapotou.litigation.appearance.Agent;
 import cn.shapotou.litigation.cases.CaseAccess;
 import cn.shapotou.litigation.cases.CaseView;
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.identity.CurrentUser;
 import cn.shapotou.litigation.identity.SystemAccess;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.ApiException;
@@ -12,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -35,26 +34,25 @@ public class CaseDocumentController {
 
     private final CaseView cases;
     private final SystemAccess system;
-    private final IdentityService identity;
+    private final CurrentUser user;
     private final UnitDirectory units;
     private final LegalClock clock;
     private final CaseDocumentPdf pdf = new CaseDocumentPdf();
     private final String district;
 
-    public CaseDocumentController(CaseView cases, SystemAccess system, IdentityService identity, UnitDirectory units,
+    public CaseDocumentController(CaseView cases, SystemAccess system, CurrentUser user, UnitDirectory units,
                                   LegalClock clock, @Value("${litigation.district-name:中卫市沙坡头区}") String district) {
         this.district = district;
         this.cases = cases;
         this.system = system;
-        this.identity = identity;
+        this.user = user;
         this.units = units;
         this.clock = clock;
     }
 
     @GetMapping("/api/cases/{caseNumber}/documents/{document}.pdf")
     public ResponseEntity<byte[]> document(@PathVariable String caseNumber, @PathVariable String document) {
-        Authentication auth = identity.getCurrentAuthentication();
-        List<String> groups = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+        List<String> groups = user.groups();
         byte[] body = system.call(() -> {
             Map<String, Object> vars = cases.caseVariables(caseNumber).filter(v -> CaseAccess.maySee(groups, v))
                     .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "caseNumber",

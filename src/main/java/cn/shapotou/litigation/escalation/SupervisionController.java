@@ -1,13 +1,12 @@
 package cn.shapotou.litigation.escalation;
 
+import cn.shapotou.litigation.identity.CurrentUser;
 import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.identity.SystemAccess;
 import cn.shapotou.litigation.web.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,19 +16,18 @@ import org.springframework.web.bind.annotation.RestController;
 public class SupervisionController {
 
     private final OverdueItems overdue;
-    private final IdentityService identity;
+    private final CurrentUser user;
     private final SystemAccess system;
 
-    public SupervisionController(OverdueItems overdue, IdentityService identity, SystemAccess system) {
+    public SupervisionController(OverdueItems overdue, CurrentUser user, SystemAccess system) {
         this.overdue = overdue;
-        this.identity = identity;
+        this.user = user;
         this.system = system;
     }
 
     @GetMapping("/api/supervision/overdue")
     public List<Map<String, Object>> overdue() {
-        Authentication auth = identity.getCurrentAuthentication();
-        if (auth == null || auth.getGroupIds() == null || !Roles.any(auth.getGroupIds(), Roles.SUPERVISORS)) {
+        if (!user.in(Roles.SUPERVISORS)) {
             throw new ApiException(HttpStatus.FORBIDDEN, null, "只有区司法局和系统管理员可以查看全部逾期事项");
         }
         return system.call(() -> overdue.now().stream().map(item -> {

@@ -1,0 +1,32 @@
+package cn.shapotou.litigation.identity;
+
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/** Who is calling {@code /api} (set by {@link ApiAuthenticationFilter}), and whether they have a role. */
+@Component
+public class CurrentUser {
+
+    private final IdentityService identity;
+
+    public CurrentUser(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    public String id() {
+        Authentication auth = identity.getCurrentAuthentication();
+        return auth == null ? null : auth.getUserId();
+    }
+
+    public List<String> groups() {
+        Authentication auth = identity.getCurrentAuthentication();
+        return auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+    }
+
+    public boolean in(Set<String> role) {
+        return Roles.any(groups(), role);
+    }
+}
