@@ -1,18 +1,21 @@
 package cn.shapotou.litigation;
 
 import cn.shapotou.litigation.deadlines.DeadlineRecomputation;
+import cn.shapotou.litigation.demo.DemoCases;
 import cn.shapotou.litigation.identity.IdentitySeeder;
 import cn.shapotou.litigation.identity.TasklistFilters;
 import cn.shapotou.litigation.units.UnitOptionForms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * What every start-up does once the engine has deployed the processes, in this order and before the web server
- * accepts a request: forms get the directory's units, groups/users/grants and filters are seeded, and open deadlines
- * are recounted against the calendar files now in force. Each step is idempotent.
+ * accepts a request: forms get the directory's units, groups/users/grants and filters are seeded, open deadlines
+ * are recounted against the calendar files now in force, and the demo cases exist (unless switched off, and never in
+ * profile prod). Each step is idempotent.
  */
 @Component
 public class StartupSeeding implements SmartInitializingSingleton {
@@ -21,13 +24,18 @@ public class StartupSeeding implements SmartInitializingSingleton {
     private final IdentitySeeder identities;
     private final TasklistFilters filters;
     private final DeadlineRecomputation deadlines;
+    private final DemoCases demoCases;
+    private final boolean withDemoCases;
 
     public StartupSeeding(UnitOptionForms forms, IdentitySeeder identities, TasklistFilters filters,
-                          DeadlineRecomputation deadlines) {
+                          DeadlineRecomputation deadlines, DemoCases demoCases,
+                          @Value("${litigation.demo.cases:true}") boolean withDemoCases) {
         this.forms = forms;
         this.identities = identities;
         this.filters = filters;
         this.deadlines = deadlines;
+        this.demoCases = demoCases;
+        this.withDemoCases = withDemoCases;
     }
 
     @Override
@@ -40,5 +48,8 @@ public class StartupSeeding implements SmartInitializingSingleton {
         identities.seed();
         filters.seed();
         deadlines.recomputeIfCalendarChanged();
+        if (withDemoCases) {
+            demoCases.seed();
+        }
     }
 }

@@ -92,7 +92,7 @@ public class DeadlineWatch implements JavaDelegate {
             return;
         }
         Task notice = tasks.newTask();
-        notice.setName("督办：" + item.item() + "逾期（" + item.caseNumber() + "）");
+        notice.setName("督办：" + item.item() + "逾期 " + item.caseNumber());
         notice.setDescription(message + "。请督促" + item.unitName() + "立即办理（《办法》第三条）。案件：/api/cases/"
                 + java.net.URLEncoder.encode(String.valueOf(item.caseNumber()), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("+", "%20") + "；流程：/camunda/app/cockpit/default/#/process-instance/" + item.processInstanceId());

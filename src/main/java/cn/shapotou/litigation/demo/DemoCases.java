@@ -1,0 +1,162 @@
+package cn.shapotou.litigation.demo;
+
+import cn.shapotou.litigation.cases.CaseDataValidator;
+import cn.shapotou.litigation.cases.CaseRegistry;
+import cn.shapotou.litigation.cases.CourtDocuments;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A handful of demo cases at different stages, some overdue (CONTRACT §1), so that Tasklist and Cockpit show
+ * something real on first start. Made through the processes themselves, as the users would, with dates relative to
+ * today; a case number that exists is left alone, so restarts add nothing. Never in profile prod.
+ */
+@Component
+public class DemoCases {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final CaseRegistry registry;
+    private final CaseDataValidator validator;
+    private final CourtDocuments documents;
+    private final LegalClock clock;
+
+    public DemoCases(RuntimeService runtime, TaskService tasks, CaseRegistry registry, CaseDataValidator validator,
+                     CourtDocuments documents, LegalClock clock) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.registry = registry;
+        this.validator = validator;
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public int seed() {
+        LocalDate today = clock.today();
+        String year = "（" + today.getYear() + "）宁0502行初";
+        int created = 0;
+        // 1. just received: the Justice Bureau's proposal is waiting
+        created += register(year + "101号", "张某某", "土地行政处罚", today.minusDays(1), "natural-resources", "NONE",
+                List.of(), stage -> { });
+        // 2. received 40 days ago and never handled: the statutory answer deadline has passed (overdue)
+        created += register(year + "102号", "李某某", "房屋征收补偿决定", today.minusDays(40), "housing", "NONE",
+                List.of(3), stage -> { });
+        // 3. acting unit unclear (Art. 4 ¶6): the Justice Bureau must propose one
+        created += register(year + "103号", "王某某", "政府信息公开", today.minusDays(2), null, "NONE", List.of(),
+                stage -> { });
+        // 4. approved, the 7-day answer is being prepared; the reconsideration part by the Justice Bureau (Art. 4 ¶4)
+        created += register(year + "104号", "宁夏某某建材有限公司", "采矿许可撤销", today.minusDays(4),
+                "natural-resources", "UPHELD", List.of(5), this::approve);
+        // 5. answer returned once by the Justice Bureau, back with the handling unit
+        created += register(year + "105号", "赵某某", "行政强制拆除", today.minusDays(5), "wenchang-town", "NONE",
+                List.of(), caseNumber -> {
+                    approve(caseNumber);
+                    complete(caseNumber, "AssignCounselTask", Map.of("counsel", "counsel"));
+                    complete(caseNumber, "PrepareAnswerTask", materials("wenchang-town", "杨芳"));
+                    complete(caseNumber, "ReviewAnswerTask", Map.of("reviewPassed", false,
+                            "reviewRemarks", "请补充强制拆除前的催告及送达证据"));
+                });
+        // 6. answer delivered; the hearing is set and the appearance plan is due
+        created += register(year + "106号", "孙某某", "不动产登记", today.minusDays(10), "natural-resources", "NONE",
+                List.of(), caseNumber -> {
+                    deliver(caseNumber, "natural-resources", "刘伟", today.minusDays(2));
+                    documents.register(caseNumber, Map.of("kind", "HEARING_NOTICE",
+                            "receivedOn", today.minusDays(1).toString(),
+                            "hearingDate", today.plusDays(6).toString()), "office");
+                });
+        // 7. hearing held; waiting for the court's decision
+        created += register(year + "107号", "周某某", "工伤认定", today.minusDays(20), "housing", "NONE", List.of(),
+                caseNumber -> {
+                    deliver(caseNumber, "housing", "吴刚", today.minusDays(12));
+                    documents.register(caseNumber, Map.of("kind", "HEARING_NOTICE",
+                            "receivedOn", today.minusDays(11).toString(),
+                            "hearingDate", today.minusDays(1).toString()), "office");
+                    complete(caseNumber, "PlanAppearanceTask", Map.of("headAppears", "true", "headName", "陈局长",
+                            "headPost", "DEPUTY", "agents", List.of(agent("housing", "吴刚"))));
+                    complete(caseNumber, "AttendHearingTask", Map.of("hearingOutcome", "HELD", "headAppeared", true,
+                            "appearedPersons", "陈局长（副职）、吴刚"));
+                });
+        if (created > 0) {
+            log.info("{} demo case(s) created", created);
+        }
+        return created;
+    }
+
+    private interface Walk {
+        void to(String caseNumber);
+    }
+
+    private int register(String caseNumber, String plaintiff, String cause, LocalDate received, String actingUnit,
+                         String reconsideration, List<Integer> categories, Walk walk) {
+        if (registry.exists(caseNumber)) {
+            return 0;
+        }
+        Map<String, Object> input = new HashMap<>();
+        input.put("caseNumber", caseNumber);
+        input.put("court", "中卫市沙坡头区人民法院");
+        input.put("plaintiff", plaintiff);
+        input.put("causeOfAction", cause);
+        input.put("noticeReceivedOn", received.toString());
+        input.put("actingUnit", actingUnit);
+        input.put("reconsideration", reconsideration);
+        input.put("appearanceCategories", categories);
+        var result = validator.validate(input);
+        if (!result.valid()) {
+            throw new IllegalStateException("demo case " + caseNumber + " invalid: " + result.errors());
+        }
+        runtime.createProcessInstanceByKey("litigation-case").businessKey(caseNumber)
+                .setVariables(result.data().toVariables()).execute();
+        walk.to(caseNumber);
+        return 1;
+    }
+
+    private void approve(String caseNumber) {
+        Task draft = task(caseNumber, "DraftHandlingProposalTask");
+        Object lead = runtime.getVariable(draft.getExecutionId(), "leadUnit");
+        complete(caseNumber, "DraftHandlingProposalTask", Map.of("complexity", "NORMAL", "leadUnit", lead,
+                "coUnits", runtime.getVariable(draft.getExecutionId(), "coUnits"), "proposedAppearance", "负责人出庭"));
+        complete(caseNumber, "ApproveHandlingProposalTask", Map.of("approved", true));
+    }
+
+    private void deliver(String caseNumber, String unit, String agent, LocalDate deliveredOn) {
+        approve(caseNumber);
+        complete(caseNumber, "AssignCounselTask", Map.of("counsel", "counsel"));
+        complete(caseNumber, "PrepareAnswerTask", materials(unit, agent));
+        complete(caseNumber, "ReviewAnswerTask", Map.of("reviewPassed", true));
+        complete(caseNumber, "SealAndDeliverTask", Map.of("sealed", true, "deliveredOn", deliveredOn.toString(),
+                "deliveryMethod", "IN_PERSON"));
+    }
+
+    private static Map<String, Object> materials(String unit, String agent) {
+        return Map.of("draftDefence", "答辩人作出的行政行为认定事实清楚，证据确实充分，适用法律正确，程序合法。",
+                "evidenceList", "1. 立案审批表 2. 调查询问笔录 3. 现场勘验笔录 4. 送达回证",
+                "normativeDocuments", "《中华人民共和国行政处罚法》", "legalRepresentativeName", "马某某",
+                "legalRepresentativePost", "区长", "agents", List.of(agent(unit, agent)));
+    }
+
+    private static Map<String, Object> agent(String unit, String name) {
+        return Map.of("agentName", name, "agentUnit", unit, "agentPost", "科长", "agentKind", "STAFF",
+                "agentIsHandler", true, "agentAuthority", "GENERAL");
+    }
+
+    private Task task(String caseNumber, String key) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(key).list().get(0);
+    }
+
+    private void complete(String caseNumber, String key, Map<String, Object> variables) {
+        tasks.complete(task(caseNumber, key).getId(), variables);
+    }
+}

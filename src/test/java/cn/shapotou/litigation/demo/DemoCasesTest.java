@@ -1,0 +1,53 @@
+package cn.shapotou.litigation.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shapotou.litigation.IntegrationTest;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.escalation.OverdueItems;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The demo cases stand at different stages, one of them overdue, and a second seeding adds nothing (CONTRACT §1). */
+@IntegrationTest
+class DemoCasesTest {
+
+    @Autowired
+    DemoCases demo;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    OverdueItems overdue;
+    @Autowired
+    LegalClock clock;
+
+    private String number(int n) {
+        return "（" + clock.today().getYear() + "）宁0502行初" + n + "号";
+    }
+
+    private boolean waitsAt(int n, String taskKey) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(number(n)).taskDefinitionKey(taskKey).count() > 0;
+    }
+
+    @Test
+    void demoCasesStandAtEveryStageAndAreSeededOnce() {
+        assertThat(demo.seed()).isEqualTo(7);
+        assertThat(demo.seed()).as("idempotent").isZero();
+
+        assertThat(waitsAt(101, "DraftHandlingProposalTask")).isTrue();
+        assertThat(overdue.now()).anySatisfy(item -> assertThat(item.caseNumber()).isEqualTo(number(102)));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number(103))
+                .processDefinitionKey("litigation-case").singleResult()).satisfies(p ->
+                assertThat(runtime.getVariable(p.getId(), "responsibilityBasis")).isEqualTo("第四条第六款"));
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number(104)).taskDefinitionKey("PrepareAnswerTask")
+                .count()).isEqualTo(2);
+        assertThat(waitsAt(105, "PrepareAnswerTask")).isTrue();
+        assertThat(waitsAt(106, "PlanAppearanceTask")).isTrue();
+        assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(number(107)).activityId("AwaitDecisionTask")
+                .count()).isEqualTo(1);
+    }
+}
