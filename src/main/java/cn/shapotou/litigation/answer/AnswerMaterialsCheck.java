@@ -67,7 +67,7 @@ public class AnswerMaterialsCheck implements ExecutionListener {
         Map<String, Map<String, Object>> all = AnswerStage.materials(execution);
         all.put(unit, submitted);
         DelegateExecution stage = execution.getProcessInstance();
-        stage.setVariable("answerMaterials", FormValues.toJson(all));
+        stage.setVariable(AnswerMaterials.VARIABLE, FormValues.toJson(all));
         stage.setVariable("answerSummary", AnswerSummary.markdown(all));
         if (lead) {
             stage.setVariable("pretrialReviewRequested", submitted.get("pretrialReviewRequested"));

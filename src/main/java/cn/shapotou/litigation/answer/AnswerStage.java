@@ -9,7 +9,6 @@ import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.units.UnitDirectory;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -54,7 +53,7 @@ public class AnswerStage implements ExecutionListener {
             execution.setVariableLocal(field, previous.get(field));
         }
         execution.setVariableLocal("agents", null);
-        AgentFields.prefill(execution, agentsOf(previous));
+        AgentFields.prefill(execution, AnswerMaterials.agentsOf(previous));
         execution.setVariableLocal("answerUnitName", directory.nameOf(unit));
     }
 
@@ -75,8 +74,8 @@ public class AnswerStage implements ExecutionListener {
         }
         execution.setVariable("answerUnits", FormValues.toJson(units));
         execution.setVariable("answerRound", 1);
-        if (execution.getVariable("answerMaterials") == null) {
-            execution.setVariable("answerMaterials", FormValues.toJson(Map.of()));
+        if (execution.getVariable(AnswerMaterials.VARIABLE) == null) {
+            execution.setVariable(AnswerMaterials.VARIABLE, FormValues.toJson(Map.of()));
         }
         access.grantToParticipants(execution);
     }
@@ -95,20 +94,8 @@ public class AnswerStage implements ExecutionListener {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> agentsOf(Map<String, Object> materials) {
-        Object agents = materials.get("agents");
-        return agents instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
-    }
-
-    @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> materials(DelegateExecution execution) {
-        Object all = FormValues.json(execution.getVariable("answerMaterials"));
-        Map<String, Map<String, Object>> result = new LinkedHashMap<>();
-        if (all instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> result.put(String.valueOf(k), (Map<String, Object>) v));
-        }
-        return result;
+        return AnswerMaterials.parse(execution.getVariable(AnswerMaterials.VARIABLE));
     }
 
     static Map<String, Object> materialsOf(DelegateExecution execution, String unit) {

@@ -1,12 +1,10 @@
 package cn.shapotou.litigation.appearance;
 
+import cn.shapotou.litigation.answer.AnswerMaterials;
 import cn.shapotou.litigation.cases.CaseAccess;
 import cn.shapotou.litigation.deadlines.LegalClock;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component("courtAppearanceStage")
 public class CourtAppearanceStage implements ExecutionListener {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final CaseAccess access;
@@ -51,17 +48,12 @@ public class CourtAppearanceStage implements ExecutionListener {
      * Create listener of 确定出庭人员: the agents of the power of attorney, from every unit's answer materials, are
      * offered as the plan's starting point, unless a plan exists already (after a postponement).
      */
-    @SuppressWarnings("unchecked")
-    public void prefill(DelegateTask task) throws JsonProcessingException {
+    public void prefill(DelegateTask task) {
         if (task.getVariable("agent1Name") != null) {
             return;
         }
-        List<Map<String, Object>> agents = new ArrayList<>();
-        Object materials = task.getVariable("answerMaterials");
-        if (materials != null) {
-            Map<String, Map<String, Object>> all = JSON.readValue(materials.toString(), Map.class);
-            all.values().forEach(unit -> agents.addAll((List<Map<String, Object>>) unit.getOrDefault("agents", List.of())));
-        }
+        List<Map<String, Object>> agents = AnswerMaterials.allAgents(
+                AnswerMaterials.parse(task.getVariable(AnswerMaterials.VARIABLE)));
         // The plan is the stage's, kept across a postponement: the slots live on the stage instance.
         AgentFields.prefill(task.getExecution().getProcessInstance(), agents);
     }

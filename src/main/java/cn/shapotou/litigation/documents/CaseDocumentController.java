@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.documents;
 
+import cn.shapotou.litigation.answer.AnswerMaterials;
 import cn.shapotou.litigation.appearance.Agent;
 import cn.shapotou.litigation.cases.CaseAccess;
 import cn.shapotou.litigation.cases.CaseView;
@@ -8,7 +9,6 @@ import cn.shapotou.litigation.identity.CurrentUser;
 import cn.shapotou.litigation.identity.SystemAccess;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.ApiException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class CaseDocumentController {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CaseView cases;
     private final SystemAccess system;
@@ -57,7 +55,8 @@ public class CaseDocumentController {
             Map<String, Object> vars = cases.caseVariables(caseNumber).filter(v -> CaseAccess.maySee(groups, v))
                     .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "caseNumber",
                             "没有案号为 " + caseNumber + " 的案件，或您无权查看"));
-            Map<String, Map<String, Object>> materials = materials(cases.latestVariable(caseNumber, "answerMaterials"));
+            Map<String, Map<String, Object>> materials = AnswerMaterials.parse(
+                    cases.latestVariable(caseNumber, AnswerMaterials.VARIABLE));
             Map<String, Object> lead = materials.getOrDefault((String) vars.get("leadUnit"), Map.of());
             CaseDocumentPdf.CaseFacts facts = new CaseDocumentPdf.CaseFacts(caseNumber, (String) vars.get("court"),
                     (String) vars.get("plaintiff"), (String) vars.get("causeOfAction"),
@@ -78,33 +77,18 @@ public class CaseDocumentController {
                 .body(body);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, Object>> materials(Object json) {
-        if (json == null) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(json.toString(), Map.class);
-        } catch (Exception e) {
-            return Map.of();
-        }
-    }
-
-    /** Every unit's agents: an upheld case names agents of the acting unit and of the Justice Bureau (Art. 8 ¶2). */
-    @SuppressWarnings("unchecked")
+    /** The power of attorney names every unit's agents (AnswerMaterials.allAgents). */
     private List<CaseDocumentPdf.AgentLine> agents(Map<String, Map<String, Object>> materials) {
         List<CaseDocumentPdf.AgentLine> lines = new ArrayList<>();
-        for (Map<String, Object> unit : materials.values()) {
-            for (Map<String, Object> a : (List<Map<String, Object>>) unit.getOrDefault("agents", List.of())) {
-                String kind = (String) a.get("agentKind");
-                String authority = (String) a.get("agentAuthority");
-                lines.add(new CaseDocumentPdf.AgentLine((String) a.get("agentName"),
-                        a.get("agentUnit") == null ? "" : units.nameOf((String) a.get("agentUnit")),
-                        (String) a.get("agentPost"),
-                        kind == null ? "" : Agent.AgentKind.valueOf(kind).label(),
-                        authority == null ? "" : Agent.Authority.valueOf(authority) == Agent.Authority.SPECIAL
-                                ? "特别授权" : "一般授权"));
-            }
+        for (Map<String, Object> a : AnswerMaterials.allAgents(materials)) {
+            String kind = (String) a.get("agentKind");
+            String authority = (String) a.get("agentAuthority");
+            lines.add(new CaseDocumentPdf.AgentLine((String) a.get("agentName"),
+                    a.get("agentUnit") == null ? "" : units.nameOf((String) a.get("agentUnit")),
+                    (String) a.get("agentPost"),
+                    kind == null ? "" : Agent.AgentKind.valueOf(kind).label(),
+                    authority == null ? "" : Agent.Authority.valueOf(authority) == Agent.Authority.SPECIAL
+                            ? "特别授权" : "一般授权"));
         }
         return lines;
     }
