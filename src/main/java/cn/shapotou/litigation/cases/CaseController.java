@@ -94,10 +94,7 @@ public class CaseController {
     public Map<String, Object> get(@PathVariable String caseNumber) {
         List<String> groups = user.groups();
         return system.call(() -> {
-            Map<String, Object> vars = view.caseVariables(caseNumber)
-                    .filter(v -> CaseAccess.maySee(groups, v))
-                    .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "caseNumber",
-                            "没有案号为 " + caseNumber + " 的案件，或您无权查看"));
+            Map<String, Object> vars = view.visibleTo(caseNumber, groups);
             return view.render(caseNumber, vars);
         });
     }

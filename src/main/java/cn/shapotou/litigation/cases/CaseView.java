@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.cases;
 
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
+import cn.shapotou.litigation.web.ApiException;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** A case as {@code GET /api/cases/{caseNumber}} shows it (CONTRACT §5); read from the engine, open or closed. */
@@ -70,6 +72,16 @@ public class CaseView {
         vars.forEach((k, v) -> plain.put(k, v instanceof JsonValue j ? j.getValueSerialized()
                 : v instanceof TypedValue t ? t.getValue() : v));
         return Optional.of(plain);
+    }
+
+    /**
+     * The case's variables for a caller with these groups; 404 for an unknown case and for one the caller may not see,
+     * so that nobody learns a case exists (CONTRACT §5).
+     */
+    public Map<String, Object> visibleTo(String caseNumber, List<String> groups) {
+        return caseVariables(caseNumber).filter(v -> CaseAccess.maySee(groups, v))
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "caseNumber",
+                        "没有案号为 " + caseNumber + " 的案件，或您无权查看"));
     }
 
     /**

@@ -68,9 +68,7 @@ public class CourtDocumentController {
     public List<Map<String, Object>> list(@PathVariable String caseNumber) {
         List<String> groups = user.groups();
         return system.call(() -> {
-            cases.caseVariables(caseNumber).filter(v -> CaseAccess.maySee(groups, v))
-                    .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "caseNumber",
-                            "没有案号为 " + caseNumber + " 的案件，或您无权查看"));
+            cases.visibleTo(caseNumber, groups);
             return documents.list(caseNumber);
         });
     }

@@ -2,7 +2,6 @@ package cn.shapotou.litigation.documents;
 
 import cn.shapotou.litigation.answer.AnswerMaterials;
 import cn.shapotou.litigation.appearance.Agent;
-import cn.shapotou.litigation.cases.CaseAccess;
 import cn.shapotou.litigation.cases.CaseView;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.identity.CurrentUser;
@@ -52,9 +51,7 @@ public class CaseDocumentController {
     public ResponseEntity<byte[]> document(@PathVariable String caseNumber, @PathVariable String document) {
         List<String> groups = user.groups();
         byte[] body = system.call(() -> {
-            Map<String, Object> vars = cases.caseVariables(caseNumber).filter(v -> CaseAccess.maySee(groups, v))
-                    .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "caseNumber",
-                            "没有案号为 " + caseNumber + " 的案件，或您无权查看"));
+            Map<String, Object> vars = cases.visibleTo(caseNumber, groups);
             Map<String, Map<String, Object>> materials = AnswerMaterials.parse(
                     cases.latestVariable(caseNumber, AnswerMaterials.VARIABLE));
             Map<String, Object> lead = materials.getOrDefault((String) vars.get("leadUnit"), Map.of());
