@@ -1,11 +1,14 @@
 package cn.shapotou.litigation.answer;
 
+import cn.shapotou.litigation.web.FormValues;
 import cn.shapotou.litigation.web.FormRefusal;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.escalation.ItemDone;
 import cn.shapotou.litigation.escalation.OverdueItems;
 import cn.shapotou.litigation.web.FieldError;
+import cn.shapotou.litigation.accountability.AccountabilityFact;
+import cn.shapotou.litigation.accountability.AccountabilityFacts;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -46,7 +49,14 @@ public class AnswerDeliveryCheck implements ExecutionListener {
         execution.setVariable("answerDeliveredOn", delivered.toString());
         LocalDate due = CaseDeadlineVariable.find(CaseDeadlineVariable.read(execution), "statutoryAnswer")
                 .map(d -> LocalDate.parse((String) d.get("due"))).orElse(delivered);
-        execution.setVariable("answerDeliveredLate", delivered.isAfter(due));
+        // Only the first instance has the statutory answer period of ALL Art. 67 (or, Art. 25, its reconsideration twin).
+        boolean first = execution.getVariable("courtInstance") == null || "FIRST".equals(execution.getVariable("courtInstance"));
+        boolean late = first && delivered.isAfter(due);
+        execution.setVariable("answerDeliveredLate", late);
+        if (late) {
+            AccountabilityFacts.record(execution, AccountabilityFact.LATE_ANSWER,
+                    "法定期限 " + due + "，实际送达 " + delivered);
+        }
         DelegateExecution caseCall = execution.getProcessInstance().getSuperExecution();
         if (caseCall != null) {
             DelegateExecution theCase = caseCall.getProcessInstance();

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.answer;
 
+import cn.shapotou.litigation.web.FormValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

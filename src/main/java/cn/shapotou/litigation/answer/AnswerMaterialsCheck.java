@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.answer;
 
+import cn.shapotou.litigation.web.FormValues;
 import cn.shapotou.litigation.web.FormRefusal;
 import cn.shapotou.litigation.appearance.Agent;
 import cn.shapotou.litigation.appearance.AgentFields;

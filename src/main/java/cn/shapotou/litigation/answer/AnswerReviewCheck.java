@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.answer;
 
+import cn.shapotou.litigation.web.FormValues;
 import cn.shapotou.litigation.web.FormRefusal;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FieldError;

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.answer;
 
+import cn.shapotou.litigation.web.FormValues;
 import cn.shapotou.litigation.appearance.AgentFields;
 import cn.shapotou.litigation.cases.CaseAccess;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
@@ -60,7 +61,9 @@ public class AnswerStage implements ExecutionListener {
     /** Start listener of answer-preparation. */
     @Override
     public void notify(DelegateExecution execution) {
-        Object approvedOn = execution.getVariable("approvedOn");
+        // First instance: from the approved notice (Art. 10 ¶2); a second instance or retrial: from the day it began.
+        Object startsOn = execution.getVariable("answerStartsOn");
+        Object approvedOn = startsOn instanceof String ? startsOn : execution.getVariable("approvedOn");
         LocalDate received = approvedOn instanceof String s ? LocalDate.parse(s) : clock.today();
         List<Map<String, Object>> list = CaseDeadlineVariable.put(CaseDeadlineVariable.read(execution),
                 deadlines.compute(DeadlineKind.ANSWER_MATERIALS, received));

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.answer;
 
+import cn.shapotou.litigation.web.FormValues;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 

@@ -5,6 +5,8 @@ import cn.shapotou.litigation.web.FieldError;
 import cn.shapotou.litigation.web.FormRefusal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.shapotou.litigation.accountability.AccountabilityFact;
+import cn.shapotou.litigation.accountability.AccountabilityFacts;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,7 +41,6 @@ public class HearingRecordCheck implements ExecutionListener {
         String outcome = (String) execution.getVariable("hearingOutcome");
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("hearingDate", execution.getVariable("hearingDate"));
-        List<String> facts = new ArrayList<>(list(execution.getVariable("accountabilityFacts")));
         if ("POSTPONED".equals(outcome)) {
             String reason = text(execution.getVariable("postponementReason"));
             LocalDate newDate = date(execution.getVariable("newHearingDate"));
@@ -67,6 +68,7 @@ public class HearingRecordCheck implements ExecutionListener {
             }
             boolean headAppeared = "true".equals(String.valueOf(execution.getVariable("headAppeared")));
             boolean leftEarly = "true".equals(String.valueOf(execution.getVariable("leftWithoutPermission")));
+            boolean onlyLawyers = "true".equals(String.valueOf(execution.getVariable("onlyLawyersAppeared")));
             boolean majorIssue = "true".equals(String.valueOf(execution.getVariable("majorIssue")));
             if (majorIssue && text(execution.getVariable("majorIssueReport")) == null) {
                 throw FormRefusal.of(List.of(new FieldError("majorIssueReport",
@@ -76,12 +78,17 @@ public class HearingRecordCheck implements ExecutionListener {
             record.put("headAppeared", headAppeared);
             record.put("appearedPersons", text(execution.getVariable("appearedPersons")));
             record.put("leftWithoutPermission", leftEarly);
+            record.put("onlyLawyersAppeared", onlyLawyers);
             // Art. 22 (2)(3): facts a report lists for accountability review.
+            String hearing = "开庭日期 " + execution.getVariable("hearingDate");
             if (!headAppeared && Boolean.TRUE.equals(execution.getVariable("headAppearanceRequired"))) {
-                facts.add("HEAD_ABSENT_WHEN_REQUIRED");
+                AccountabilityFacts.record(execution, AccountabilityFact.HEAD_ABSENT_WHEN_REQUIRED, hearing);
+            }
+            if (!headAppeared && onlyLawyers) {
+                AccountabilityFacts.record(execution, AccountabilityFact.ONLY_LAWYERS, hearing);
             }
             if (leftEarly) {
-                facts.add("LEFT_WITHOUT_PERMISSION");
+                AccountabilityFacts.record(execution, AccountabilityFact.LEFT_WITHOUT_PERMISSION, hearing);
             }
             execution.setVariable("headAppeared", headAppeared);
             execution.setVariable("majorIssue", majorIssue);
@@ -93,7 +100,6 @@ public class HearingRecordCheck implements ExecutionListener {
         List<Object> hearings = new ArrayList<>(list(execution.getVariable("hearings")));
         hearings.add(record);
         execution.setVariable("hearings", SpinValues.jsonValue(JSON.writeValueAsString(hearings)).create());
-        execution.setVariable("accountabilityFacts", SpinValues.jsonValue(JSON.writeValueAsString(facts)).create());
     }
 
     @SuppressWarnings("unchecked")

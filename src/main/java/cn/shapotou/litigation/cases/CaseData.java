@@ -19,7 +19,8 @@ public record CaseData(
         String actingUnit,
         Reconsideration reconsideration,
         SuedAct suedAct,
-        List<Integer> appearanceCategories) {
+        List<Integer> appearanceCategories,
+        CaseType caseType) {
 
     /** Process variables: dates as ISO strings (as Camunda Forms submit them), the categories as a JSON array. */
     public Map<String, Object> toVariables() {
@@ -33,6 +34,7 @@ public record CaseData(
         vars.put("actingUnit", actingUnit);
         vars.put("reconsideration", reconsideration.name());
         vars.put("suedAct", suedAct == null ? null : suedAct.name());
+        vars.put("caseType", caseType.name());
         vars.put("appearanceCategories", SpinValues.jsonValue(appearanceCategories.toString()).create());
         return vars;
     }

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 public class CaseDataValidator {
 
     public static final Set<String> FIELDS = Set.of("caseNumber", "court", "plaintiff", "causeOfAction",
-            "noticeReceivedOn", "defendant", "actingUnit", "reconsideration", "suedAct", "appearanceCategories");
+            "noticeReceivedOn", "defendant", "actingUnit", "reconsideration", "suedAct", "appearanceCategories", "caseType");
 
     /** ALL took effect on 1990-10-01: no complaint copy of an administrative suit can be older. */
     static final LocalDate EARLIEST_NOTICE = LocalDate.of(1990, 10, 1);
@@ -76,11 +76,13 @@ public class CaseDataValidator {
                     "被诉行为（suedAct）：仅在复议后区人民政府为单独被告（SOLE_DEFENDANT）时填写"));
         }
         List<Integer> categories = categories(input, errors);
+        CaseType caseType = choice(input, "caseType", "案件类型", CaseType.class, false, errors);
         if (!errors.isEmpty()) {
             return new Result(null, errors);
         }
         return new Result(new CaseData(caseNumber, court, plaintiff, causeOfAction, received,
-                defendant == null ? DISTRICT_GOVERNMENT : defendant, actingUnit, reconsideration, suedAct, categories),
+                defendant == null ? DISTRICT_GOVERNMENT : defendant, actingUnit, reconsideration, suedAct, categories,
+                caseType == null ? CaseType.LITIGATION : caseType),
                 errors);
     }
 

@@ -56,7 +56,9 @@ public class CaseRegistration implements ExecutionListener {
 
         // Art. 10 ¶1 forwarding is immediate; ALL Art. 67's 15 days run from the same receipt.
         List<Map<String, Object>> caseDeadlines = new ArrayList<>();
-        CaseDeadline statutory = deadlines.compute(DeadlineKind.STATUTORY_ANSWER, data.noticeReceivedOn());
+        // A reconsideration respondent answers within 10 days (Art. 25; Administrative Reconsideration Law Art. 48).
+        CaseDeadline statutory = deadlines.compute(data.caseType() == CaseType.RECONSIDERATION_RESPONSE
+                ? DeadlineKind.RECONSIDERATION_ANSWER : DeadlineKind.STATUTORY_ANSWER, data.noticeReceivedOn());
         caseDeadlines = CaseDeadlineVariable.put(caseDeadlines, statutory);
         // Watched from registration until delivery to the court, whatever stage the case is in (CONTRACT §7).
         execution.setVariable(OverdueItems.STATUTORY_ANSWER_DUE, statutory.computed().due().toString());

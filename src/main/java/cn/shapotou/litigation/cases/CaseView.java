@@ -1,5 +1,7 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.accountability.AccountabilityFacts;
+import cn.shapotou.litigation.web.FormValues;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.web.ApiException;
 import cn.shapotou.litigation.deadlines.LegalClock;
@@ -136,11 +138,24 @@ public class CaseView {
         view.put("counsel", vars.get("counsel"));
         view.put("answerDeliveredOn", vars.get("answerDeliveredOn"));
         view.put("hearingDate", latestVariable(caseNumber, "hearingDate"));
+        view.put("caseType", vars.getOrDefault("caseType", CaseType.LITIGATION.name()));
+        view.put("courtInstance", vars.getOrDefault("courtInstance", "FIRST"));
+        view.put("decisions", jsonList(vars.get("decisions")));
+        for (String name : List.of("plaintiffAppealedOn", "appealFiledOn", "effectiveOn", "lossAnalysisSubmittedOn",
+                "compensationAmount", "retrialFiledOn", "enforcementAppliedOn", "archiveNumber", "archivedOn", "closedOn")) {
+            view.put(name, vars.get(name));
+        }
+        // Art. 22: what a report lists for accountability review.
+        view.put("accountabilityFacts", jsonList(vars.get(AccountabilityFacts.VARIABLE)));
         // An open stage holds the newest copy (e.g. the 7-day answer deadline while the answer is prepared).
         Object newest = latestVariable(caseNumber, CaseDeadlineVariable.NAME);
         view.put("deadlines", newest instanceof String json ? CaseDeadlineVariable.parse(json) : deadlines(vars));
         view.put("openTasks", openTasks(caseNumber));
         return view;
+    }
+
+    private static List<?> jsonList(Object json) {
+        return FormValues.json(json) instanceof List<?> list ? list : List.of();
     }
 
     static List<Map<String, Object>> deadlines(Map<String, Object> vars) {

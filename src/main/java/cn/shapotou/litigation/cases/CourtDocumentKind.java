@@ -7,7 +7,9 @@ public enum CourtDocumentKind {
     RULING("裁定书"),
     PLAINTIFF_APPEAL("原告上诉状"),
     EFFECTIVE("生效证明"),
-    JUDICIAL_RECOMMENDATION("司法建议书");
+    JUDICIAL_RECOMMENDATION("司法建议书"),
+    /** Art. 25: the decision of the reconsideration body in a reconsideration-response case. */
+    RECONSIDERATION_DECISION("行政复议决定书");
 
     private final String label;
 

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import cn.shapotou.litigation.decisions.CourtDecision;
+import cn.shapotou.litigation.decisions.Outcome;
+import cn.shapotou.litigation.recommendations.JudicialRecommendationStage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +21,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -29,9 +32,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class CourtDocuments {
 
-    public static final Set<String> OUTCOMES = Set.of("CLAIMS_DISMISSED", "SUIT_DISMISSED", "WITHDRAWN", "MEDIATED",
-            "REVOKED", "REVOKED_REDO", "ILLEGAL", "VOID", "CHANGED", "ORDERED_TO_PERFORM", "ORDERED_TO_PAY",
-            "COMPENSATION");
     public static final Set<String> INSTANCES = Set.of("FIRST", "SECOND", "RETRIAL");
     /** The BPMN message a waiting step of the case catches for a hearing notice. */
     public static final String HEARING_NOTICE_MESSAGE = "HearingNotice";
@@ -45,9 +45,11 @@ public class CourtDocuments {
     private final TaskService taskService;
     private final CaseRegistry registry;
     private final LegalClock clock;
+    private final CaseView cases;
 
     public CourtDocuments(JdbcTemplate jdbc, RuntimeService runtime, TaskService taskService, CaseRegistry registry,
-                          LegalClock clock) {
+                          LegalClock clock, CaseView cases) {
+        this.cases = cases;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.taskService = taskService;
@@ -71,12 +73,22 @@ public class CourtDocuments {
             if (!INSTANCES.contains(String.valueOf(input.get("instance")))) {
                 errors.add(new FieldError("instance", "审级（instance）须为 FIRST、SECOND 或 RETRIAL"));
             }
-            if (!OUTCOMES.contains(String.valueOf(input.get("outcome")))) {
-                errors.add(new FieldError("outcome", "裁判结果（outcome）不正确：" + input.get("outcome")));
+        }
+        if (kind == CourtDocumentKind.JUDGMENT || kind == CourtDocumentKind.RULING
+                || kind == CourtDocumentKind.RECONSIDERATION_DECISION) {
+            if (Outcome.parse(input.get("outcome")) == null) {
+                errors.add(new FieldError("outcome", "裁判结果（outcome）须为以下之一：" + String.join("、", Outcome.names())));
             }
         }
         if (kind == CourtDocumentKind.EFFECTIVE) {
             date(input, "effectiveOn", "生效日期", true, true, errors);
+        }
+        if (kind == CourtDocumentKind.JUDICIAL_RECOMMENDATION) {
+            date(input, "replyDueOn", "要求回复日期", false, false, errors);
+        }
+        Object summary = input.get("summary");
+        if (summary != null && (!(summary instanceof String text) || text.length() > 4000)) {
+            errors.add(new FieldError("summary", "文书摘要（summary）应为不超过 4000 字的文字"));
         }
         return errors;
     }
@@ -84,11 +96,44 @@ public class CourtDocuments {
     /** Why this document cannot belong to the case, or null (409 rather than 400: the document is fine, the case is not). */
     public String conflict(String caseNumber, Map<String, ?> input) {
         CourtDocumentKind kind = kind(input.get("kind"));
-        if ((kind == CourtDocumentKind.JUDGMENT || kind == CourtDocumentKind.RULING)
-                && "SECOND".equals(input.get("instance")) && !appealed(caseNumber)) {
-            return "本案没有上诉记录，不能登记第二审" + kind.label();
+        String theCase = runningCase(caseNumber);
+        if (theCase == null) {
+            // An archived case can still receive a judicial recommendation (Art. 17), nothing else.
+            return kind == CourtDocumentKind.JUDICIAL_RECOMMENDATION ? null
+                    : "本案已立卷归档办结，只能登记司法建议书，不能再登记" + kind.label();
         }
-        return null;
+        boolean reconsideration = CaseType.RECONSIDERATION_RESPONSE.name().equals(runtime.getVariable(theCase, "caseType"));
+        List<Map<String, Object>> decisions = registeredDecisions(caseNumber);
+        return switch (kind) {
+            case JUDGMENT, RULING -> {
+                if (reconsideration) {
+                    yield "本案为行政复议答复案件，应登记行政复议决定书，不能登记" + kind.label();
+                }
+                if ("SECOND".equals(input.get("instance")) && !appealed(caseNumber)) {
+                    yield "本案没有上诉记录，不能登记第二审" + kind.label();
+                }
+                if ("RETRIAL".equals(input.get("instance")) && runtime.getVariable(theCase, "retrialFiledOn") == null) {
+                    yield "本案没有申请再审的记录，不能登记再审" + kind.label();
+                }
+                yield null;
+            }
+            case RECONSIDERATION_DECISION -> reconsideration ? null
+                    : "本案为行政诉讼案件，应登记判决书或裁定书，不能登记行政复议决定书";
+            case PLAINTIFF_APPEAL -> reconsideration ? "行政复议答复案件没有上诉程序"
+                    : decisions.stream().anyMatch(d -> "FIRST".equals(d.get("instance"))) ? null
+                    : "本案尚未登记第一审判决书或裁定书，不能登记原告上诉状";
+            case EFFECTIVE -> decisions.isEmpty() ? "本案尚未登记判决书或裁定书，不能登记生效证明" : null;
+            case HEARING_NOTICE, JUDICIAL_RECOMMENDATION -> null;
+        };
+    }
+
+    private List<Map<String, Object>> registeredDecisions(String caseNumber) {
+        return list(caseNumber).stream().filter(d -> Set.of("JUDGMENT", "RULING", "RECONSIDERATION_DECISION")
+                .contains(d.get("kind"))).map(d -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> payload = (Map<String, Object>) d.get("document");
+                    return payload;
+                }).toList();
     }
 
     public Registered register(String caseNumber, Map<String, ?> input, String userId) {
@@ -99,31 +144,104 @@ public class CourtDocuments {
                 document.put(k, v);
             }
         });
-        boolean correlated = false;
-        if (kind == CourtDocumentKind.HEARING_NOTICE) {
-            String hearingDate = String.valueOf(input.get("hearingDate"));
-            registry.processInstanceId(caseNumber).filter(id -> runtime.createProcessInstanceQuery()
-                    .processInstanceId(id).count() > 0).ifPresent(id -> runtime.setVariable(id, "hearingDate", hearingDate));
-            rescheduleOpenHearing(caseNumber, LocalDate.parse(hearingDate));
-            List<Execution> waiting = runtime.createExecutionQuery().processInstanceBusinessKey(caseNumber)
-                    .messageEventSubscriptionName(HEARING_NOTICE_MESSAGE).list();
-            if (!waiting.isEmpty()) {
-                runtime.createMessageCorrelation(HEARING_NOTICE_MESSAGE).processInstanceBusinessKey(caseNumber)
-                        .setVariable("hearingDate", hearingDate).correlateAllWithResult();
-                correlated = true;
+        String theCase = runningCase(caseNumber);
+        String receivedOn = String.valueOf(input.get("receivedOn"));
+        boolean correlated = switch (kind) {
+            case HEARING_NOTICE -> {
+                String hearingDate = String.valueOf(input.get("hearingDate"));
+                if (theCase != null) {
+                    runtime.setVariable(theCase, "hearingDate", hearingDate);
+                }
+                rescheduleOpenHearing(caseNumber, LocalDate.parse(hearingDate));
+                yield correlate(caseNumber, HEARING_NOTICE_MESSAGE);
             }
+            case JUDGMENT, RULING, RECONSIDERATION_DECISION -> {
+                // A new decision: what was known about the previous one (its appeal, its effect) no longer applies.
+                Map<String, Object> vars = new HashMap<>();
+                vars.put("plaintiffAppealedOn", null);
+                vars.put("effectiveOn", null);
+                vars.put("decisionKind", kind.name());
+                vars.put("decisionInstance", kind == CourtDocumentKind.RECONSIDERATION_DECISION ? "FIRST" : input.get("instance"));
+                vars.put("decisionOutcome", input.get("outcome"));
+                vars.put("decisionReceivedOn", receivedOn);
+                // Taken up at once by a waiting case, or when the case gets there (nothing is lost).
+                vars.put("decisionPending", true);
+                runtime.setVariables(theCase, vars);
+                yield correlate(caseNumber, CourtDecision.MESSAGE);
+            }
+            case PLAINTIFF_APPEAL -> {
+                if (runtime.getVariable(theCase, "plaintiffAppealedOn") == null) {
+                    runtime.setVariable(theCase, "plaintiffAppealedOn", receivedOn);
+                }
+                yield correlate(caseNumber, CourtDecision.PLAINTIFF_APPEAL_MESSAGE);
+            }
+            case EFFECTIVE -> {
+                runtime.setVariable(theCase, "effectiveOn", String.valueOf(input.get("effectiveOn")));
+                yield correlate(caseNumber, CourtDecision.EFFECTIVE_MESSAGE);
+            }
+            case JUDICIAL_RECOMMENDATION -> {
+                startRecommendation(caseNumber, input);
+                yield true;
+            }
+        };
+        if (!correlated && theCase != null) {
+            tellHandlers(caseNumber, theCase, kind, receivedOn);
         }
         String id = UUID.randomUUID().toString();
         try {
             jdbc.update("INSERT INTO lit_case_document (id, case_number, kind, received_on, payload, correlated, "
                             + "registered_at, registered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, caseNumber, kind.name(),
-                    java.sql.Date.valueOf(LocalDate.parse(String.valueOf(input.get("receivedOn")))),
+                    java.sql.Date.valueOf(LocalDate.parse(receivedOn)),
                     JSON.writeValueAsString(document), correlated, new Timestamp(ClockUtil.getCurrentTime().getTime()),
                     userId);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         return new Registered(id, kind, correlated, document);
+    }
+
+    /** Hands the case the message if a step of it waits for one; false when none does (the document is kept). */
+    private boolean correlate(String caseNumber, String message) {
+        if (runtime.createExecutionQuery().processInstanceBusinessKey(caseNumber)
+                .messageEventSubscriptionName(message).count() == 0) {
+            return false;
+        }
+        runtime.createMessageCorrelation(message).processInstanceBusinessKey(caseNumber).correlateAllWithResult();
+        return true;
+    }
+
+    /** A judicial recommendation starts its own reply process under the case number, open or archived (Art. 17). */
+    private void startRecommendation(String caseNumber, Map<String, ?> input) {
+        Map<String, Object> caseVars = cases.caseVariables(caseNumber).orElseThrow();
+        Map<String, Object> vars = new HashMap<>();
+        for (String name : List.of("caseNumber", "court", "plaintiff", "causeOfAction", "defendant", "actingUnit",
+                "leadUnit", "leadUnitName", "coUnits", "caseType")) {
+            vars.put(name, caseVars.get(name));
+        }
+        vars.put("caseStatus", caseVars.get("__status"));
+        vars.put("recommendationReceivedOn", input.get("receivedOn"));
+        vars.put("recommendationSummary", input.get("summary"));
+        vars.put("replyDueOn", input.get("replyDueOn"));
+        runtime.createMessageCorrelation(JudicialRecommendationStage.MESSAGE).processInstanceBusinessKey(caseNumber)
+                .setVariables(vars).correlateStartMessage();
+    }
+
+    /** A document the case does not wait for is still shown to the people working on it, on each of their tasks. */
+    private void tellHandlers(String caseNumber, String theCase, CourtDocumentKind kind, String receivedOn) {
+        String text = "已登记" + kind.label() + "（收到日期 " + receivedOn + "）；案件当前未在等待该文书，文书已记入案件，"
+                + "案件办理到相应环节时将自动处理。";
+        List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).list();
+        for (Task task : open) {
+            taskService.createComment(task.getId(), task.getProcessInstanceId(), text);
+        }
+        if (open.isEmpty()) {
+            taskService.createComment(null, theCase, text);
+        }
+    }
+
+    private String runningCase(String caseNumber) {
+        return registry.processInstanceId(caseNumber)
+                .filter(id -> runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0).orElse(null);
     }
 
     /**

@@ -7,6 +7,9 @@ public enum DeadlineKind {
     STATUTORY_ANSWER("statutoryAnswer", "法定答辩期限（向法院提交答辩状及证据）", 15, PeriodUnit.DAYS,
             "《中华人民共和国行政诉讼法》第六十七条第一款：被告应当在收到起诉状副本之日起十五日内向人民法院提交作出行政行为的证据和所依据的规范性文件，并提出答辩状；"
                     + "逾期提供证据的，视为没有相应证据（第三十四条第二款）"),
+    RECONSIDERATION_ANSWER("statutoryAnswer", "法定答复期限（向复议机关提出书面答复及证据）", 10, PeriodUnit.DAYS,
+            "《中华人民共和国行政复议法》第四十八条：被申请人应当自收到申请书副本或者申请笔录复印件之日起十日内，提出书面答复，"
+                    + "并提交作出行政行为的证据、依据和其他有关材料（《沙坡头区人民政府行政应诉工作办法》第二十五条参照执行）"),
     ANSWER_MATERIALS("answerMaterials", "准备答辩材料（内部期限）", 7, PeriodUnit.DAYS,
             "《沙坡头区人民政府行政应诉工作办法》第十条第二款：应诉事务承办单位收到批示件后7日内准备答辩材料"),
     APPEAL_OPINION("appealOpinion", "报送上诉意见", 5, PeriodUnit.DAYS,
@@ -54,6 +57,12 @@ public enum DeadlineKind {
 
     public String basis() {
         return basis;
+    }
+
+    /** The kind an entry of the case's deadlines was computed as: its {@code kind} where stored, else its key. */
+    public static DeadlineKind of(java.util.Map<String, Object> entry) {
+        Object kind = entry.get("kind");
+        return kind instanceof String name ? valueOf(name) : ofKey((String) entry.get("key"));
     }
 
     public static DeadlineKind ofKey(String key) {

@@ -66,7 +66,7 @@ public class DeadlineRecomputation {
             List<Map<String, Object>> updated = new ArrayList<>(list);
             List<String[]> moved = new ArrayList<>();
             for (Map<String, Object> entry : list) {
-                DeadlineKind kind = DeadlineKind.ofKey((String) entry.get("key"));
+                DeadlineKind kind = DeadlineKind.of(entry);
                 CaseDeadline fresh = deadlines.compute(kind, LocalDate.parse((String) entry.get("start")));
                 Map<String, Object> freshJson = Deadlines.toJson(fresh);
                 if (!Objects.equals(freshJson.get("explanation"), entry.get("explanation"))

@@ -66,6 +66,7 @@ public class Deadlines {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("key", d.kind().key());
         json.put("name", d.kind().label());
+        json.put("kind", d.kind().name());
         json.putAll(toJson(d.computed()));
         return json;
     }

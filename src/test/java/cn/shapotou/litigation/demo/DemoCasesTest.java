@@ -47,7 +47,7 @@ class DemoCasesTest {
                 .count()).isEqualTo(2);
         assertThat(waitsAt(105, "PrepareAnswerTask")).isTrue();
         assertThat(waitsAt(106, "PlanAppearanceTask")).isTrue();
-        assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(number(107)).activityId("AwaitDecisionTask")
+        assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(number(107)).activityId("DecisionReceivedEvent")
                 .count()).isEqualTo(1);
     }
 }

@@ -1,8 +1,6 @@
-package cn.shapotou.litigation.answer;
+package cn.shapotou.litigation.web;
 
-import cn.shapotou.litigation.web.FormRefusal;
 import cn.shapotou.litigation.deadlines.LegalClock;
-import cn.shapotou.litigation.web.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -14,17 +12,17 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /** Reading what Camunda Forms submit (strings, booleans as text, arrays as JSON) into plain values, or refusing. */
-final class FormValues {
+public final class FormValues {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private FormValues() {}
 
-    static String text(Object value) {
+    public static String text(Object value) {
         return value instanceof String s && !s.isBlank() ? s.strip() : null;
     }
 
-    static Boolean bool(Object value) {
+    public static Boolean bool(Object value) {
         if (value instanceof Boolean b) {
             return b;
         }
@@ -37,7 +35,7 @@ final class FormValues {
         return null;
     }
 
-    static LocalDate date(Object value, String field, String label, LegalClock clock) {
+    public static LocalDate date(Object value, String field, String label, LegalClock clock) {
         String text = text(value);
         if (text == null) {
             throw FormRefusal.of(List.of(new FieldError(field, label + "（" + field + "）为必填项")));
@@ -55,7 +53,7 @@ final class FormValues {
     }
 
     /** A JSON array or object as submitted (List, Spin node, JSON text), as plain Java values. */
-    static Object json(Object value) {
+    public static Object json(Object value) {
         try {
             if (value == null) {
                 return null;
@@ -71,7 +69,7 @@ final class FormValues {
         }
     }
 
-    static JsonValue toJson(Object value) {
+    public static JsonValue toJson(Object value) {
         try {
             return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
         } catch (JsonProcessingException e) {

@@ -1,0 +1,86 @@
+package cn.shapotou.litigation.decisions;
+
+import cn.shapotou.litigation.deadlines.CaseDeadline;
+import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
+import cn.shapotou.litigation.deadlines.DeadlineKind;
+import cn.shapotou.litigation.deadlines.Deadlines;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.web.FormCheck;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The appeal opinion (Art. 13; process {@code appeal-opinion}): the lead unit's opinion within 5 days of receiving a
+ * first-instance judgment or ruling, the Justice Bureau's review and proposal, the district leaders' decision, and the
+ * filing within the statutory appeal period (ALL Art. 85: 15 days for a judgment, 10 for a ruling, from service).
+ * Start listener of the stage and end listener of each of its tasks.
+ */
+@Component("appealOpinionStage")
+public class AppealOpinionStage implements ExecutionListener {
+
+    private final Deadlines deadlines;
+    private final LegalClock clock;
+
+    public AppealOpinionStage(Deadlines deadlines, LegalClock clock) {
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return;
+        }
+        switch (execution.getCurrentActivityId()) {
+            case "DecisionReceivedStartEvent" -> start(execution);
+            case "DraftAppealOpinionTask" -> {
+                FormCheck form = new FormCheck(execution);
+                Boolean wanted = form.bool("appealWanted", "是否上诉");
+                form.text("appealOpinion", "上诉意见（理由）", Boolean.TRUE.equals(wanted), 8000);
+                form.done();
+            }
+            case "ReviewAppealOpinionTask" -> {
+                FormCheck form = new FormCheck(execution);
+                form.bool("appealRecommended", "区司法局是否建议上诉");
+                form.text("appealReviewOpinion", "审核意见", true, 4000);
+                form.done();
+            }
+            case "DecideAppealTask" -> {
+                FormCheck form = new FormCheck(execution);
+                form.bool("appealApproved", "是否同意上诉");
+                form.text("appealDecisionRemarks", "决定意见", false, 4000);
+                form.done();
+            }
+            case "FileAppealTask" -> {
+                FormCheck form = new FormCheck(execution);
+                LocalDate received = LocalDate.parse((String) execution.getVariable("decisionReceivedOn"));
+                LocalDate filed = form.pastDate("appealFiledOn", "提起上诉日期", clock.today(), received, "收到裁判文书之日");
+                form.done();
+                LocalDate due = LocalDate.parse((String) CaseDeadlineVariable.find(CaseDeadlineVariable.read(execution),
+                        (String) execution.getVariable("appealDeadlineKey")).orElseThrow().get("due"));
+                execution.setVariable("appealFiledLate", filed.isAfter(due));
+            }
+            default -> throw new IllegalStateException("appeal-opinion has no check for " + execution.getCurrentActivityId());
+        }
+    }
+
+    /** The two deadlines count from the day the decision was received (served). */
+    private void start(DelegateExecution execution) {
+        LocalDate received = LocalDate.parse((String) execution.getVariable("decisionReceivedOn"));
+        DeadlineKind appeal = "RULING".equals(execution.getVariable("decisionKind"))
+                ? DeadlineKind.APPEAL_RULING : DeadlineKind.APPEAL_JUDGMENT;
+        List<Map<String, Object>> list = CaseDeadlineVariable.read(execution);
+        for (CaseDeadline deadline : List.of(deadlines.compute(DeadlineKind.APPEAL_OPINION, received),
+                deadlines.compute(appeal, received))) {
+            list = CaseDeadlineVariable.put(list, deadline);
+        }
+        CaseDeadlineVariable.write(execution, list);
+        execution.setVariable("appealDeadlineKey", appeal.key());
+        execution.setVariable("appealWanted", null);
+        execution.setVariable("appealApproved", null);
+    }
+}

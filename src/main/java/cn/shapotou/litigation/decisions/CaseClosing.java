@@ -1,0 +1,72 @@
+package cn.shapotou.litigation.decisions;
+
+import cn.shapotou.litigation.accountability.AccountabilityFact;
+import cn.shapotou.litigation.accountability.AccountabilityFacts;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.web.FormCheck;
+import java.time.LocalDate;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The end of a case in {@code litigation-case}: what follows an effective decision (retrial, Art. 15; enforcement,
+ * Art. 16; our own performance, Art. 22 (4)) and the archive (Art. 18), after which the case is closed.
+ */
+@Component("caseClosing")
+public class CaseClosing implements ExecutionListener {
+
+    public static final Set<String> FOLLOW_UPS = Set.of("NONE", "RETRIAL", "ENFORCEMENT");
+    public static final Set<String> PERFORMANCE = Set.of("PERFORMED", "IN_PROGRESS", "REFUSED", "NOT_APPLICABLE");
+
+    private final LegalClock clock;
+
+    public CaseClosing(LegalClock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return;
+        }
+        switch (execution.getCurrentActivityId()) {
+            case "FollowUpTask" -> followUp(execution);
+            case "ArchiveTask" -> {
+                FormCheck form = new FormCheck(execution);
+                form.text("archiveNumber", "案卷编号", true, 100);
+                form.pastDate("archivedOn", "归档日期", clock.today(), null, null);
+                form.text("archiveNotes", "归档说明", false, 4000);
+                form.done();
+                execution.setVariable("closedOn", clock.today().toString());
+            }
+            default -> throw new IllegalStateException("litigation-case has no check for " + execution.getCurrentActivityId());
+        }
+    }
+
+    private void followUp(DelegateExecution execution) {
+        FormCheck form = new FormCheck(execution);
+        String followUp = form.choice("followUp", "后续事项", FOLLOW_UPS);
+        String performance = form.choice("ownPerformance", "本机关履行生效裁判情况", PERFORMANCE);
+        boolean reconsideration = CourtDecision.RECONSIDERATION_DECISION.equals(execution.getVariable("decisionKind"));
+        if ("RETRIAL".equals(followUp) && reconsideration) {
+            form.refuse("followUp", "行政复议决定不适用再审（followUp）");
+        }
+        if ("ENFORCEMENT".equals(followUp)) {
+            LocalDate last = form.date("performanceDeadline", "履行期间最后一日", true);
+            LocalDate effective = LocalDate.parse((String) execution.getVariable("effectiveOn"));
+            if (last != null && last.isBefore(effective)) {
+                form.refuse("performanceDeadline", "履行期间最后一日（performanceDeadline）不能早于裁判生效之日 " + effective);
+            } else if (last != null) {
+                execution.setVariable("performanceDeadline", last.toString());
+            }
+        }
+        form.text("followUpNotes", "说明", "REFUSED".equals(performance), 4000);
+        form.done();
+        if ("REFUSED".equals(performance)) {
+            AccountabilityFacts.record(execution, AccountabilityFact.REFUSED_TO_PERFORM,
+                    (String) execution.getVariable("followUpNotes"));
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package cn.shapotou.litigation.decisions;
+
+import cn.shapotou.litigation.escalation.ItemDone;
+import cn.shapotou.litigation.escalation.OverdueItems;
+import cn.shapotou.litigation.web.FormValues;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a court decision means for the case (Art. 12–15), used by {@code litigation-case}: the document itself is
+ * registered by {@code CourtDocuments}, which puts {@code decisionKind}, {@code decisionInstance},
+ * {@code decisionOutcome} and {@code decisionReceivedOn} on the case before it hands the case the message.
+ */
+@Component("courtDecision")
+public class CourtDecision {
+
+    public static final String MESSAGE = "CourtDecision";
+    public static final String PLAINTIFF_APPEAL_MESSAGE = "PlaintiffAppeal";
+    public static final String EFFECTIVE_MESSAGE = "DecisionEffective";
+    public static final String RECONSIDERATION_DECISION = "RECONSIDERATION_DECISION";
+
+    private final ItemDone itemDone;
+
+    public CourtDecision(ItemDone itemDone) {
+        this.itemDone = itemDone;
+    }
+
+    /**
+     * The case takes up a decision: kept in the case's list of decisions; the hearing of this instance is over. A
+     * decision that ends a case before the answer was delivered (a withdrawal, say) ends the statutory answer item too.
+     */
+    public void received(DelegateExecution execution) {
+        execution.setVariable("decisionPending", false);
+        List<Object> decisions = new ArrayList<>(list(execution.getVariable("decisions")));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("kind", execution.getVariable("decisionKind"));
+        entry.put("instance", execution.getVariable("decisionInstance"));
+        entry.put("outcome", execution.getVariable("decisionOutcome"));
+        Outcome outcome = Outcome.parse(execution.getVariable("decisionOutcome"));
+        entry.put("outcomeLabel", outcome == null ? null : outcome.label());
+        entry.put("loss", outcome != null && outcome.loss());
+        entry.put("receivedOn", execution.getVariable("decisionReceivedOn"));
+        decisions.add(entry);
+        execution.setVariable("decisions", FormValues.toJson(decisions));
+        execution.setVariable("decisionOutcomeLabel", outcome == null ? null : outcome.label());
+        execution.setVariable("decisionTitle", title(execution.getVariable("decisionKind"),
+                execution.getVariable("decisionInstance")));
+        execution.removeVariable("hearingDate");
+        if (execution.getVariable(OverdueItems.STATUTORY_ANSWER_DUE) != null) {
+            execution.removeVariable(OverdueItems.STATUTORY_ANSWER_DUE);
+            itemDone.statutoryAnswerDelivered(execution.getProcessInstanceId());
+        }
+    }
+
+    /** A first-instance judgment or ruling of a court is open to appeal (ALL Art. 85) and gets an appeal opinion. */
+    public boolean appealable(DelegateExecution execution) {
+        return "FIRST".equals(execution.getVariable("decisionInstance"))
+                && !RECONSIDERATION_DECISION.equals(execution.getVariable("decisionKind"));
+    }
+
+    /** Second-instance, retrial and reconsideration decisions take effect when served. */
+    public void effectiveOnReceipt(DelegateExecution execution) {
+        execution.setVariable("effectiveOn", execution.getVariable("decisionReceivedOn"));
+    }
+
+    /** We appealed, or the plaintiff did (Art. 13, 14): the case goes to second instance. */
+    public boolean appealed(DelegateExecution execution) {
+        return execution.getVariable("appealFiledOn") != null || execution.getVariable("plaintiffAppealedOn") != null;
+    }
+
+    /** Art. 12: the decision that took effect is a loss. */
+    public boolean lost(DelegateExecution execution) {
+        Outcome outcome = Outcome.parse(execution.getVariable("decisionOutcome"));
+        return outcome != null && outcome.loss();
+    }
+
+    /**
+     * The case goes before the court again, with the same lead unit (Art. 14): a second instance from the appeal, a
+     * retrial from the application. The new instance's answer is counted from the day it began.
+     */
+    public void nextInstance(DelegateExecution execution, String instance) {
+        Object startedOn = "RETRIAL".equals(instance) ? execution.getVariable("retrialFiledOn")
+                : earliest(execution.getVariable("appealFiledOn"), execution.getVariable("plaintiffAppealedOn"));
+        execution.setVariable("courtInstance", instance);
+        execution.setVariable("answerStartsOn", startedOn);
+    }
+
+    /** Art. 7 ¶2 names first-instance cases: in a second instance or a retrial a head's appearance is not mandatory. */
+    public boolean headAppearanceRequired(DelegateExecution execution) {
+        Object instance = execution.getVariable("courtInstance");
+        return (instance == null || "FIRST".equals(instance))
+                && Boolean.TRUE.equals(execution.getVariable("headAppearanceRequired"));
+    }
+
+    /** 第一审判决书, 第二审裁定书, 再审判决书, 行政复议决定书: how the forms name the decision. */
+    static String title(Object kind, Object instance) {
+        if (RECONSIDERATION_DECISION.equals(kind)) {
+            return "行政复议决定书";
+        }
+        String level = switch (String.valueOf(instance)) {
+            case "SECOND" -> "第二审";
+            case "RETRIAL" -> "再审";
+            default -> "第一审";
+        };
+        return level + ("RULING".equals(kind) ? "裁定书" : "判决书");
+    }
+
+    private static Object earliest(Object a, Object b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return String.valueOf(a).compareTo(String.valueOf(b)) <= 0 ? a : b;
+    }
+
+    static List<?> list(Object value) {
+        return FormValues.json(value) instanceof List<?> l ? l : List.of();
+    }
+}

@@ -1,0 +1,59 @@
+package cn.shapotou.litigation.decisions;
+
+import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
+import cn.shapotou.litigation.deadlines.DeadlineKind;
+import cn.shapotou.litigation.deadlines.Deadlines;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.web.FormCheck;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compulsory enforcement (Art. 16; process {@code enforcement}): a party does not perform an effective decision; the
+ * lead unit proposes to the district government and applies to the court within 2 years of the last day of the
+ * performance period (SPC interpretation 2018 Art. 153).
+ */
+@Component("enforcementStage")
+public class EnforcementStage implements ExecutionListener {
+
+    private final Deadlines deadlines;
+    private final LegalClock clock;
+
+    public EnforcementStage(Deadlines deadlines, LegalClock clock) {
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return;
+        }
+        switch (execution.getCurrentActivityId()) {
+            case "NonPerformanceStartEvent" -> CaseDeadlineVariable.write(execution, CaseDeadlineVariable.put(
+                    CaseDeadlineVariable.read(execution), deadlines.compute(DeadlineKind.ENFORCEMENT,
+                            LocalDate.parse((String) execution.getVariable("performanceDeadline")))));
+            case "ProposeEnforcementTask" -> {
+                FormCheck form = new FormCheck(execution);
+                form.text("nonPerformingParty", "拒不履行的当事人", true, 200);
+                form.text("enforcementProposal", "申请强制执行的建议", true, 8000);
+                form.done();
+            }
+            case "ApproveEnforcementTask" -> {
+                FormCheck form = new FormCheck(execution);
+                form.bool("enforcementApproved", "是否同意申请强制执行");
+                form.text("enforcementApprovalRemarks", "审批意见", false, 4000);
+                form.done();
+            }
+            case "ApplyEnforcementTask" -> {
+                FormCheck form = new FormCheck(execution);
+                form.pastDate("enforcementAppliedOn", "申请强制执行日期", clock.today(),
+                        LocalDate.parse((String) execution.getVariable("effectiveOn")), "裁判生效之日");
+                form.done();
+            }
+            default -> throw new IllegalStateException("enforcement has no check for " + execution.getCurrentActivityId());
+        }
+    }
+}
