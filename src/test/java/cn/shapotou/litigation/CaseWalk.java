@@ -46,6 +46,23 @@ public final class CaseWalk {
                 Map.of("sealed", true, "deliveredOn", deliveredOn, "deliveryMethod", "IN_PERSON"));
     }
 
+    /** The appearance planned (with or without the head) and the hearing held; the case then waits for the decision. */
+    public void holdHearing(String caseNumber, boolean head) {
+        Map<String, Object> plan = new java.util.HashMap<>();
+        plan.put("headAppears", String.valueOf(head));
+        if (head) {
+            plan.put("headName", "王局长");
+            plan.put("headPost", "PRINCIPAL");
+        } else {
+            plan.put("absenceExplanation", "局长在外地参加全区防汛工作会议");
+        }
+        plan.put("agents", List.of(agent("刘伟", "natural-resources", "STAFF", true)));
+        tasks.complete(task(caseNumber, "PlanAppearanceTask").getId(), plan);
+        tasks.complete(task(caseNumber, "AttendHearingTask").getId(), Map.of("hearingOutcome", "HELD",
+                "headAppeared", head, "appearedPersons", "刘伟（区自然资源局）", "leftWithoutPermission", false,
+                "majorIssue", false));
+    }
+
     public static Map<String, Object> agent(String name, String unit, String kind, boolean handler) {
         return Map.of("agentName", name, "agentUnit", unit, "agentPost", "科长", "agentKind", kind,
                 "agentIsHandler", handler, "agentAuthority", "GENERAL");

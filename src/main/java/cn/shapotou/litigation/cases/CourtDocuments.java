@@ -156,9 +156,8 @@ public class CourtDocuments {
                 yield correlate(caseNumber, HEARING_NOTICE_MESSAGE);
             }
             case JUDGMENT, RULING, RECONSIDERATION_DECISION -> {
-                // A new decision: what was known about the previous one (its appeal, its effect) no longer applies.
+                // A new decision: the previous one's date of effect no longer applies.
                 Map<String, Object> vars = new HashMap<>();
-                vars.put("plaintiffAppealedOn", null);
                 vars.put("effectiveOn", null);
                 vars.put("decisionKind", kind.name());
                 vars.put("decisionInstance", kind == CourtDocumentKind.RECONSIDERATION_DECISION ? "FIRST" : input.get("instance"));

@@ -1,0 +1,504 @@
+package cn.shapotou.litigation.decisions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.shapotou.litigation.CaseWalk;
+import cn.shapotou.litigation.IntegrationTest;
+import cn.shapotou.litigation.TestCases;
+import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What follows the court's decision (Art. 12–18, 22, 25): every path of {@code appeal-opinion}, {@code loss-analysis},
+ * {@code retrial}, {@code enforcement}, {@code judicial-recommendation} and of {@code litigation-case} from the hearing
+ * to the archive. Every deadline is checked against a date counted by hand with the 2026 calendar (deadlines.md).
+ */
+@IntegrationTest
+@SuppressWarnings({"unchecked", "rawtypes"})
+class AfterDecisionProcessTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    TestRestTemplate rest;
+
+    CaseWalk walk;
+
+    @BeforeEach
+    void init() {
+        BpmnAwareTests.init(engine);
+        walk = new CaseWalk(runtime, tasks);
+        today("2026-12-01");
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private static void today(String day) {
+        LocalDate d = LocalDate.parse(day);
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(d.getYear(), d.getMonthValue(), d.getDayOfMonth(), 10, 0, 0,
+                0, LegalClock.ZONE).toInstant()));
+    }
+
+    /** A case heard at first instance: answer delivered on 2026-11-25, hearing on 2026-11-30. */
+    private String heardCase(Map<String, Object> changes, boolean head) {
+        Map<String, Object> data = TestCases.natresCase();
+        data.putAll(changes);
+        String caseNumber = (String) data.get("caseNumber");
+        walk.register(data);
+        walk.approveProposal(caseNumber);
+        walk.deliverAnswer(caseNumber, "2026-11-25");
+        assertThat(document(caseNumber, Map.of("kind", "HEARING_NOTICE", "receivedOn", "2026-11-26",
+                "hearingDate", "2026-11-30")).getBody()).containsEntry("correlated", true);
+        walk.holdHearing(caseNumber, head);
+        assertThat(theCase(caseNumber)).isWaitingAt("DecisionReceivedEvent");
+        return caseNumber;
+    }
+
+    private ResponseEntity<Map> document(String caseNumber, Map<String, Object> document) {
+        return rest.withBasicAuth("office", "demo").postForEntity("/api/cases/{n}/documents", document, Map.class,
+                caseNumber);
+    }
+
+    private ResponseEntity<Map> decision(String caseNumber, String kind, String instance, String outcome, String on) {
+        return document(caseNumber, Map.of("kind", kind, "instance", instance, "outcome", outcome, "receivedOn", on));
+    }
+
+    private ProcessInstance theCase(String caseNumber) {
+        return stage(caseNumber, "litigation-case");
+    }
+
+    private ProcessInstance stage(String caseNumber, String key) {
+        List<ProcessInstance> found = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey(key).list();
+        assertThat(found).as("open " + key).hasSize(1);
+        return found.get(0);
+    }
+
+    private String historicStage(String caseNumber, String key) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey(key).orderByProcessInstanceStartTime().desc().list().get(0).getId();
+    }
+
+    private static LocalDate due(Task task) {
+        return LegalClock.dateOf(task.getDueDate());
+    }
+
+    private String deadlineDue(String processInstanceId, String key) {
+        return (String) CaseDeadlineVariable.find(CaseDeadlineVariable.parse(
+                        (org.camunda.bpm.engine.variable.value.TypedValue) runtime.getVariableTyped(processInstanceId,
+                        CaseDeadlineVariable.NAME, false)), key)
+                .orElseThrow().get("due");
+    }
+
+    private void complete(String caseNumber, String taskKey, Map<String, Object> variables) {
+        tasks.complete(walk.task(caseNumber, taskKey).getId(), variables);
+    }
+
+    private void archive(String caseNumber) {
+        complete(caseNumber, "ArchiveTask", Map.of("archiveNumber", "沙司应诉-2026-" + caseNumber.hashCode(),
+                "archivedOn", LegalClock.dateOf(ClockUtil.getCurrentTime()).toString()));
+    }
+
+    private void followUpNone(String caseNumber) {
+        complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "NOT_APPLICABLE", "followUp", "NONE"));
+    }
+
+    private void lossAnalysis(String caseNumber, Map<String, Object> extra) {
+        Map<String, Object> report = new HashMap<>(Map.of("lossFacts", "原告不服土地行政处罚决定提起诉讼。",
+                "lossDecision", "撤销被诉处罚决定", "lossSuggestions", "加强执法程序审核，整改告知环节。",
+                "faultSuspected", "false"));
+        report.putAll(extra);
+        complete(caseNumber, "WriteLossAnalysisTask", report);
+        complete(caseNumber, "ReadLossAnalysisTask", Map.of("lossAnalysisInstructions", "请承办单位抓紧整改。"));
+        complete(caseNumber, "FileLossAnalysisTask", Map.of("lossAnalysisFiled", true));
+    }
+
+    private Map<String, Object> view(String user, String caseNumber) {
+        return rest.withBasicAuth(user, "demo").getForObject("/api/cases/{n}", Map.class, caseNumber);
+    }
+
+    @Test
+    void wonAtFirstInstanceNotAppealedTakesEffectAndIsArchived() {
+        String caseNumber = heardCase(Map.of(), false);
+        today("2026-12-11");
+        ResponseEntity<Map> judgment = decision(caseNumber, "JUDGMENT", "FIRST", "CLAIMS_DISMISSED", "2026-12-10");
+        assertThat(judgment.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(judgment.getBody()).containsEntry("correlated", true);
+
+        ProcessInstance appeal = stage(caseNumber, "appeal-opinion");
+        assertThat(appeal).isWaitingAt("DraftAppealOpinionTask");
+        Task draft = walk.task(caseNumber, "DraftAppealOpinionTask");
+        // 2026-12-10 (Thu) + 5 days = 12-15 (Tue); + 15 days = 12-25 (Fri): no rest day moves either (Art. 13, ALL Art. 85).
+        assertThat(due(draft)).isEqualTo(LocalDate.of(2026, 12, 15));
+        assertThat(deadlineDue(appeal.getId(), "appealOpinion")).isEqualTo("2026-12-15");
+        assertThat(deadlineDue(appeal.getId(), "appealJudgment")).isEqualTo("2026-12-25");
+        assertThat(tasks.getVariable(draft.getId(), "decisionTitle")).isEqualTo("第一审判决书");
+        assertThatThrownBy(() -> tasks.complete(draft.getId(), Map.of("appealWanted", "")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("appealWanted");
+        tasks.complete(draft.getId(), Map.of("appealWanted", "false"));
+        assertThat(appeal).isEnded().hasPassed("NoAppealEndEvent");
+        assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(caseNumber)
+                .messageEventSubscriptionName(CourtDecision.EFFECTIVE_MESSAGE).count()).isEqualTo(1);
+
+        today("2026-12-29");
+        assertThat(document(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", "2026-12-29",
+                "effectiveOn", "2026-12-26")).getBody()).containsEntry("correlated", true);
+        assertThat(theCase(caseNumber)).isWaitingAt("FollowUpTask");
+        followUpNone(caseNumber);
+        assertThatThrownBy(() -> complete(caseNumber, "ArchiveTask", Map.of("archivedOn", "2027-02-01")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("archiveNumber")
+                .hasMessageContaining("archivedOn");
+        ProcessInstance theCase = theCase(caseNumber);
+        archive(caseNumber);
+        assertThat(theCase).isEnded().hasPassed("CaseClosedEndEvent").hasNotPassed("LossAnalysisCallActivity");
+
+        Map<String, Object> closed = view("natres", caseNumber);
+        assertThat(closed).containsEntry("status", "CLOSED").containsEntry("effectiveOn", "2026-12-26")
+                .containsEntry("closedOn", "2026-12-29");
+        assertThat((List<?>) closed.get("decisions")).hasSize(1);
+        assertThat(decision(caseNumber, "JUDGMENT", "FIRST", "CLAIMS_DISMISSED", "2026-12-29").getStatusCode())
+                .as("an archived case takes no more decisions").isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void lostAppealRefusedTakesEffectDuringTheOpinionAndNeedsTheLossAnalysis() {
+        String caseNumber = heardCase(Map.of(), false);
+        today("2026-11-30");
+        decision(caseNumber, "JUDGMENT", "FIRST", "COMPENSATION", "2026-11-25");
+        // 2026-11-25 (Wed) + 5 = 11-30 (Mon).
+        assertThat(due(walk.task(caseNumber, "DraftAppealOpinionTask"))).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThatThrownBy(() -> complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", true)))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("appealOpinion");
+        complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", true,
+                "appealOpinion", "一审认定赔偿数额的事实不清。"));
+        Task review = walk.task(caseNumber, "ReviewAppealOpinionTask");
+        assertThat(due(review)).as("the statutory appeal deadline").isEqualTo(LocalDate.of(2026, 12, 10));
+        tasks.complete(review.getId(), Map.of("appealRecommended", "false", "appealReviewOpinion", "上诉理由不充分。"));
+        ProcessInstance appeal = stage(caseNumber, "appeal-opinion");
+
+        today("2026-12-14");
+        ResponseEntity<Map> effective = document(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", "2026-12-14",
+                "effectiveOn", "2026-12-12"));
+        assertThat(effective.getBody()).as("the case is not waiting for it yet").containsEntry("correlated", false);
+        Task decide = walk.task(caseNumber, "DecideAppealTask");
+        assertThat(tasks.getTaskComments(decide.getId())).as("shown to those working on the case")
+                .anySatisfy(c -> assertThat(c.getFullMessage()).contains("生效证明"));
+        tasks.complete(decide.getId(), Map.of("appealApproved", "false", "appealDecisionRemarks", "不上诉。"));
+        assertThat(appeal).isEnded().hasPassed("NoAppealEndEvent").hasNotPassed("FileAppealTask");
+
+        ProcessInstance loss = stage(caseNumber, "loss-analysis");
+        assertThat(loss).isWaitingAt("WriteLossAnalysisTask");
+        // Effective 2026-12-12 (Sat) + 15 = 12-27 (Sun), a rest day: due Monday 12-28 (Art. 12).
+        assertThat(due(walk.task(caseNumber, "WriteLossAnalysisTask"))).isEqualTo(LocalDate.of(2026, 12, 28));
+        Map<String, Object> withoutAmount = Map.of("lossFacts", "事实", "lossDecision", "行政赔偿",
+                "lossSuggestions", "整改", "faultSuspected", "true");
+        assertThatThrownBy(() -> complete(caseNumber, "WriteLossAnalysisTask", withoutAmount))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("compensationAmount");
+        lossAnalysis(caseNumber, Map.of("compensationAmount", "35000.50", "faultSuspected", "true"));
+        assertThat(loss).isEnded();
+
+        assertThatThrownBy(() -> complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "REFUSED",
+                "followUp", "NONE"))).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("followUpNotes");
+        complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "REFUSED", "followUp", "NONE",
+                "followUpNotes", "承办单位以财政资金未到位为由拒不支付赔偿金。"));
+        archive(caseNumber);
+
+        Map<String, Object> closed = view("justice", caseNumber);
+        assertThat(closed).containsEntry("status", "CLOSED").containsEntry("compensationAmount", "35000.50")
+                .containsEntry("lossAnalysisSubmittedOn", "2026-12-14");
+        assertThat(closed.get("accountabilityFacts").toString()).contains("LOSS_BY_FAULT", "REFUSED_TO_PERFORM");
+    }
+
+    @Test
+    void lostAppealedAndLostAgainAtSecondInstance() {
+        String caseNumber = heardCase(Map.of("appearanceCategories", List.of(1)), true);
+        today("2026-12-11");
+        decision(caseNumber, "JUDGMENT", "FIRST", "REVOKED", "2026-12-10");
+        complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", "true", "appealOpinion", "一审适用法律错误。"));
+        complete(caseNumber, "ReviewAppealOpinionTask", Map.of("appealRecommended", "true", "appealReviewOpinion", "同意上诉。"));
+        complete(caseNumber, "DecideAppealTask", Map.of("appealApproved", "true"));
+        Task file = walk.task(caseNumber, "FileAppealTask");
+        assertThat(due(file)).isEqualTo(LocalDate.of(2026, 12, 25));
+        assertThatThrownBy(() -> tasks.complete(file.getId(), Map.of("appealFiledOn", "2026-12-12")))
+                .as("not in the future").isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("appealFiledOn");
+        today("2026-12-14");
+        tasks.complete(file.getId(), Map.of("appealFiledOn", "2026-12-14"));
+
+        // Second instance, same lead unit (Art. 14): the answer is due 7 days after the appeal, 12-21 (Mon).
+        assertThat(runtime.getVariable(theCase(caseNumber).getId(), "courtInstance")).isEqualTo("SECOND");
+        assertThat(walk.tasks(caseNumber, "PrepareAnswerTask")).singleElement()
+                .satisfies(t -> assertThat(due(t)).isEqualTo(LocalDate.of(2026, 12, 21)))
+                .satisfies(t -> assertThat(t.getTaskDefinitionKey()).isEqualTo("PrepareAnswerTask"));
+        today("2026-12-18");
+        walk.deliverAnswer(caseNumber, "2026-12-18");
+        document(caseNumber, Map.of("kind", "HEARING_NOTICE", "receivedOn", "2026-12-18", "hearingDate", "2026-12-24"));
+        assertThat(tasks.getVariable(walk.task(caseNumber, "PlanAppearanceTask").getId(), "headAppearanceRequired"))
+                .as("Art. 7 ¶2 names first-instance cases").isEqualTo(false);
+        walk.holdHearing(caseNumber, false);
+        assertThat(String.valueOf(runtime.getVariable(theCase(caseNumber).getId(), "accountabilityFacts")))
+                .doesNotContain("HEAD_ABSENT_WHEN_REQUIRED");
+
+        today("2026-12-28");
+        decision(caseNumber, "JUDGMENT", "SECOND", "REVOKED", "2026-12-28");
+        // A second-instance judgment takes effect when served: 12-28 + 15 = 2027-01-12 (Tue; 2027 calendar not published).
+        Task write = walk.task(caseNumber, "WriteLossAnalysisTask");
+        assertThat(due(write)).isEqualTo(LocalDate.of(2027, 1, 12));
+        assertThat(tasks.getVariable(write.getId(), "deadlineText").toString()).contains("2027");
+        lossAnalysis(caseNumber, Map.of());
+        followUpNone(caseNumber);
+        archive(caseNumber);
+        Map<String, Object> closed = view("justice", caseNumber);
+        assertThat(closed).containsEntry("status", "CLOSED").containsEntry("appealFiledOn", "2026-12-14");
+        assertThat(((List<Map<String, Object>>) closed.get("decisions")).stream().map(d -> d.get("instance")))
+                .containsExactly("FIRST", "SECOND");
+    }
+
+    @Test
+    void thePlaintiffAppealsAndWeWinAtSecondInstanceBeforeTheHearing() {
+        String caseNumber = heardCase(Map.of(), false);
+        today("2026-12-11");
+        decision(caseNumber, "JUDGMENT", "FIRST", "CLAIMS_DISMISSED", "2026-12-10");
+        complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
+
+        today("2026-12-18");
+        assertThat(document(caseNumber, Map.of("kind", "PLAINTIFF_APPEAL", "receivedOn", "2026-12-18")).getBody())
+                .containsEntry("correlated", true);
+        // 2026-12-18 (Fri) + 7 = 12-25 (Fri).
+        assertThat(due(walk.task(caseNumber, "PrepareAnswerTask"))).isEqualTo(LocalDate.of(2026, 12, 25));
+        ProcessInstance answer = stage(caseNumber, "answer-preparation");
+
+        today("2026-12-22");
+        assertThat(decision(caseNumber, "JUDGMENT", "SECOND", "CLAIMS_DISMISSED", "2026-12-22").getBody())
+                .containsEntry("correlated", true);
+        assertThat(answer).isEnded();
+        assertThat(walk.tasks(caseNumber, "PrepareAnswerTask")).isEmpty();
+        assertThat(theCase(caseNumber)).isWaitingAt("FollowUpTask")
+                .hasPassed("DecisionDuringInstanceEvent").hasNotPassed("LossAnalysisCallActivity");
+        followUpNone(caseNumber);
+        archive(caseNumber);
+        assertThat(view("natres", caseNumber)).containsEntry("status", "CLOSED")
+                .containsEntry("plaintiffAppealedOn", "2026-12-18");
+    }
+
+    @Test
+    void aSecondInstanceRulingThatArrivesDuringTheAppealOpinionIsTakenUpAfterIt() {
+        String caseNumber = heardCase(Map.of(), false);
+        today("2026-12-11");
+        decision(caseNumber, "RULING", "FIRST", "SUIT_DISMISSED", "2026-12-10");
+        // A ruling: 10 days, 2026-12-20 is a Sunday: due 12-21 (ALL Art. 85).
+        assertThat(deadlineDue(stage(caseNumber, "appeal-opinion").getId(), "appealRuling")).isEqualTo("2026-12-21");
+        today("2026-12-18");
+        assertThat(decision(caseNumber, "RULING", "SECOND", "SUIT_DISMISSED", "2026-12-18").getStatusCode())
+                .as("no appeal yet").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(document(caseNumber, Map.of("kind", "PLAINTIFF_APPEAL", "receivedOn", "2026-12-14")).getBody())
+                .containsEntry("correlated", false);
+        assertThat(decision(caseNumber, "RULING", "SECOND", "SUIT_DISMISSED", "2026-12-18").getBody())
+                .containsEntry("correlated", false);
+        complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
+        assertThat(theCase(caseNumber)).isWaitingAt("FollowUpTask").hasPassed("AppealedGateway")
+                .hasNotPassed("EffectiveKnownGateway");
+    }
+
+    /** A suit withdrawn while the proposal is drafted: the ruling ends the intake, the answer item goes with it. */
+    private String withdrawnAndEffective(String effectiveOn) {
+        Map<String, Object> data = TestCases.natresCase();
+        String caseNumber = (String) data.get("caseNumber");
+        walk.register(data);
+        assertThat(runtime.getVariable(theCase(caseNumber).getId(), "statutoryAnswerDue")).isNotNull();
+        decision(caseNumber, "RULING", "FIRST", "WITHDRAWN", "2026-11-27");
+        assertThat(theCase(caseNumber)).hasPassed("DecisionDuringIntakeEvent");
+        assertThat(runtime.getVariable(theCase(caseNumber).getId(), "statutoryAnswerDue")).isNull();
+        assertThat(walk.tasks(caseNumber, "DraftHandlingProposalTask")).isEmpty();
+        complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
+        document(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", "2026-12-01", "effectiveOn", effectiveOn));
+        assertThat(theCase(caseNumber)).isWaitingAt("FollowUpTask");
+        return caseNumber;
+    }
+
+    @Test
+    void aRetrialApprovedAndFiledGoesBeforeTheCourtAgain() {
+        String caseNumber = heardCase(Map.of(), false);
+        today("2026-11-30");
+        decision(caseNumber, "JUDGMENT", "FIRST", "ILLEGAL", "2026-11-27");
+        complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
+        today("2026-12-14");
+        assertThat(decision(caseNumber, "JUDGMENT", "RETRIAL", "CLAIMS_DISMISSED", "2026-12-14").getStatusCode())
+                .as("no retrial applied for").isEqualTo(HttpStatus.CONFLICT);
+        document(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", "2026-12-14", "effectiveOn", "2026-12-12"));
+        lossAnalysis(caseNumber, Map.of());
+        complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "PERFORMED", "followUp", "RETRIAL"));
+
+        ProcessInstance retrial = stage(caseNumber, "retrial");
+        Task propose = walk.task(caseNumber, "ProposeRetrialTask");
+        // 6 months from 2026-12-12 = 2027-06-12 (Sat); no 2027 calendar yet, so weekends only: Monday 2027-06-14.
+        assertThat(due(propose)).isEqualTo(LocalDate.of(2027, 6, 14));
+        assertThat(tasks.getVariable(propose.getId(), "deadlineText").toString()).contains("2027");
+        tasks.complete(propose.getId(), Map.of("retrialReasons", "生效判决认定事实的主要证据系伪造。"));
+        complete(caseNumber, "ApproveRetrialTask", Map.of("retrialApproved", "true"));
+        today("2026-12-20");
+        complete(caseNumber, "FileRetrialTask", Map.of("retrialFiledOn", "2026-12-20"));
+        assertThat(retrial).isEnded().hasPassed("RetrialFiledEndEvent");
+
+        assertThat(runtime.getVariable(theCase(caseNumber).getId(), "courtInstance")).isEqualTo("RETRIAL");
+        // 2026-12-20 (Sun) + 7 = 12-27 (Sun): due Monday 12-28.
+        assertThat(due(walk.task(caseNumber, "PrepareAnswerTask"))).isEqualTo(LocalDate.of(2026, 12, 28));
+        today("2026-12-28");
+        decision(caseNumber, "JUDGMENT", "RETRIAL", "CLAIMS_DISMISSED", "2026-12-28");
+        followUpNone(caseNumber);
+        archive(caseNumber);
+        assertThat(view("justice", caseNumber)).containsEntry("status", "CLOSED")
+                .containsEntry("retrialFiledOn", "2026-12-20");
+    }
+
+    @Test
+    void aRetrialTheLeadersDoNotApproveEndsInTheArchive() {
+        String caseNumber = withdrawnAndEffective("2026-11-30");
+        complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "NOT_APPLICABLE", "followUp", "RETRIAL"));
+        complete(caseNumber, "ProposeRetrialTask", Map.of("retrialReasons", "理由"));
+        complete(caseNumber, "ApproveRetrialTask", Map.of("retrialApproved", "false"));
+        assertThat(historicStage(caseNumber, "retrial")).isNotNull();
+        assertThat(theCase(caseNumber)).isWaitingAt("ArchiveTask").hasPassed("RetrialFiledGateway")
+                .hasNotPassed("InstanceSubProcess");
+    }
+
+    @Test
+    void enforcementAgainstAPartyThatDoesNotPerform() {
+        String caseNumber = withdrawnAndEffective("2026-11-30");
+        assertThatThrownBy(() -> complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "NOT_APPLICABLE",
+                "followUp", "ENFORCEMENT"))).isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("performanceDeadline");
+        complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "NOT_APPLICABLE", "followUp", "ENFORCEMENT",
+                "performanceDeadline", "2026-12-25"));
+        Task propose = walk.task(caseNumber, "ProposeEnforcementTask");
+        // 2 years from the last day of performance 2026-12-25 = 2028-12-25 (Mon; weekends only, no 2028 calendar).
+        assertThat(due(propose)).isEqualTo(LocalDate.of(2028, 12, 25));
+        tasks.complete(propose.getId(), Map.of("nonPerformingParty", "张某某", "enforcementProposal", "原告逾期未缴纳罚款。"));
+        complete(caseNumber, "ApproveEnforcementTask", Map.of("enforcementApproved", "true"));
+        complete(caseNumber, "ApplyEnforcementTask", Map.of("enforcementAppliedOn", "2026-12-01"));
+        assertThat(theCase(caseNumber)).isWaitingAt("ArchiveTask");
+        archive(caseNumber);
+        assertThat(view("justice", caseNumber)).containsEntry("status", "CLOSED")
+                .containsEntry("enforcementAppliedOn", "2026-12-01");
+    }
+
+    @Test
+    void enforcementTheLeadersDoNotApproveEndsInTheArchive() {
+        String caseNumber = withdrawnAndEffective("2026-11-30");
+        complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "NOT_APPLICABLE", "followUp", "ENFORCEMENT",
+                "performanceDeadline", "2026-12-25"));
+        complete(caseNumber, "ProposeEnforcementTask", Map.of("nonPerformingParty", "张某某", "enforcementProposal", "建议"));
+        complete(caseNumber, "ApproveEnforcementTask", Map.of("enforcementApproved", "false"));
+        assertThat(theCase(caseNumber)).isWaitingAt("ArchiveTask");
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(historicStage(caseNumber, "enforcement")).activityId("NoEnforcementEndEvent")
+                .count()).isEqualTo(1);
+    }
+
+    @Test
+    void aJudicialRecommendationAfterTheCaseWasArchivedIsAnsweredWithTheLeadersApproval() {
+        String caseNumber = withdrawnAndEffective("2026-11-30");
+        followUpNone(caseNumber);
+        archive(caseNumber);
+        assertThat(view("natres", caseNumber)).containsEntry("status", "CLOSED");
+
+        ResponseEntity<Map> recommendation = document(caseNumber, Map.of("kind", "JUDICIAL_RECOMMENDATION",
+                "receivedOn", "2026-12-01", "replyDueOn", "2027-01-15", "summary", "建议规范土地行政处罚听证告知程序。"));
+        assertThat(recommendation.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(recommendation.getBody()).containsEntry("correlated", true);
+        ProcessInstance reply = stage(caseNumber, "judicial-recommendation");
+        assertThat(reply.getBusinessKey()).isEqualTo(caseNumber);
+        Task draft = walk.task(caseNumber, "DraftReplyTask");
+        assertThat(due(draft)).isEqualTo(LocalDate.of(2027, 1, 15));
+        assertThat(tasks.getIdentityLinksForTask(draft.getId())).anySatisfy(l ->
+                assertThat(l.getGroupId()).isEqualTo("natural-resources"));
+        assertThat(view("natres", caseNumber)).containsEntry("status", "CLOSED")
+                .satisfies(v -> assertThat((List<Object>) v.get("stages")).contains("judicial-recommendation"));
+
+        tasks.complete(draft.getId(), Map.of("recommendationReply", "已组织全局执法人员学习听证程序规定。"));
+        assertThatThrownBy(() -> complete(caseNumber, "ApproveReplyTask", Map.of("replyApproved", "false")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("replyApprovalRemarks");
+        complete(caseNumber, "ApproveReplyTask", Map.of("replyApproved", "false", "replyApprovalRemarks", "补充整改时限。"));
+        complete(caseNumber, "DraftReplyTask", Map.of("recommendationReply", "已组织学习，2027年1月底前完成整改。"));
+        complete(caseNumber, "ApproveReplyTask", Map.of("replyApproved", "true"));
+        assertThatThrownBy(() -> complete(caseNumber, "SendReplyTask", Map.of("repliedOn", "2026-11-01")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("repliedOn");
+        complete(caseNumber, "SendReplyTask", Map.of("repliedOn", "2026-12-01"));
+        assertThat(reply).isEnded().hasPassed("RepliedEndEvent");
+    }
+
+    @Test
+    void aReconsiderationResponseAnswersIn10DaysAndFollowsTheSameStages() {
+        Map<String, Object> data = TestCases.natresCase();
+        data.put("caseType", "RECONSIDERATION_RESPONSE");
+        data.put("court", "中卫市人民政府");
+        String caseNumber = (String) data.get("caseNumber");
+        ProcessInstance theCase = walk.register(data);
+        // Administrative Reconsideration Law Art. 48: 2026-11-20 (Fri) + 10 = 11-30 (Mon).
+        assertThat(runtime.getVariable(theCase.getId(), "statutoryAnswerDue")).isEqualTo("2026-11-30");
+        assertThat(decision(caseNumber, "JUDGMENT", "FIRST", "REVOKED", "2026-11-28").getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        today("2026-11-30");
+        assertThat(document(caseNumber, Map.of("kind", "RECONSIDERATION_DECISION", "receivedOn", "2026-11-28",
+                "outcome", "REVOKED")).getBody()).containsEntry("correlated", true);
+        assertThat(theCase).hasPassed("DecisionDuringIntakeEvent", "LossGateway").hasNotPassed("AppealOpinionCallActivity");
+        // Effective when served, 2026-11-28 (Sat) + 15 = 12-13 (Sun): due Monday 12-14.
+        assertThat(due(walk.task(caseNumber, "WriteLossAnalysisTask"))).isEqualTo(LocalDate.of(2026, 12, 14));
+        lossAnalysis(caseNumber, Map.of());
+        assertThatThrownBy(() -> complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "IN_PROGRESS",
+                "followUp", "RETRIAL"))).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("再审");
+        complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "IN_PROGRESS", "followUp", "NONE"));
+        archive(caseNumber);
+        assertThat(view("natres", caseNumber)).containsEntry("status", "CLOSED")
+                .containsEntry("caseType", "RECONSIDERATION_RESPONSE");
+    }
+
+    @Test
+    void documentsThatMakeNoSenseForTheCaseAreRefusedAndChangeNothing() {
+        Map<String, Object> data = TestCases.natresCase();
+        String caseNumber = (String) data.get("caseNumber");
+        walk.register(data);
+        assertThat(document(caseNumber, Map.of("kind", "PLAINTIFF_APPEAL", "receivedOn", "2026-11-27"))
+                .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(document(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", "2026-11-27", "effectiveOn",
+                "2026-11-27")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(document(caseNumber, Map.of("kind", "RECONSIDERATION_DECISION", "receivedOn", "2026-11-27",
+                "outcome", "REVOKED")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        ResponseEntity<Map> badOutcome = decision(caseNumber, "JUDGMENT", "FIRST", "GUILTY", "2026-11-27");
+        assertThat(badOutcome.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badOutcome.getBody().toString()).contains("outcome");
+        assertThat(rest.withBasicAuth("office", "demo").getForObject("/api/cases/{n}/documents", List.class,
+                caseNumber)).isEmpty();
+        assertThat(theCase(caseNumber)).isWaitingAt("NoticeIntakeCallActivity");
+    }
+}
