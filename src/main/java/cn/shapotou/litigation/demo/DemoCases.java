@@ -89,6 +89,28 @@ public class DemoCases {
                     complete(caseNumber, "AttendHearingTask", Map.of("hearingOutcome", "HELD", "headAppeared", true,
                             "appearedPersons", "陈局长（副职）、吴刚"));
                 });
+        // 8. lost at first instance two days ago: the 5-day appeal opinion is due (Art. 13)
+        created += register(year + "108号", "吴某某", "责令停产停业", today.minusDays(40), "natural-resources", "NONE",
+                List.of(5), caseNumber -> {
+                    heard(caseNumber, "natural-resources", "刘伟", today.minusDays(40));
+                    documents.register(caseNumber, Map.of("kind", "JUDGMENT", "instance", "FIRST", "outcome", "REVOKED",
+                            "receivedOn", today.minusDays(2).toString()), "office");
+                });
+        // 9. won, effective and archived (CLOSED); a judicial recommendation came after closing (Art. 17, 18)
+        created += register(year + "109号", "郑某某", "林地行政许可", today.minusDays(80), "natural-resources", "NONE",
+                List.of(), caseNumber -> {
+                    heard(caseNumber, "natural-resources", "刘伟", today.minusDays(80));
+                    documents.register(caseNumber, Map.of("kind", "JUDGMENT", "instance", "FIRST",
+                            "outcome", "CLAIMS_DISMISSED", "receivedOn", today.minusDays(30).toString()), "office");
+                    complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
+                    documents.register(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", today.minusDays(3).toString(),
+                            "effectiveOn", today.minusDays(5).toString()), "office");
+                    complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "NOT_APPLICABLE", "followUp", "NONE"));
+                    complete(caseNumber, "ArchiveTask", Map.of("archiveNumber", "区自然资源局应诉-" + today.getYear() + "-009",
+                            "archivedOn", today.minusDays(1).toString()));
+                    documents.register(caseNumber, Map.of("kind", "JUDICIAL_RECOMMENDATION",
+                            "receivedOn", today.toString(), "summary", "建议进一步规范林地行政许可公示程序。"), "office");
+                });
         if (created > 0) {
             log.info("{} demo case(s) created", created);
         }
@@ -138,6 +160,17 @@ public class DemoCases {
         complete(caseNumber, "ReviewAnswerTask", Map.of("reviewPassed", true));
         complete(caseNumber, "SealAndDeliverTask", Map.of("sealed", true, "deliveredOn", deliveredOn.toString(),
                 "deliveryMethod", "IN_PERSON"));
+    }
+
+    /** Answer delivered 10 days after the notice, hearing 20 days after it, the head appearing. */
+    private void heard(String caseNumber, String unit, String agent, LocalDate received) {
+        deliver(caseNumber, unit, agent, received.plusDays(10));
+        documents.register(caseNumber, Map.of("kind", "HEARING_NOTICE", "receivedOn", received.plusDays(11).toString(),
+                "hearingDate", received.plusDays(20).toString()), "office");
+        complete(caseNumber, "PlanAppearanceTask", Map.of("headAppears", "true", "headName", "王局长",
+                "headPost", "PRINCIPAL", "agents", List.of(agent(unit, agent))));
+        complete(caseNumber, "AttendHearingTask", Map.of("hearingOutcome", "HELD", "headAppeared", true,
+                "appearedPersons", "王局长、" + agent));
     }
 
     private static Map<String, Object> materials(String unit, String agent) {

@@ -251,11 +251,11 @@ class CourtAppearanceProcessTest {
                 Map.of("kind", "JUDGMENT", "receivedOn", "2026-11-27", "instance", "SECOND", "outcome", "REVOKED"),
                 Map.class, caseNumber);
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        ResponseEntity<Map> unexpected = rest.withBasicAuth("office", "demo").postForEntity(
+        ResponseEntity<Map> recommendation = rest.withBasicAuth("office", "demo").postForEntity(
                 "/api/cases/{n}/documents", Map.of("kind", "JUDICIAL_RECOMMENDATION", "receivedOn", "2026-11-27"),
                 Map.class, caseNumber);
-        assertThat(unexpected.getStatusCode()).as("recorded although nothing waits for it").isEqualTo(HttpStatus.CREATED);
-        assertThat(unexpected.getBody()).containsEntry("correlated", false);
+        assertThat(recommendation.getStatusCode()).as("at any stage (Art. 17)").isEqualTo(HttpStatus.CREATED);
+        assertThat(recommendation.getBody()).as("it starts its own reply process").containsEntry("correlated", true);
         assertThat(rest.getForEntity("/api/cases/{n}/documents", String.class, caseNumber).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
     }

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -83,6 +84,45 @@ public final class Browser implements AutoCloseable {
         Path target = SCREENSHOTS.resolve(name + ".png");
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         return target;
+    }
+
+    /** Opens a task in Tasklist and claims it, as a candidate does before working on it. */
+    public void openAndClaim(String taskId, String heading) {
+        open("/camunda/app/tasklist/default/#/?task=" + taskId);
+        await(By.cssSelector(".fjs-container"));
+        waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), heading));
+        By claim = By.xpath("//*[(self::button or self::a) and normalize-space(.)='Claim']");
+        await(claim).click();
+        waiting(30).until(ExpectedConditions.invisibilityOfElementLocated(claim));
+        waiting(30).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+        // Claiming reloads the form: wait until it is there again before typing.
+        await(By.cssSelector(".fjs-container"));
+        waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), heading));
+    }
+
+    /** Scrolls the element to the middle first: Tasklist's fixed footer covers the bottom of the form. */
+    public void click(By by) {
+        WebElement element = await(by);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'});", element);
+        element.click();
+    }
+
+    /** Completes the open task form, or fails naming the form's values when Tasklist keeps the button disabled. */
+    public void completeTask() throws InterruptedException {
+        // form-js passes typed text on after a short debounce; give it that moment, as a person's hand would.
+        Thread.sleep(800);
+        By completeButton = By.xpath("//button[@ng-click='complete()']");
+        try {
+            waiting(30).until(d -> d.findElement(completeButton).isEnabled());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("form not valid: " + ((JavascriptExecutor) driver).executeScript(
+                    "return Array.from(document.querySelectorAll('.fjs-container input, .fjs-container textarea'))"
+                    + ".map(i => i.id + '=' + (i.type === 'radio' || i.type === 'checkbox' ? i.checked : i.value)).join(' | ')"), e);
+        }
+        // Tasklist's footer overlaps the button in a short window: click it the way a script would.
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'});"
+                + "arguments[0].click();", driver.findElement(completeButton));
+        waiting(30).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-container")));
     }
 
     @Override

@@ -35,7 +35,7 @@ class DemoCasesTest {
 
     @Test
     void demoCasesStandAtEveryStageAndAreSeededOnce() {
-        assertThat(demo.seed()).isEqualTo(7);
+        assertThat(demo.seed()).isEqualTo(9);
         assertThat(demo.seed()).as("idempotent").isZero();
 
         assertThat(waitsAt(101, "DraftHandlingProposalTask")).isTrue();
@@ -49,5 +49,9 @@ class DemoCasesTest {
         assertThat(waitsAt(106, "PlanAppearanceTask")).isTrue();
         assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(number(107)).activityId("DecisionReceivedEvent")
                 .count()).isEqualTo(1);
+        assertThat(waitsAt(108, "DraftAppealOpinionTask")).isTrue();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number(109))
+                .processDefinitionKey("litigation-case").count()).as("archived").isZero();
+        assertThat(waitsAt(109, "DraftReplyTask")).isTrue();
     }
 }
