@@ -233,6 +233,8 @@ class AnswerPreparationProcessTest {
         tasks.complete(walk.task(caseNumber, "SealAndDeliverTask").getId(),
                 Map.of("sealed", true, "deliveredOn", "2026-12-09", "deliveryMethod", "POST"));
         assertThat(caseInstance(caseNumber)).variables().containsEntry("answerDeliveredLate", true);
+        assertThat(String.valueOf(runtime.getVariable(caseInstance(caseNumber).getId(), "accountabilityFacts")))
+                .as("Art. 22: a late answer is a fact for accountability review").contains("LATE_ANSWER", "2026-12-07");
     }
 
     @Test

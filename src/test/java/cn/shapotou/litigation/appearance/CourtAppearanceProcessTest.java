@@ -210,9 +210,9 @@ class CourtAppearanceProcessTest {
         tasks.complete(walk.task(caseNumber, "PlanAppearanceTask").getId(),
                 plan(true, List.of(CaseWalk.agent("刘伟", "natural-resources", "STAFF", true))));
         tasks.complete(walk.task(caseNumber, "AttendHearingTask").getId(), Map.of("hearingOutcome", "HELD",
-                "headAppeared", false, "appearedPersons", "刘伟"));
+                "headAppeared", false, "appearedPersons", "某律师事务所律师", "onlyLawyersAppeared", true));
         assertThat(runtime.getVariable(instance(caseNumber, "litigation-case").getId(), "accountabilityFacts")
-                .toString()).contains("HEAD_ABSENT_WHEN_REQUIRED");
+                .toString()).contains("HEAD_ABSENT_WHEN_REQUIRED", "ONLY_LAWYERS", "开庭日期 2026-12-15");
     }
 
     @Test
