@@ -1,6 +1,9 @@
 package cn.shapotou.litigation;
 
+import cn.shapotou.litigation.deadlines.LegalClock;
 import java.time.LocalDate;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,12 @@ public final class TestCases {
     /** A case number no other test uses, in the court's own format. */
     public static String newCaseNumber() {
         return "（2026）宁0502行初" + (System.nanoTime() % 100000) + "-" + SEQUENCE.incrementAndGet() + "号";
+    }
+
+    /** Moves the engine's clock (and so every legal date) to 10:00 Asia/Shanghai on that day; reset with ClockUtil.reset(). */
+    public static void today(String day) {
+        LocalDate d = LocalDate.parse(day);
+        ClockUtil.setCurrentTime(Date.from(d.atTime(10, 0).atZone(LegalClock.ZONE).toInstant()));
     }
 
     public static Map<String, Object> natresCase() {

@@ -3,6 +3,7 @@ package cn.shapotou.litigation.identity;
 import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_OFFICE;
 import static cn.shapotou.litigation.units.UnitDirectory.JUSTICE_BUREAU;
 
+import cn.shapotou.litigation.units.UnitDirectory;
 import java.util.Collection;
 import java.util.Set;
 
@@ -16,6 +17,9 @@ public final class Roles {
 
     /** The Justice Bureau supervises every case (Art. 3); administrators operate the system. */
     public static final Set<String> SUPERVISORS = Set.of(JUSTICE_BUREAU, ADMIN);
+
+    /** Who reads the annual report (Art. 19, 20): the Justice Bureau, the district leaders, the administrators. */
+    public static final Set<String> REPORT_READERS = Set.of(JUSTICE_BUREAU, UnitDirectory.DISTRICT_LEADERS, ADMIN);
 
     private Roles() {}
 

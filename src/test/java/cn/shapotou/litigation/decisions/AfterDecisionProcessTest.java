@@ -10,8 +10,6 @@ import cn.shapotou.litigation.TestCases;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +62,7 @@ class AfterDecisionProcessTest {
     }
 
     private static void today(String day) {
-        LocalDate d = LocalDate.parse(day);
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(d.getYear(), d.getMonthValue(), d.getDayOfMonth(), 10, 0, 0,
-                0, LegalClock.ZONE).toInstant()));
+        TestCases.today(day);
     }
 
     /** A case heard at first instance: answer delivered on 2026-11-25, hearing on 2026-11-30. */

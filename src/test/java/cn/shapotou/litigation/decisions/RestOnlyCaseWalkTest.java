@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
-import cn.shapotou.litigation.deadlines.LegalClock;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +33,7 @@ class RestOnlyCaseWalkTest {
     }
 
     private static void today(String day) {
-        LocalDate d = LocalDate.parse(day);
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(d.getYear(), d.getMonthValue(), d.getDayOfMonth(), 10, 0, 0,
-                0, LegalClock.ZONE).toInstant()));
+        TestCases.today(day);
     }
 
     /** The one open task of this kind that {@code user} can see (the engine's authorization decides). */

@@ -1,0 +1,66 @@
+package cn.shapotou.litigation.reports;
+
+import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.identity.CurrentUser;
+import cn.shapotou.litigation.identity.Roles;
+import cn.shapotou.litigation.identity.SystemAccess;
+import cn.shapotou.litigation.web.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/reports/annual?year=YYYY[&format=csv]} (CONTRACT §5), for the Justice Bureau and the leaders. */
+@RestController
+public class AnnualReportController {
+
+    private final AnnualReport report;
+    private final CurrentUser user;
+    private final SystemAccess system;
+    private final LegalClock clock;
+
+    public AnnualReportController(AnnualReport report, CurrentUser user, SystemAccess system, LegalClock clock) {
+        this.report = report;
+        this.user = user;
+        this.system = system;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/reports/annual")
+    public ResponseEntity<?> annual(@RequestParam(required = false) String year,
+                                    @RequestParam(required = false) String format) {
+        if (!user.in(Roles.REPORT_READERS)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, null, "年度统计只向区司法局、区政府领导和系统管理员开放");
+        }
+        int y = year(year);
+        if (format != null && !"csv".equals(format) && !"json".equals(format)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "format", "格式（format）只能是 json 或 csv");
+        }
+        Map<String, Object> figures = system.call(() -> report.of(y));
+        if ("csv".equals(format)) {
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"annual-report-" + y + ".csv\"")
+                    .body(AnnualReportCsv.write(figures));
+        }
+        return ResponseEntity.ok(figures);
+    }
+
+    private int year(String text) {
+        int max = clock.today().getYear() + 1;
+        try {
+            int y = Integer.parseInt(text == null ? "" : text.strip());
+            if (y >= 1990 && y <= max) {
+                return y;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiException(HttpStatus.BAD_REQUEST, "year", "年度（year）须为 1990 至 " + max + " 之间的四位年份");
+    }
+}

@@ -1,0 +1,95 @@
+package cn.shapotou.litigation.reports;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The annual report as CSV (CONTRACT §5 {@code &format=csv}): the same figures, a Chinese label beside each key, then
+ * the tables by unit, by cause of action and for accountability review. Written with a byte-order mark so that Excel
+ * on a Chinese Windows desktop opens it as UTF-8.
+ */
+final class AnnualReportCsv {
+
+    static final Map<String, String> LABELS = new java.util.LinkedHashMap<>();
+
+    static {
+        LABELS.put("year", "年度");
+        LABELS.put("casesReceived", "收案数");
+        LABELS.put("reconsiderationResponsesReceived", "其中行政复议答复案件");
+        LABELS.put("casesClosed", "结案（归档）数");
+        LABELS.put("decisions", "裁判生效案件数");
+        LABELS.put("losses", "败诉案件数");
+        LABELS.put("lossRate", "败诉率");
+        LABELS.put("hearings", "开庭次数");
+        LABELS.put("headAppearances", "负责人出庭次数");
+        LABELS.put("headAppearanceRate", "负责人出庭率");
+        LABELS.put("headAppearanceMissed", "应出庭而未出庭案件数");
+        LABELS.put("overdueItems", "逾期督办事项数");
+        LABELS.put("appealsFiled", "提起上诉数");
+        LABELS.put("judicialRecommendationsReceived", "收到司法建议书数");
+        LABELS.put("judicialRecommendationsAnswered", "已回复司法建议书数");
+        LABELS.put("lossAnalysisDue", "应报送败诉分析报告数");
+        LABELS.put("lossAnalysisSubmitted", "已报送败诉分析报告数");
+        LABELS.put("lossAnalysisLate", "逾期报送败诉分析报告数");
+        LABELS.put("compensationTotal", "赔偿（给付）金额合计（元）");
+    }
+
+    private AnnualReportCsv() {}
+
+    @SuppressWarnings("unchecked")
+    static String write(Map<String, Object> report) {
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        row(csv, "指标", "key", "数值");
+        LABELS.forEach((key, label) -> row(csv, label, key, String.valueOf(report.get(key))));
+        csv.append("\r\n");
+        row(csv, "裁判结果", "outcome", "案件数");
+        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("decisionsByOutcome")) {
+            row(csv, String.valueOf(r.get("label")), String.valueOf(r.get("outcome")), String.valueOf(r.get("count")));
+        }
+        csv.append("\r\n");
+        row(csv, "承办单位", "unit", "收案数", "败诉数");
+        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("byUnit")) {
+            row(csv, String.valueOf(r.get("unitName")), String.valueOf(r.get("unit")), String.valueOf(r.get("received")),
+                    String.valueOf(r.get("lost")));
+        }
+        csv.append("\r\n");
+        row(csv, "逾期督办单位", "", "事项数");
+        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("overdueByUnit")) {
+            row(csv, String.valueOf(r.get("unitName")), "", String.valueOf(r.get("count")));
+        }
+        csv.append("\r\n");
+        row(csv, "案由", "", "收案数");
+        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("byCause")) {
+            row(csv, String.valueOf(r.get("causeOfAction")), "", String.valueOf(r.get("received")));
+        }
+        csv.append("\r\n");
+        row(csv, "需追责审查的案件（第二十二条）", "承办单位", "事实");
+        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("accountabilityReview")) {
+            row(csv, String.valueOf(r.get("caseNumber")), String.valueOf(r.get("leadUnitName")),
+                    String.join("；", (List<String>) r.get("facts")));
+        }
+        return csv.toString();
+    }
+
+    private static void row(StringBuilder csv, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(cell(cells[i]));
+        }
+        csv.append("\r\n");
+    }
+
+    /** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula. */
+    static String cell(String value) {
+        String text = value == null ? "" : value;
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?[0-9.]+")) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            text = "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

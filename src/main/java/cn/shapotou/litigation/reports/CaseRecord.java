@@ -1,0 +1,39 @@
+package cn.shapotou.litigation.reports;
+
+import cn.shapotou.litigation.web.FormValues;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** One case as its history holds it: the variables of its {@code litigation-case} instance, JSON as plain values. */
+record CaseRecord(String caseNumber, Map<String, Object> variables) {
+
+    String text(String name) {
+        Object value = variables.get(name);
+        return value == null ? null : String.valueOf(value);
+    }
+
+    LocalDate date(String name) {
+        String text = text(name);
+        try {
+            return text == null || text.length() < 10 ? null : LocalDate.parse(text.substring(0, 10));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    boolean in(String name, int year) {
+        LocalDate date = date(name);
+        return date != null && date.getYear() == year;
+    }
+
+    boolean flag(String name) {
+        return Boolean.TRUE.equals(FormValues.bool(variables.get(name)));
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> list(String name) {
+        Object json = FormValues.json(variables.get(name));
+        return json instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+    }
+}

@@ -1,0 +1,216 @@
+package cn.shapotou.litigation.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shapotou.litigation.CaseWalk;
+import cn.shapotou.litigation.IntegrationTest;
+import cn.shapotou.litigation.TestCases;
+import cn.shapotou.litigation.escalation.DeadlineWatch;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The annual report (Art. 19, 20, 22) for five cases walked through the processes in 2024 (a year no other test
+ * uses), against figures counted by hand from the walk below.
+ */
+@IntegrationTest
+@SuppressWarnings({"unchecked", "rawtypes"})
+class AnnualReportTest {
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    DeadlineWatch watch;
+
+    CaseWalk walk;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private void document(String caseNumber, Map<String, Object> document) {
+        ResponseEntity<Map> registered = rest.withBasicAuth("office", "demo").postForEntity(
+                "/api/cases/{n}/documents", document, Map.class, caseNumber);
+        assertThat(registered.getStatusCode()).as(String.valueOf(registered.getBody())).isEqualTo(HttpStatus.CREATED);
+    }
+
+    private void complete(String caseNumber, String key, Map<String, Object> variables) {
+        tasks.complete(walk.task(caseNumber, key).getId(), variables);
+    }
+
+    private String register(String received, String cause, String actingUnit, Map<String, Object> changes) {
+        TestCases.today(received);
+        Map<String, Object> data = TestCases.natresCase();
+        data.put("caseNumber", ((String) data.get("caseNumber")).replace("（2026）", "（2024）"));
+        data.put("noticeReceivedOn", received);
+        data.put("causeOfAction", cause);
+        data.put("actingUnit", actingUnit);
+        data.putAll(changes);
+        walk.register(data);
+        return (String) data.get("caseNumber");
+    }
+
+    /** Answer delivered, hearing held with the head appearing. */
+    private void heard(String caseNumber, String delivered, String hearing) {
+        walk.approveProposal(caseNumber);
+        TestCases.today(delivered);
+        walk.deliverAnswer(caseNumber, delivered);
+        document(caseNumber, Map.of("kind", "HEARING_NOTICE", "receivedOn", delivered, "hearingDate", hearing));
+        TestCases.today(hearing);
+        walk.holdHearing(caseNumber, true);
+    }
+
+    private void judgment(String caseNumber, String kind, String instance, String outcome, String on) {
+        TestCases.today(on);
+        document(caseNumber, Map.of("kind", kind, "instance", instance, "outcome", outcome, "receivedOn", on));
+    }
+
+    private void effective(String caseNumber, String effectiveOn, String receivedOn) {
+        TestCases.today(receivedOn);
+        document(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", receivedOn, "effectiveOn", effectiveOn));
+    }
+
+    private void lossAnalysis(String caseNumber, String on, Map<String, Object> extra) {
+        TestCases.today(on);
+        Map<String, Object> report = new java.util.HashMap<>(Map.of("lossFacts", "案情", "lossDecision", "判决结果",
+                "lossSuggestions", "整改", "faultSuspected", "false"));
+        report.putAll(extra);
+        complete(caseNumber, "WriteLossAnalysisTask", report);
+        complete(caseNumber, "ReadLossAnalysisTask", Map.of("lossAnalysisInstructions", "阅"));
+        complete(caseNumber, "FileLossAnalysisTask", Map.of("lossAnalysisFiled", true));
+    }
+
+    private void archive(String caseNumber, String on) {
+        TestCases.today(on);
+        complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "NOT_APPLICABLE", "followUp", "NONE"));
+        complete(caseNumber, "ArchiveTask", Map.of("archiveNumber", "2024-" + caseNumber.hashCode(), "archivedOn", on));
+    }
+
+    @Test
+    void theFiguresOfAYearMatchTheCasesWalkedThroughIt() {
+        walk = new CaseWalk(runtime, tasks);
+
+        // A: won at first instance, head appeared, archived; a judicial recommendation answered after closing.
+        String a = register("2024-03-04", "土地行政处罚", "natural-resources", Map.of());
+        heard(a, "2024-03-08", "2024-04-10");
+        judgment(a, "JUDGMENT", "FIRST", "CLAIMS_DISMISSED", "2024-05-06");
+        complete(a, "DraftAppealOpinionTask", Map.of("appealWanted", false));
+        effective(a, "2024-05-22", "2024-05-25");
+        archive(a, "2024-05-28");
+        TestCases.today("2024-06-03");
+        document(a, Map.of("kind", "JUDICIAL_RECOMMENDATION", "receivedOn", "2024-06-03"));
+        complete(a, "DraftReplyTask", Map.of("recommendationReply", "已整改"));
+        complete(a, "ApproveReplyTask", Map.of("replyApproved", true));
+        TestCases.today("2024-06-20");
+        complete(a, "SendReplyTask", Map.of("repliedOn", "2024-06-20"));
+
+        // B: head required (Art. 7 ¶2 item 1) but absent; lost, appealed, lost again at second instance; report on time.
+        String b = register("2024-04-01", "房屋征收补偿", "housing", Map.of("appearanceCategories", List.of(1)));
+        walk.approveProposal(b);
+        TestCases.today("2024-04-08");
+        walk.deliverAnswer(b, "2024-04-08");
+        document(b, Map.of("kind", "HEARING_NOTICE", "receivedOn", "2024-04-08", "hearingDate", "2024-05-13"));
+        TestCases.today("2024-05-13");
+        Map<String, Object> plan = new java.util.HashMap<>(Map.of("headAppears", "true", "headName", "陈局长",
+                "headPost", "PRINCIPAL", "agents", List.of(CaseWalk.agent("吴刚", "housing", "STAFF", true))));
+        complete(b, "PlanAppearanceTask", plan);
+        complete(b, "AttendHearingTask", Map.of("hearingOutcome", "HELD", "headAppeared", false,
+                "appearedPersons", "吴刚"));
+        judgment(b, "JUDGMENT", "FIRST", "REVOKED", "2024-06-03");
+        complete(b, "DraftAppealOpinionTask", Map.of("appealWanted", true, "appealOpinion", "事实认定错误"));
+        complete(b, "ReviewAppealOpinionTask", Map.of("appealRecommended", true, "appealReviewOpinion", "同意"));
+        complete(b, "DecideAppealTask", Map.of("appealApproved", true));
+        TestCases.today("2024-06-11");
+        complete(b, "FileAppealTask", Map.of("appealFiledOn", "2024-06-11"));
+        judgment(b, "JUDGMENT", "SECOND", "REVOKED", "2024-08-01");
+        lossAnalysis(b, "2024-08-09", Map.of());
+        archive(b, "2024-08-20");
+
+        // C: withdrawn during the intake, effective, open at the follow-up; a recommendation not yet answered.
+        String c = register("2024-09-02", "政府信息公开", "natural-resources", Map.of());
+        judgment(c, "RULING", "FIRST", "WITHDRAWN", "2024-09-20");
+        complete(c, "DraftAppealOpinionTask", Map.of("appealWanted", false));
+        effective(c, "2024-09-30", "2024-10-08");
+        TestCases.today("2024-12-02");
+        document(c, Map.of("kind", "JUDICIAL_RECOMMENDATION", "receivedOn", "2024-12-02"));
+
+        // D: compensation ordered, the report late (due 2024-11-20) and tracing the loss to gross negligence.
+        String d = register("2024-10-08", "土地行政处罚", "natural-resources", Map.of());
+        judgment(d, "JUDGMENT", "FIRST", "COMPENSATION", "2024-10-21");
+        complete(d, "DraftAppealOpinionTask", Map.of("appealWanted", false));
+        effective(d, "2024-11-05", "2024-11-06");
+        lossAnalysis(d, "2024-11-25", Map.of("compensationAmount", "12000.00", "faultSuspected", "true"));
+
+        // E: a reconsideration response left in the intake: its 10-day answer (due 2024-12-05) and the proposal overdue.
+        String e = register("2024-11-25", "土地行政处罚", "natural-resources", Map.of("caseType", "RECONSIDERATION_RESPONSE"));
+        TestCases.today("2024-12-10");
+        watch.sweep();
+        assertThat(runtime.getVariable(walk.task(e, "DraftHandlingProposalTask").getProcessInstanceId(), "caseNumber"))
+                .isEqualTo(e);
+
+        Map<String, Object> report = rest.withBasicAuth("leader", "demo").getForObject("/api/reports/annual?year=2024",
+                Map.class);
+        assertThat(report).containsEntry("year", 2024).containsEntry("casesReceived", 5)
+                .containsEntry("reconsiderationResponsesReceived", 1).containsEntry("casesClosed", 2)
+                .containsEntry("decisions", 4).containsEntry("losses", 2).containsEntry("lossRate", 0.5)
+                .containsEntry("hearings", 2).containsEntry("headAppearances", 1)
+                .containsEntry("headAppearanceRate", 0.5).containsEntry("headAppearanceMissed", 1)
+                .containsEntry("overdueItems", 2).containsEntry("appealsFiled", 1)
+                .containsEntry("judicialRecommendationsReceived", 2).containsEntry("judicialRecommendationsAnswered", 1)
+                .containsEntry("lossAnalysisDue", 2).containsEntry("lossAnalysisSubmitted", 2)
+                .containsEntry("lossAnalysisLate", 1).containsEntry("compensationTotal", "12000.00");
+        assertThat((List<Map<String, Object>>) report.get("decisionsByOutcome")).extracting(r -> r.get("outcome") + "=" + r.get("count"))
+                .containsExactlyInAnyOrder("CLAIMS_DISMISSED=1", "WITHDRAWN=1", "REVOKED=1", "COMPENSATION=1");
+        assertThat((List<Map<String, Object>>) report.get("byUnit")).extracting(r -> r.get("unit") + ":" + r.get("received") + "/" + r.get("lost"))
+                .containsExactlyInAnyOrder("housing:1/1", "natural-resources:4/1");
+        assertThat((List<Map<String, Object>>) report.get("byCause")).extracting(r -> r.get("causeOfAction") + "=" + r.get("received"))
+                .containsExactlyInAnyOrder("土地行政处罚=3", "房屋征收补偿=1", "政府信息公开=1");
+        assertThat((List<Map<String, Object>>) report.get("overdueByUnit")).extracting(r -> r.get("unitName") + "=" + r.get("count"))
+                .containsExactlyInAnyOrder("区司法局=1", "区自然资源局=1");
+        assertThat((List<Map<String, Object>>) report.get("accountabilityReview")).extracting(r -> r.get("caseNumber"))
+                .containsExactlyInAnyOrder(b, d);
+
+        ResponseEntity<String> csv = rest.withBasicAuth("justice", "demo").getForEntity(
+                "/api/reports/annual?year=2024&format=csv", String.class);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(csv.getBody()).startsWith("\uFEFF指标,key,数值").contains("败诉率,lossRate,0.5000", "收案数,casesReceived,5",
+                "区自然资源局,natural-resources,4,1");
+    }
+
+    @Test
+    void onlyTheJusticeBureauTheLeadersAndAdministratorsReadItAndAYearIsAYear() {
+        assertThat(rest.withBasicAuth("natres", "demo").getForEntity("/api/reports/annual?year=2024", Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.getForEntity("/api/reports/annual?year=2024", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        for (String year : List.of("abc", "1989", "3000", "")) {
+            ResponseEntity<Map> bad = rest.withBasicAuth("justice", "demo").getForEntity("/api/reports/annual?year=" + year,
+                    Map.class);
+            assertThat(bad.getStatusCode()).as(year).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(bad.getBody().toString()).contains("year", "年度");
+        }
+        assertThat(rest.withBasicAuth("demo", "demo").getForEntity("/api/reports/annual?year=2024&format=xml",
+                Map.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aCsvCellCannotBecomeASpreadsheetFormula() {
+        assertThat(AnnualReportCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(AnnualReportCsv.cell("-12")).isEqualTo("-12");
+        assertThat(AnnualReportCsv.cell("甲,乙")).isEqualTo("\"甲,乙\"");
+    }
+}
