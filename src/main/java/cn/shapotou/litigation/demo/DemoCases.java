@@ -111,6 +111,40 @@ public class DemoCases {
                     documents.register(caseNumber, Map.of("kind", "JUDICIAL_RECOMMENDATION",
                             "receivedOn", today.toString(), "summary", "建议进一步规范林地行政许可公示程序。"), "office");
                 });
+        // 10. lost (revoked), not appealed, effective; the loss analysis reported; archived (Art. 12, 18)
+        created += register(year + "110号", "钱某某", "土地行政处罚", today.minusDays(90), "natural-resources", "NONE",
+                List.of(), caseNumber -> {
+                    heard(caseNumber, "natural-resources", "刘伟", today.minusDays(90));
+                    documents.register(caseNumber, Map.of("kind", "JUDGMENT", "instance", "FIRST", "outcome", "REVOKED",
+                            "receivedOn", today.minusDays(50).toString()), "office");
+                    complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
+                    documents.register(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", today.minusDays(30).toString(),
+                            "effectiveOn", today.minusDays(33).toString()), "office");
+                    complete(caseNumber, "WriteLossAnalysisTask", Map.of("lossFacts", "原告不服罚款决定提起诉讼。",
+                            "lossDecision", "撤销被诉行政处罚决定", "lossSuggestions", "处罚前未告知听证权利，今后严格执行告知程序。",
+                            "faultSuspected", false));
+                    complete(caseNumber, "ReadLossAnalysisTask", Map.of("lossAnalysisInstructions", "请各执法单位引以为戒。"));
+                    complete(caseNumber, "FileLossAnalysisTask", Map.of("lossAnalysisFiled", true));
+                    complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "PERFORMED", "followUp", "NONE"));
+                    complete(caseNumber, "ArchiveTask", Map.of("archiveNumber", "区自然资源局应诉-" + today.getYear() + "-010",
+                            "archivedOn", today.minusDays(2).toString()));
+                });
+        // 11. lost at first instance, appeal approved and filed: the second-instance answer is being prepared (Art. 14)
+        created += register(year + "111号", "宁夏某某农业开发有限公司", "确认违法", today.minusDays(70), "housing",
+                "NONE", List.of(), caseNumber -> {
+                    heard(caseNumber, "housing", "吴刚", today.minusDays(70));
+                    documents.register(caseNumber, Map.of("kind", "JUDGMENT", "instance", "FIRST", "outcome", "ILLEGAL",
+                            "receivedOn", today.minusDays(12).toString()), "office");
+                    complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", true,
+                            "appealOpinion", "一审认定程序违法的事实不清，应予改判。"));
+                    complete(caseNumber, "ReviewAppealOpinionTask", Map.of("appealRecommended", true,
+                            "appealReviewOpinion", "上诉理由成立，建议上诉。"));
+                    complete(caseNumber, "DecideAppealTask", Map.of("appealApproved", true));
+                    complete(caseNumber, "FileAppealTask", Map.of("appealFiledOn", today.minusDays(8).toString()));
+                });
+        // 12. a reconsideration in which the district government answers (Art. 25): 10 days to answer
+        created += register("中卫复议〔" + today.getYear() + "〕21号", "冯某某", "行政复议（土地行政处罚）",
+                today.minusDays(1), "natural-resources", "NONE", List.of(), caseNumber -> { }, "RECONSIDERATION_RESPONSE");
         if (created > 0) {
             log.info("{} demo case(s) created", created);
         }
@@ -123,18 +157,24 @@ public class DemoCases {
 
     private int register(String caseNumber, String plaintiff, String cause, LocalDate received, String actingUnit,
                          String reconsideration, List<Integer> categories, Walk walk) {
+        return register(caseNumber, plaintiff, cause, received, actingUnit, reconsideration, categories, walk, "LITIGATION");
+    }
+
+    private int register(String caseNumber, String plaintiff, String cause, LocalDate received, String actingUnit,
+                         String reconsideration, List<Integer> categories, Walk walk, String caseType) {
         if (registry.exists(caseNumber)) {
             return 0;
         }
         Map<String, Object> input = new HashMap<>();
         input.put("caseNumber", caseNumber);
-        input.put("court", "中卫市沙坡头区人民法院");
         input.put("plaintiff", plaintiff);
         input.put("causeOfAction", cause);
         input.put("noticeReceivedOn", received.toString());
         input.put("actingUnit", actingUnit);
         input.put("reconsideration", reconsideration);
         input.put("appearanceCategories", categories);
+        input.put("caseType", caseType);
+        input.put("court", "RECONSIDERATION_RESPONSE".equals(caseType) ? "中卫市人民政府" : "中卫市沙坡头区人民法院");
         var result = validator.validate(input);
         if (!result.valid()) {
             throw new IllegalStateException("demo case " + caseNumber + " invalid: " + result.errors());

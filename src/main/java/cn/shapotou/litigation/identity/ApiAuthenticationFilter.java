@@ -7,16 +7,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.http.MediaType;
@@ -29,7 +25,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
-    private static final String ENGINE = "default";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IdentityService identity;
@@ -51,7 +46,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
                 groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
             }
         } else {
-            UserAuthentication session = sessionUser(request);
+            UserAuthentication session = WebappSession.user(request).orElse(null);
             if (session != null) {
                 if (!safe(request.getMethod()) && !csrfTokenMatches(request)) {
                     refuse(response, HttpServletResponse.SC_FORBIDDEN, "缺少或错误的 CSRF 令牌（X-XSRF-TOKEN）");
@@ -72,19 +67,6 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             identity.clearAuthentication();
         }
-    }
-
-    private static UserAuthentication sessionUser(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null) {
-            return null;
-        }
-        Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
-        if (auths == null) {
-            return null;
-        }
-        Authentication auth = auths.getAuthenticationForProcessEngine(ENGINE);
-        return auth instanceof UserAuthentication user ? user : null;
     }
 
     private static boolean csrfTokenMatches(HttpServletRequest request) {

@@ -35,7 +35,7 @@ class DemoCasesTest {
 
     @Test
     void demoCasesStandAtEveryStageAndAreSeededOnce() {
-        assertThat(demo.seed()).isEqualTo(9);
+        assertThat(demo.seed()).isEqualTo(12);
         assertThat(demo.seed()).as("idempotent").isZero();
 
         assertThat(waitsAt(101, "DraftHandlingProposalTask")).isTrue();
@@ -53,5 +53,8 @@ class DemoCasesTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number(109))
                 .processDefinitionKey("litigation-case").count()).as("archived").isZero();
         assertThat(waitsAt(109, "DraftReplyTask")).isTrue();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number(110))
+                .processDefinitionKey("litigation-case").count()).as("archived").isZero();
+        assertThat(waitsAt(111, "PrepareAnswerTask")).isTrue();
     }
 }
