@@ -38,6 +38,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        // A district clerk's browser asks for Chinese; headless Chromium takes that from this preference, not --lang.
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -91,7 +93,7 @@ public final class Browser implements AutoCloseable {
         open("/camunda/app/tasklist/default/#/?task=" + taskId);
         await(By.cssSelector(".fjs-container"));
         waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), heading));
-        By claim = By.xpath("//*[(self::button or self::a) and normalize-space(.)='Claim']");
+        By claim = By.xpath("//*[(self::button or self::a) and (normalize-space(.)='认领' or normalize-space(.)='Claim')]");
         await(claim).click();
         waiting(30).until(ExpectedConditions.invisibilityOfElementLocated(claim));
         waiting(30).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));

@@ -37,6 +37,10 @@ class TasklistIntakeBrowserTest {
             browser.loginToTasklist("office", "demo");
             browser.await(By.cssSelector(".start-process-action a, [cam-widget-header] .start-process-action"));
             browser.screenshot("tasklist-office-home");
+            // Chinese for a Chinese browser (issue 7): our own locale, the district's header, no Camunda 8 banner.
+            browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "发起流程"));
+            String page = browser.driver().findElement(By.tagName("body")).getText();
+            assertThat(page).contains("行政应诉管理系统", "本单位待办").doesNotContain("Start process", "migrate to Camunda 8");
             browser.driver().findElement(By.cssSelector(".start-process-action a")).click();
             browser.await(By.xpath("//a[contains(normalize-space(.), '行政应诉案件')]")).click();
 
@@ -55,7 +59,7 @@ class TasklistIntakeBrowserTest {
             selectOption(browser, "actingUnit", "区自然资源局");
             browser.driver().findElement(By.xpath("//label[contains(., '未经复议')]")).click();
             browser.screenshot("tasklist-office-start-form");
-            browser.driver().findElement(By.xpath("//button[contains(., 'Start') or contains(., '启动') or contains(., '开始')]")).click();
+            browser.driver().findElement(By.xpath("//div[contains(@class,'modal')]//button[contains(., '发起') or contains(., 'Start')]")).click();
             browser.waiting(30).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-container")));
             browser.screenshot("tasklist-office-started");
         }

@@ -1,0 +1,19 @@
+// Tasklist of 行政应诉管理系统: Chinese first (our own locales/zh.json covers every key of the shipped en.json);
+// a browser asking for English still gets English. Header shows the district and the product.
+export default {
+  app: {
+    name: '行政应诉管理系统',
+    vendor: '沙坡头区'
+  },
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  },
+  shortcuts: {
+    claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},
+    focusFilter: {key: 'ctrl+shift+f', description: '跳到第一个过滤器'},
+    focusList: {key: 'ctrl+alt+l', description: '跳到任务列表中的第一项任务'},
+    focusForm: {key: 'ctrl+alt+f', description: '跳到任务表单的第一个输入框'},
+    startProcess: {key: 'ctrl+alt+p', description: '打开“发起流程”对话框'}
+  }
+};
