@@ -37,7 +37,7 @@ class AnnualReportBrowserTest {
             }
             assertThat(browser.driver().findElement(By.id("csv")).getAttribute("href"))
                     .endsWith("/api/reports/annual?format=csv&year=" + year);
-            browser.screenshot("report-annual-justice");
+            browser.screenshotForReadme("report-annual-justice");
         }
     }
 }

@@ -88,6 +88,16 @@ public final class Browser implements AutoCloseable {
         return target;
     }
 
+    /** Where the README's screenshots live: the suite takes them, so they always show the current product. */
+    public static final Path README_SCREENSHOTS = Path.of("src", "docs", "screenshots");
+
+    /** A screenshot that the README shows, kept current by the test that takes it. */
+    public Path screenshotForReadme(String name) throws IOException {
+        Path shot = screenshot(name);
+        Files.createDirectories(README_SCREENSHOTS);
+        return Files.copy(shot, README_SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Opens a task in Tasklist and claims it, as a candidate does before working on it. */
     public void openAndClaim(String taskId, String heading) {
         open("/camunda/app/tasklist/default/#/?task=" + taskId);

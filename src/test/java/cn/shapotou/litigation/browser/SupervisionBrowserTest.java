@@ -44,7 +44,7 @@ class SupervisionBrowserTest {
                     By.cssSelector(".litigation-overdue"), caseNumber));
             String panel = browser.driver().findElement(By.cssSelector(".litigation-overdue")).getText();
             assertThat(panel).contains("逾期事项（按承办单位）", "区自然资源局", "法定答辩期限", "区司法局", "拟定办理建议");
-            browser.screenshot("cockpit-overdue-panel");
+            browser.screenshotForReadme("cockpit-overdue-panel");
 
             browser.open("/camunda/app/tasklist/default/");
             browser.await(By.xpath("//*[contains(@class,'task-filters')]//*[contains(normalize-space(.), '已逾期')]")).click();

@@ -75,7 +75,7 @@ class TasklistIntakeBrowserTest {
             browser.await(By.xpath("//*[contains(text(), '拟定办理建议')]"));
             browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector(".fjs-container"), "区自然资源局"));
-            browser.screenshot("tasklist-justice-proposal");
+            browser.screenshotForReadme("tasklist-justice-proposal");
             assertThat(browser.driver().findElement(By.cssSelector(".fjs-container")).getText())
                     .contains(caseNumber).contains("第四条第二款");
         }
