@@ -48,6 +48,15 @@ public final class CaseWalk {
 
     /** The appearance planned (with or without the head) and the hearing held; the case then waits for the decision. */
     public void holdHearing(String caseNumber, boolean head) {
+        tasks.complete(task(caseNumber, "PlanAppearanceTask").getId(),
+                plan(head, List.of(agent("刘伟", "natural-resources", "STAFF", true))));
+        tasks.complete(task(caseNumber, "AttendHearingTask").getId(), Map.of("hearingOutcome", "HELD",
+                "headAppeared", head, "appearedPersons", "刘伟（区自然资源局）", "leftWithoutPermission", false,
+                "majorIssue", false));
+    }
+
+    /** An appearance plan (Art. 7, 8): the head appears, or explains in writing why not; the agents. */
+    public static Map<String, Object> plan(boolean head, List<Map<String, Object>> agents) {
         Map<String, Object> plan = new java.util.HashMap<>();
         plan.put("headAppears", String.valueOf(head));
         if (head) {
@@ -56,11 +65,8 @@ public final class CaseWalk {
         } else {
             plan.put("absenceExplanation", "局长在外地参加全区防汛工作会议");
         }
-        plan.put("agents", List.of(agent("刘伟", "natural-resources", "STAFF", true)));
-        tasks.complete(task(caseNumber, "PlanAppearanceTask").getId(), plan);
-        tasks.complete(task(caseNumber, "AttendHearingTask").getId(), Map.of("hearingOutcome", "HELD",
-                "headAppeared", head, "appearedPersons", "刘伟（区自然资源局）", "leftWithoutPermission", false,
-                "majorIssue", false));
+        plan.put("agents", agents);
+        return plan;
     }
 
     public static Map<String, Object> agent(String name, String unit, String kind, boolean handler) {

@@ -6,11 +6,12 @@ import cn.shapotou.litigation.deadlines.DeadlineKind;
 import cn.shapotou.litigation.deadlines.Deadlines;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FormCheck;
+import cn.shapotou.litigation.web.FormStage;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,52 +21,48 @@ import org.springframework.stereotype.Component;
  * Start listener of the stage and end listener of each of its tasks.
  */
 @Component("appealOpinionStage")
-public class AppealOpinionStage implements ExecutionListener {
+public class AppealOpinionStage extends FormStage {
 
     private final Deadlines deadlines;
     private final LegalClock clock;
 
     public AppealOpinionStage(Deadlines deadlines, LegalClock clock) {
+        super("appeal-opinion");
         this.deadlines = deadlines;
         this.clock = clock;
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (execution.isCanceled()) {
-            return;
-        }
-        switch (execution.getCurrentActivityId()) {
-            case "DecisionReceivedStartEvent" -> start(execution);
-            case "DraftAppealOpinionTask" -> {
-                FormCheck form = new FormCheck(execution);
-                Boolean wanted = form.bool("appealWanted", "是否上诉");
-                form.text("appealOpinion", "上诉意见（理由）", Boolean.TRUE.equals(wanted), 8000);
-                form.done();
-            }
-            case "ReviewAppealOpinionTask" -> {
-                FormCheck form = new FormCheck(execution);
-                form.bool("appealRecommended", "区司法局是否建议上诉");
-                form.text("appealReviewOpinion", "审核意见", true, 4000);
-                form.done();
-            }
-            case "DecideAppealTask" -> {
-                FormCheck form = new FormCheck(execution);
-                form.bool("appealApproved", "是否同意上诉");
-                form.text("appealDecisionRemarks", "决定意见", false, 4000);
-                form.done();
-            }
-            case "FileAppealTask" -> {
-                FormCheck form = new FormCheck(execution);
-                LocalDate received = LocalDate.parse((String) execution.getVariable("decisionReceivedOn"));
-                LocalDate filed = form.pastDate("appealFiledOn", "提起上诉日期", clock.today(), received, "收到裁判文书之日");
-                form.done();
-                LocalDate due = LocalDate.parse((String) CaseDeadlineVariable.find(CaseDeadlineVariable.read(execution),
-                        (String) execution.getVariable("appealDeadlineKey")).orElseThrow().get("due"));
-                execution.setVariable("appealFiledLate", filed.isAfter(due));
-            }
-            default -> throw new IllegalStateException("appeal-opinion has no check for " + execution.getCurrentActivityId());
-        }
+    protected Map<String, Consumer<DelegateExecution>> rules() {
+        return Map.ofEntries(
+                Map.entry("DecisionReceivedStartEvent", execution -> start(execution)),
+                Map.entry("DraftAppealOpinionTask", execution -> {
+                    FormCheck form = new FormCheck(execution);
+                    Boolean wanted = form.bool("appealWanted", "是否上诉");
+                    form.text("appealOpinion", "上诉意见（理由）", Boolean.TRUE.equals(wanted), 8000);
+                    form.done();
+                }),
+                Map.entry("ReviewAppealOpinionTask", execution -> {
+                    FormCheck form = new FormCheck(execution);
+                    form.bool("appealRecommended", "区司法局是否建议上诉");
+                    form.text("appealReviewOpinion", "审核意见", true, 4000);
+                    form.done();
+                }),
+                Map.entry("DecideAppealTask", execution -> {
+                    FormCheck form = new FormCheck(execution);
+                    form.bool("appealApproved", "是否同意上诉");
+                    form.text("appealDecisionRemarks", "决定意见", false, 4000);
+                    form.done();
+                }),
+                Map.entry("FileAppealTask", execution -> {
+                    FormCheck form = new FormCheck(execution);
+                    LocalDate received = LocalDate.parse((String) execution.getVariable("decisionReceivedOn"));
+                    LocalDate filed = form.pastDate("appealFiledOn", "提起上诉日期", clock.today(), received, "收到裁判文书之日");
+                    form.done();
+                    LocalDate due = LocalDate.parse((String) CaseDeadlineVariable.find(CaseDeadlineVariable.read(execution),
+                            (String) execution.getVariable("appealDeadlineKey")).orElseThrow().get("due"));
+                    execution.setVariable("appealFiledLate", filed.isAfter(due));
+                }));
     }
 
     /** The two deadlines count from the day the decision was received (served). */

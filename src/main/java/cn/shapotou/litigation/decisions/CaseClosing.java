@@ -4,10 +4,12 @@ import cn.shapotou.litigation.accountability.AccountabilityFact;
 import cn.shapotou.litigation.accountability.AccountabilityFacts;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FormCheck;
+import cn.shapotou.litigation.web.FormStage;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Art. 16; our own performance, Art. 22 (4)) and the archive (Art. 18), after which the case is closed.
  */
 @Component("caseClosing")
-public class CaseClosing implements ExecutionListener {
+public class CaseClosing extends FormStage {
 
     public static final Set<String> FOLLOW_UPS = Set.of("NONE", "RETRIAL", "ENFORCEMENT");
     public static final Set<String> PERFORMANCE = Set.of("PERFORMED", "IN_PROGRESS", "REFUSED", "NOT_APPLICABLE");
@@ -23,26 +25,22 @@ public class CaseClosing implements ExecutionListener {
     private final LegalClock clock;
 
     public CaseClosing(LegalClock clock) {
+        super("litigation-case");
         this.clock = clock;
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (execution.isCanceled()) {
-            return;
-        }
-        switch (execution.getCurrentActivityId()) {
-            case "FollowUpTask" -> followUp(execution);
-            case "ArchiveTask" -> {
-                FormCheck form = new FormCheck(execution);
-                form.text("archiveNumber", "案卷编号", true, 100);
-                form.pastDate("archivedOn", "归档日期", clock.today(), null, null);
-                form.text("archiveNotes", "归档说明", false, 4000);
-                form.done();
-                execution.setVariable("closedOn", clock.today().toString());
-            }
-            default -> throw new IllegalStateException("litigation-case has no check for " + execution.getCurrentActivityId());
-        }
+    protected Map<String, Consumer<DelegateExecution>> rules() {
+        return Map.ofEntries(
+                Map.entry("FollowUpTask", execution -> followUp(execution)),
+                Map.entry("ArchiveTask", execution -> {
+                    FormCheck form = new FormCheck(execution);
+                    form.text("archiveNumber", "案卷编号", true, 100);
+                    form.pastDate("archivedOn", "归档日期", clock.today(), null, null);
+                    form.text("archiveNotes", "归档说明", false, 4000);
+                    form.done();
+                    execution.setVariable("closedOn", clock.today().toString());
+                }));
     }
 
     private void followUp(DelegateExecution execution) {

@@ -5,9 +5,11 @@ import cn.shapotou.litigation.deadlines.DeadlineKind;
 import cn.shapotou.litigation.deadlines.Deadlines;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FormCheck;
+import cn.shapotou.litigation.web.FormStage;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,44 +18,40 @@ import org.springframework.stereotype.Component;
  * performance period (SPC interpretation 2018 Art. 153).
  */
 @Component("enforcementStage")
-public class EnforcementStage implements ExecutionListener {
+public class EnforcementStage extends FormStage {
 
     private final Deadlines deadlines;
     private final LegalClock clock;
 
     public EnforcementStage(Deadlines deadlines, LegalClock clock) {
+        super("enforcement");
         this.deadlines = deadlines;
         this.clock = clock;
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (execution.isCanceled()) {
-            return;
-        }
-        switch (execution.getCurrentActivityId()) {
-            case "NonPerformanceStartEvent" -> CaseDeadlineVariable.write(execution, CaseDeadlineVariable.put(
-                    CaseDeadlineVariable.read(execution), deadlines.compute(DeadlineKind.ENFORCEMENT,
-                            LocalDate.parse((String) execution.getVariable("performanceDeadline")))));
-            case "ProposeEnforcementTask" -> {
-                FormCheck form = new FormCheck(execution);
-                form.text("nonPerformingParty", "拒不履行的当事人", true, 200);
-                form.text("enforcementProposal", "申请强制执行的建议", true, 8000);
-                form.done();
-            }
-            case "ApproveEnforcementTask" -> {
-                FormCheck form = new FormCheck(execution);
-                form.bool("enforcementApproved", "是否同意申请强制执行");
-                form.text("enforcementApprovalRemarks", "审批意见", false, 4000);
-                form.done();
-            }
-            case "ApplyEnforcementTask" -> {
-                FormCheck form = new FormCheck(execution);
-                form.pastDate("enforcementAppliedOn", "申请强制执行日期", clock.today(),
-                        LocalDate.parse((String) execution.getVariable("effectiveOn")), "裁判生效之日");
-                form.done();
-            }
-            default -> throw new IllegalStateException("enforcement has no check for " + execution.getCurrentActivityId());
-        }
+    protected Map<String, Consumer<DelegateExecution>> rules() {
+        return Map.ofEntries(
+                Map.entry("NonPerformanceStartEvent", execution -> CaseDeadlineVariable.write(execution,
+                        CaseDeadlineVariable.put(CaseDeadlineVariable.read(execution), deadlines.compute(
+                                DeadlineKind.ENFORCEMENT, LocalDate.parse((String) execution.getVariable("performanceDeadline")))))),
+                Map.entry("ProposeEnforcementTask", execution -> {
+                    FormCheck form = new FormCheck(execution);
+                    form.text("nonPerformingParty", "拒不履行的当事人", true, 200);
+                    form.text("enforcementProposal", "申请强制执行的建议", true, 8000);
+                    form.done();
+                }),
+                Map.entry("ApproveEnforcementTask", execution -> {
+                    FormCheck form = new FormCheck(execution);
+                    form.bool("enforcementApproved", "是否同意申请强制执行");
+                    form.text("enforcementApprovalRemarks", "审批意见", false, 4000);
+                    form.done();
+                }),
+                Map.entry("ApplyEnforcementTask", execution -> {
+                    FormCheck form = new FormCheck(execution);
+                    form.pastDate("enforcementAppliedOn", "申请强制执行日期", clock.today(),
+                            LocalDate.parse((String) execution.getVariable("effectiveOn")), "裁判生效之日");
+                    form.done();
+                }));
     }
 }

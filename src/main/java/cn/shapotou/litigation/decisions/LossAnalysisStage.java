@@ -8,10 +8,12 @@ import cn.shapotou.litigation.deadlines.DeadlineKind;
 import cn.shapotou.litigation.deadlines.Deadlines;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FormCheck;
+import cn.shapotou.litigation.web.FormStage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,45 +23,41 @@ import org.springframework.stereotype.Component;
  * itself traces to intent or gross negligence is an accountability fact (Art. 22 (5)).
  */
 @Component("lossAnalysisStage")
-public class LossAnalysisStage implements ExecutionListener {
+public class LossAnalysisStage extends FormStage {
 
     private final Deadlines deadlines;
     private final LegalClock clock;
 
     public LossAnalysisStage(Deadlines deadlines, LegalClock clock) {
+        super("loss-analysis");
         this.deadlines = deadlines;
         this.clock = clock;
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (execution.isCanceled()) {
-            return;
-        }
-        switch (execution.getCurrentActivityId()) {
-            case "DecisionEffectiveStartEvent" -> {
-                CaseDeadline due = deadlines.compute(DeadlineKind.LOSS_ANALYSIS,
-                        LocalDate.parse((String) execution.getVariable("effectiveOn")));
-                CaseDeadlineVariable.write(execution, CaseDeadlineVariable.put(CaseDeadlineVariable.read(execution), due));
-                Outcome outcome = Outcome.parse(execution.getVariable("decisionOutcome"));
-                execution.setVariable("lossDecision", outcome == null ? null : outcome.label());
-            }
-            case "WriteLossAnalysisTask" -> write(execution);
-            case "ReadLossAnalysisTask" -> {
-                FormCheck form = new FormCheck(execution);
-                form.text("lossAnalysisInstructions", "领导批示", true, 4000);
-                form.done();
-            }
-            case "FileLossAnalysisTask" -> {
-                FormCheck form = new FormCheck(execution);
-                if (!Boolean.TRUE.equals(form.bool("lossAnalysisFiled", "已抄送备案"))) {
-                    form.refuse("lossAnalysisFiled", "区司法局须确认已收到抄送的败诉分析报告（lossAnalysisFiled）");
-                }
-                form.text("lossAnalysisFilingNotes", "备案意见", false, 4000);
-                form.done();
-            }
-            default -> throw new IllegalStateException("loss-analysis has no check for " + execution.getCurrentActivityId());
-        }
+    protected Map<String, Consumer<DelegateExecution>> rules() {
+        return Map.ofEntries(
+                Map.entry("DecisionEffectiveStartEvent", execution -> {
+                    CaseDeadline due = deadlines.compute(DeadlineKind.LOSS_ANALYSIS,
+                            LocalDate.parse((String) execution.getVariable("effectiveOn")));
+                    CaseDeadlineVariable.write(execution, CaseDeadlineVariable.put(CaseDeadlineVariable.read(execution), due));
+                    Outcome outcome = Outcome.parse(execution.getVariable("decisionOutcome"));
+                    execution.setVariable("lossDecision", outcome == null ? null : outcome.label());
+                }),
+                Map.entry("WriteLossAnalysisTask", execution -> write(execution)),
+                Map.entry("ReadLossAnalysisTask", execution -> {
+                    FormCheck form = new FormCheck(execution);
+                    form.text("lossAnalysisInstructions", "领导批示", true, 4000);
+                    form.done();
+                }),
+                Map.entry("FileLossAnalysisTask", execution -> {
+                    FormCheck form = new FormCheck(execution);
+                    if (!Boolean.TRUE.equals(form.bool("lossAnalysisFiled", "已抄送备案"))) {
+                        form.refuse("lossAnalysisFiled", "区司法局须确认已收到抄送的败诉分析报告（lossAnalysisFiled）");
+                    }
+                    form.text("lossAnalysisFilingNotes", "备案意见", false, 4000);
+                    form.done();
+                }));
     }
 
     private void write(DelegateExecution execution) {

@@ -3,10 +3,12 @@ package cn.shapotou.litigation.recommendations;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.FormCheck;
+import cn.shapotou.litigation.web.FormStage;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,47 +18,42 @@ import org.springframework.stereotype.Component;
  * names a reply date ({@code replyDueOn}), the tasks are due then.
  */
 @Component("judicialRecommendation")
-public class JudicialRecommendationStage implements ExecutionListener {
+public class JudicialRecommendationStage extends FormStage {
 
     public static final String MESSAGE = "JudicialRecommendation";
 
     private final LegalClock clock;
 
     public JudicialRecommendationStage(LegalClock clock) {
+        super("judicial-recommendation");
         this.clock = clock;
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (execution.isCanceled()) {
-            return;
-        }
-        switch (execution.getCurrentActivityId()) {
-            case "RecommendationReceivedStartEvent" -> {
-                Object lead = execution.getVariable("leadUnit");
-                // Before a lead unit is decided the Justice Bureau drafts (it coordinates all response work, Art. 3).
-                execution.setVariable("replyUnit", lead instanceof String s && !s.isBlank() ? s : UnitDirectory.JUSTICE_BUREAU);
-            }
-            case "DraftReplyTask" -> {
-                FormCheck form = new FormCheck(execution);
-                form.text("recommendationReply", "回复意见", true, 8000);
-                form.done();
-            }
-            case "ApproveReplyTask" -> {
-                FormCheck form = new FormCheck(execution);
-                Boolean approved = form.bool("replyApproved", "是否同意回复");
-                form.text("replyApprovalRemarks", "审批意见", Boolean.FALSE.equals(approved), 4000);
-                form.done();
-            }
-            case "SendReplyTask" -> {
-                FormCheck form = new FormCheck(execution);
-                form.pastDate("repliedOn", "回复人民法院日期", clock.today(),
-                        LocalDate.parse((String) execution.getVariable("recommendationReceivedOn")), "收到司法建议书之日");
-                form.done();
-            }
-            default -> throw new IllegalStateException("judicial-recommendation has no check for "
-                    + execution.getCurrentActivityId());
-        }
+    protected Map<String, Consumer<DelegateExecution>> rules() {
+        return Map.ofEntries(
+                Map.entry("RecommendationReceivedStartEvent", execution -> {
+                    Object lead = execution.getVariable("leadUnit");
+                    // Before a lead unit is decided the Justice Bureau drafts (it coordinates all response work, Art. 3).
+                    execution.setVariable("replyUnit", lead instanceof String s && !s.isBlank() ? s : UnitDirectory.JUSTICE_BUREAU);
+                }),
+                Map.entry("DraftReplyTask", execution -> {
+                    FormCheck form = new FormCheck(execution);
+                    form.text("recommendationReply", "回复意见", true, 8000);
+                    form.done();
+                }),
+                Map.entry("ApproveReplyTask", execution -> {
+                    FormCheck form = new FormCheck(execution);
+                    Boolean approved = form.bool("replyApproved", "是否同意回复");
+                    form.text("replyApprovalRemarks", "审批意见", Boolean.FALSE.equals(approved), 4000);
+                    form.done();
+                }),
+                Map.entry("SendReplyTask", execution -> {
+                    FormCheck form = new FormCheck(execution);
+                    form.pastDate("repliedOn", "回复人民法院日期", clock.today(),
+                            LocalDate.parse((String) execution.getVariable("recommendationReceivedOn")), "收到司法建议书之日");
+                    form.done();
+                }));
     }
 
     /** Create listener: the court's reply date, where it named one. */

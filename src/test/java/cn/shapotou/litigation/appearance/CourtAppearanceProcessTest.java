@@ -9,7 +9,6 @@ import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -70,16 +69,7 @@ class CourtAppearanceProcessTest {
     }
 
     private static Map<String, Object> plan(boolean head, List<Map<String, Object>> agents) {
-        Map<String, Object> plan = new HashMap<>();
-        plan.put("headAppears", String.valueOf(head));
-        if (head) {
-            plan.put("headName", "王局长");
-            plan.put("headPost", "PRINCIPAL");
-        } else {
-            plan.put("absenceExplanation", "局长在外地参加全区防汛工作会议");
-        }
-        plan.put("agents", agents);
-        return plan;
+        return CaseWalk.plan(head, agents);
     }
 
     @Test

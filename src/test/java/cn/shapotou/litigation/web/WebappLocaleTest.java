@@ -46,7 +46,7 @@ class WebappLocaleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasklist"})
+    @ValueSource(strings = {"tasklist", "welcome"})
     void everyEnglishKeyHasAChineseText(String app) throws IOException {
         String locales = "META-INF/resources/webjars/camunda/app/" + app + "/locales/";
         JsonNode english = read(locales + "en.json");
