@@ -291,6 +291,10 @@ public class CourtDocuments {
         if (kinds(caseNumber).contains(CourtDocumentKind.PLAINTIFF_APPEAL)) {
             return true;
         }
+        String theCase = runningCase(caseNumber);
+        if (theCase != null && runtime.getVariable(theCase, "plaintiffAppealedOn") != null) {
+            return true; // the district office confirmed the other party's appeal with the court
+        }
         String[] instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
                 .stream().map(p -> p.getId()).toArray(String[]::new);
         return instances.length > 0 && runtime.createVariableInstanceQuery().processInstanceIdIn(instances)

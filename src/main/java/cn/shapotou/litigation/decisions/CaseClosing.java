@@ -13,13 +13,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * The end of a case in {@code litigation-case}: what follows an effective decision (retrial, Art. 15; enforcement,
+ * The end of a case in {@code litigation-case}: whether a first-instance decision took effect when nobody said so,
+ * what follows an effective decision (retrial, Art. 15; enforcement,
  * Art. 16; our own performance, Art. 22 (4)) and the archive (Art. 18), after which the case is closed.
  */
 @Component("caseClosing")
 public class CaseClosing extends FormStage {
 
     public static final Set<String> FOLLOW_UPS = Set.of("NONE", "RETRIAL", "ENFORCEMENT");
+    public static final Set<String> EFFECT_STATUSES = Set.of("EFFECTIVE", "APPEALED");
     public static final Set<String> PERFORMANCE = Set.of("PERFORMED", "IN_PROGRESS", "REFUSED", "NOT_APPLICABLE");
 
     private final LegalClock clock;
@@ -32,6 +34,7 @@ public class CaseClosing extends FormStage {
     @Override
     protected Map<String, Consumer<DelegateExecution>> rules() {
         return Map.ofEntries(
+                Map.entry("ConfirmEffectTask", execution -> confirmEffect(execution)),
                 Map.entry("FollowUpTask", execution -> followUp(execution)),
                 Map.entry("ArchiveTask", execution -> {
                     FormCheck form = new FormCheck(execution);
@@ -41,6 +44,23 @@ public class CaseClosing extends FormStage {
                     form.done();
                     execution.setVariable("closedOn", clock.today().toString());
                 }));
+    }
+
+    /**
+     * The appeal period is over and the court has sent neither a certificate of effect nor the other party's appeal:
+     * the district office asks the court and records which it is, so the case does not wait unseen (Art. 11).
+     */
+    private void confirmEffect(DelegateExecution execution) {
+        FormCheck form = new FormCheck(execution);
+        String status = form.choice("effectStatus", "核实结果", EFFECT_STATUSES);
+        LocalDate received = LocalDate.parse((String) execution.getVariable("decisionReceivedOn"));
+        if ("EFFECTIVE".equals(status)) {
+            form.pastDate("effectiveOn", "生效日期", clock.today(), received, "收到裁判文书之日");
+        } else if ("APPEALED".equals(status)) {
+            form.pastDate("plaintiffAppealedOn", "对方上诉状送达日期", clock.today(), received, "收到裁判文书之日");
+        }
+        form.text("effectCheckNotes", "核实情况", false, 4000);
+        form.done();
     }
 
     private void followUp(DelegateExecution execution) {

@@ -280,6 +280,46 @@ class AfterDecisionProcessTest {
                 .containsExactly("FIRST", "SECOND");
     }
 
+    /** Won at first instance, not appealed, and the court sends nothing: the case must not wait unseen. */
+    private String waitingAfterTheAppealPeriod() {
+        String caseNumber = heardCase(Map.of(), false);
+        today("2026-12-11");
+        decision(caseNumber, "JUDGMENT", "FIRST", "CLAIMS_DISMISSED", "2026-12-10");
+        complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
+        org.camunda.bpm.engine.runtime.Job timer = engine.getManagementService().createJobQuery()
+                .processInstanceId(theCase(caseNumber).getId()).timers().singleResult();
+        // The appeal period of a judgment served on 2026-12-10 ends with 2026-12-25 (ALL Art. 85).
+        assertThat(timer.getDuedate()).isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 25)));
+        today("2026-12-28");
+        engine.getManagementService().executeJob(timer.getId());
+        assertThat(theCase(caseNumber)).isWaitingAt("ConfirmEffectTask");
+        assertThat(tasks.getIdentityLinksForTask(walk.task(caseNumber, "ConfirmEffectTask").getId()))
+                .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("district-office"));
+        return caseNumber;
+    }
+
+    @Test
+    void whenTheAppealPeriodEndsUnheardTheOfficeConfirmsTheDecisionTookEffect() {
+        String caseNumber = waitingAfterTheAppealPeriod();
+        assertThatThrownBy(() -> complete(caseNumber, "ConfirmEffectTask", Map.of("effectStatus", "EFFECTIVE")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("effectiveOn");
+        complete(caseNumber, "ConfirmEffectTask", Map.of("effectStatus", "EFFECTIVE", "effectiveOn", "2026-12-26",
+                "effectCheckNotes", "电话询问区法院立案庭，原告未上诉。"));
+        assertThat(theCase(caseNumber)).isWaitingAt("FollowUpTask");
+        assertThat(runtime.getVariable(theCase(caseNumber).getId(), "effectiveOn")).isEqualTo("2026-12-26");
+    }
+
+    @Test
+    void whenTheAppealPeriodEndsUnheardTheOfficeMayFindThePlaintiffAppealed() {
+        String caseNumber = waitingAfterTheAppealPeriod();
+        complete(caseNumber, "ConfirmEffectTask", Map.of("effectStatus", "APPEALED", "plaintiffAppealedOn", "2026-12-27"));
+        assertThat(runtime.getVariable(theCase(caseNumber).getId(), "courtInstance")).isEqualTo("SECOND");
+        // 2026-12-27 (Sun) + 7 = 2027-01-03 (Sun, weekends only for 2027): Monday 2027-01-04.
+        assertThat(due(walk.task(caseNumber, "PrepareAnswerTask"))).isEqualTo(LocalDate.of(2027, 1, 4));
+        assertThat(decision(caseNumber, "JUDGMENT", "SECOND", "CLAIMS_DISMISSED", "2026-12-28").getStatusCode())
+                .as("the confirmed appeal counts").isEqualTo(HttpStatus.CREATED);
+    }
+
     @Test
     void thePlaintiffAppealsAndWeWinAtSecondInstanceBeforeTheHearing() {
         String caseNumber = heardCase(Map.of(), false);
