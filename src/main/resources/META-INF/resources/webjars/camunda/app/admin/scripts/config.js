@@ -1,0 +1,11 @@
+// Admin of 行政应诉管理系统: Chinese first (our own locales/zh.json), English for an English browser.
+export default {
+  app: {
+    name: '行政应诉 · 系统管理',
+    vendor: '沙坡头区'
+  },
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  }
+};
