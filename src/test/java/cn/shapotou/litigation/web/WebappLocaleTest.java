@@ -46,7 +46,7 @@ class WebappLocaleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasklist", "welcome", "admin"})
+    @ValueSource(strings = {"tasklist", "welcome", "admin", "cockpit"})
     void everyEnglishKeyHasAChineseText(String app) throws IOException {
         String locales = "META-INF/resources/webjars/camunda/app/" + app + "/locales/";
         JsonNode english = read(locales + "en.json");
@@ -56,7 +56,9 @@ class WebappLocaleTest {
         // Translated, not copied: no English words left once placeholders, markup and format patterns are set aside.
         chinese.get("labels").fields().forEachRemaining(label -> {
             String text = label.getValue().asText();
-            if (!List.of("BANNER_CE_EOL_TEXT", "NO_TASK_FORM").contains(label.getKey())) {
+            String original = english.get("labels").get(label.getKey()).asText().strip();
+            // Blank only where English has nothing to say in Chinese: no text, a plural "s", the hidden Camunda 8 banner.
+            if (!original.isEmpty() && !original.equals("s") && !label.getKey().equals("BANNER_CE_EOL_TEXT")) {
                 assertThat(text).as(label.getKey()).isNotBlank();
             }
             assertThat(text.replaceAll("\\{\\{[^}]*}}|<[^>]*>|&[a-z]+;|yyyy-MM-ddTHH:mm:ss|#resolve|promise|null", ""))
