@@ -142,7 +142,37 @@ public class DemoCases {
                     complete(caseNumber, "DecideAppealTask", Map.of("appealApproved", true));
                     complete(caseNumber, "FileAppealTask", Map.of("appealFiledOn", today.minusDays(8).toString()));
                 });
-        // 12. a reconsideration in which the district government answers (Art. 25): 10 days to answer
+        // 12. withdrawn before the answer was due: the ruling ended the intake; effective and archived
+        created += register(year + "112号", "陈某某", "政府信息公开", today.minusDays(60), "wenchang-town", "NONE",
+                List.of(), caseNumber -> {
+                    documents.register(caseNumber, Map.of("kind", "RULING", "instance", "FIRST", "outcome", "WITHDRAWN",
+                            "receivedOn", today.minusDays(50).toString()), "office");
+                    complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
+                    documents.register(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", today.minusDays(30).toString(),
+                            "effectiveOn", today.minusDays(35).toString()), "office");
+                    complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "NOT_APPLICABLE", "followUp", "NONE"));
+                    complete(caseNumber, "ArchiveTask", Map.of("archiveNumber", "文昌镇应诉-" + today.getYear() + "-003",
+                            "archivedOn", today.minusDays(20).toString()));
+                });
+        // 13. compensation ordered and paid: loss analysis with the amount (Art. 12, 23), archived
+        created += register(year + "113号", "褚某某", "行政强制拆除赔偿", today.minusDays(120), "wenchang-town", "NONE",
+                List.of(3), caseNumber -> {
+                    heard(caseNumber, "wenchang-town", "杨芳", today.minusDays(120));
+                    documents.register(caseNumber, Map.of("kind", "JUDGMENT", "instance", "FIRST", "outcome", "COMPENSATION",
+                            "receivedOn", today.minusDays(70).toString()), "office");
+                    complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
+                    documents.register(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", today.minusDays(50).toString(),
+                            "effectiveOn", today.minusDays(53).toString()), "office");
+                    complete(caseNumber, "WriteLossAnalysisTask", Map.of("lossFacts", "强制拆除前未依法催告。",
+                            "lossDecision", "判决赔偿原告房屋损失", "lossSuggestions", "强制执行前严格履行催告、公告程序。",
+                            "compensationAmount", "186000.00", "faultSuspected", true));
+                    complete(caseNumber, "ReadLossAnalysisTask", Map.of("lossAnalysisInstructions", "请区司法局督促整改并研究追偿。"));
+                    complete(caseNumber, "FileLossAnalysisTask", Map.of("lossAnalysisFiled", true));
+                    complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "PERFORMED", "followUp", "NONE"));
+                    complete(caseNumber, "ArchiveTask", Map.of("archiveNumber", "文昌镇应诉-" + today.getYear() + "-004",
+                            "archivedOn", today.minusDays(10).toString()));
+                });
+        // 14. a reconsideration in which the district government answers (Art. 25): 10 days to answer
         created += register("中卫复议〔" + today.getYear() + "〕21号", "冯某某", "行政复议（土地行政处罚）",
                 today.minusDays(1), "natural-resources", "NONE", List.of(), caseNumber -> { }, "RECONSIDERATION_RESPONSE");
         if (created > 0) {

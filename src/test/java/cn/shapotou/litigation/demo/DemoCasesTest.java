@@ -35,7 +35,7 @@ class DemoCasesTest {
 
     @Test
     void demoCasesStandAtEveryStageAndAreSeededOnce() {
-        assertThat(demo.seed()).isEqualTo(12);
+        assertThat(demo.seed()).isEqualTo(14);
         assertThat(demo.seed()).as("idempotent").isZero();
 
         assertThat(waitsAt(101, "DraftHandlingProposalTask")).isTrue();
@@ -56,5 +56,9 @@ class DemoCasesTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number(110))
                 .processDefinitionKey("litigation-case").count()).as("archived").isZero();
         assertThat(waitsAt(111, "PrepareAnswerTask")).isTrue();
+        for (int closed : new int[] {112, 113}) {
+            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number(closed))
+                    .processDefinitionKey("litigation-case").count()).as("archived").isZero();
+        }
     }
 }
