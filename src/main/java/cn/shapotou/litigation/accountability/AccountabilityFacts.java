@@ -22,7 +22,7 @@ public final class AccountabilityFacts {
 
     public static void record(DelegateExecution execution, AccountabilityFact fact, String detail) {
         DelegateExecution theCase = caseOf(execution);
-        List<Object> facts = new ArrayList<>(read(theCase.getVariable(VARIABLE)));
+        List<Object> facts = new ArrayList<>(FormValues.list(theCase.getVariable(VARIABLE)));
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("fact", fact.name());
         entry.put("label", fact.label());
@@ -31,10 +31,6 @@ public final class AccountabilityFacts {
         entry.put("recordedOn", LegalClock.dateOf(ClockUtil.getCurrentTime()).toString());
         facts.add(entry);
         theCase.setVariable(VARIABLE, FormValues.toJson(facts));
-    }
-
-    public static List<?> read(Object value) {
-        return FormValues.json(value) instanceof List<?> list ? list : List.of();
     }
 
     /** The case's own process instance: the top of the chain of call activities. */

@@ -140,22 +140,18 @@ public class CaseView {
         view.put("hearingDate", latestVariable(caseNumber, "hearingDate"));
         view.put("caseType", vars.getOrDefault("caseType", CaseType.LITIGATION.name()));
         view.put("courtInstance", vars.getOrDefault("courtInstance", "FIRST"));
-        view.put("decisions", jsonList(vars.get("decisions")));
+        view.put("decisions", FormValues.list(vars.get("decisions")));
         for (String name : List.of("plaintiffAppealedOn", "appealFiledOn", "effectiveOn", "lossAnalysisSubmittedOn",
                 "compensationAmount", "retrialFiledOn", "enforcementAppliedOn", "archiveNumber", "archivedOn", "closedOn")) {
             view.put(name, vars.get(name));
         }
         // Art. 22: what a report lists for accountability review.
-        view.put("accountabilityFacts", jsonList(vars.get(AccountabilityFacts.VARIABLE)));
+        view.put("accountabilityFacts", FormValues.list(vars.get(AccountabilityFacts.VARIABLE)));
         // An open stage holds the newest copy (e.g. the 7-day answer deadline while the answer is prepared).
         Object newest = latestVariable(caseNumber, CaseDeadlineVariable.NAME);
         view.put("deadlines", newest instanceof String json ? CaseDeadlineVariable.parse(json) : deadlines(vars));
         view.put("openTasks", openTasks(caseNumber));
         return view;
-    }
-
-    private static List<?> jsonList(Object json) {
-        return FormValues.json(json) instanceof List<?> list ? list : List.of();
     }
 
     static List<Map<String, Object>> deadlines(Map<String, Object> vars) {

@@ -35,7 +35,7 @@ public class CourtDecision {
      */
     public void received(DelegateExecution execution) {
         execution.setVariable("decisionPending", false);
-        List<Object> decisions = new ArrayList<>(list(execution.getVariable("decisions")));
+        List<Object> decisions = new ArrayList<>(FormValues.list(execution.getVariable("decisions")));
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("kind", execution.getVariable("decisionKind"));
         entry.put("instance", execution.getVariable("decisionInstance"));
@@ -117,9 +117,5 @@ public class CourtDecision {
             return a;
         }
         return String.valueOf(a).compareTo(String.valueOf(b)) <= 0 ? a : b;
-    }
-
-    static List<?> list(Object value) {
-        return FormValues.json(value) instanceof List<?> l ? l : List.of();
     }
 }

@@ -33,7 +33,6 @@ record CaseRecord(String caseNumber, Map<String, Object> variables) {
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> list(String name) {
-        Object json = FormValues.json(variables.get(name));
-        return json instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+        return (List<Map<String, Object>>) FormValues.list(variables.get(name));
     }
 }

@@ -69,6 +69,11 @@ public final class FormValues {
         }
     }
 
+    /** A JSON array variable (JSON text, Spin node or list) as a list; empty when absent or not an array. */
+    public static List<?> list(Object value) {
+        return json(value) instanceof List<?> list ? list : List.of();
+    }
+
     public static JsonValue toJson(Object value) {
         try {
             return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
