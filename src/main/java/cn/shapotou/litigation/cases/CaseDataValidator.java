@@ -7,6 +7,7 @@ import cn.shapotou.litigation.responsibility.Reconsideration;
 import cn.shapotou.litigation.responsibility.SuedAct;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.FieldError;
+import cn.shapotou.litigation.web.PlainText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -33,6 +34,13 @@ public class CaseDataValidator {
     /** ALL took effect on 1990-10-01: no complaint copy of an administrative suit can be older. */
     static final LocalDate EARLIEST_NOTICE = LocalDate.of(1990, 10, 1);
 
+    /**
+     * A court's or a reconsideration body's number: Chinese characters, letters, digits and the brackets and dashes
+     * such numbers use, a four-digit year, ending in 号.
+     */
+    static final java.util.regex.Pattern CASE_NUMBER = java.util.regex.Pattern.compile(
+            "^(?=.*\\d{4})[\\p{IsHan}A-Za-z0-9（）()〔〕\\[\\]【】\\-－—·]{2,98}号$");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public record Result(CaseData data, List<FieldError> errors) {
@@ -52,6 +60,11 @@ public class CaseDataValidator {
     public Result validate(Map<String, ?> input) {
         List<FieldError> errors = new ArrayList<>();
         String caseNumber = text(input, "caseNumber", "案号", 100, true, errors);
+        if (caseNumber != null && !CASE_NUMBER.matcher(caseNumber).matches()) {
+            errors.add(new FieldError("caseNumber", "案号（caseNumber）格式不正确：应写明年份并以“号”结尾，"
+                    + "如（2026）宁0502行初12号或中卫复议〔2026〕21号"));
+            caseNumber = null;
+        }
         String court = text(input, "court", "受理法院", 200, true, errors);
         String plaintiff = text(input, "plaintiff", "原告", 500, true, errors);
         String causeOfAction = text(input, "causeOfAction", "案由", 200, true, errors);
@@ -123,8 +136,9 @@ public class CaseDataValidator {
             errors.add(new FieldError(field, label + "（" + field + "）不能超过 " + max + " 个字"));
             return null;
         }
-        if (trimmed.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0xFFFD)) {
-            errors.add(new FieldError(field, label + "（" + field + "）含有不可见的控制字符"));
+        String problem = PlainText.registerProblem(trimmed);
+        if (problem != null) {
+            errors.add(new FieldError(field, label + "（" + field + "）" + problem));
             return null;
         }
         return trimmed;

@@ -40,7 +40,8 @@ public class CourtDocumentController {
         if (!user.in(Roles.CASE_REGISTRARS)) {
             throw new ApiException(HttpStatus.FORBIDDEN, null, "只有区政府办公室、区司法局和系统管理员可以登记法院文书");
         }
-        List<FieldError> errors = documents.validate(body);
+        List<FieldError> errors = new java.util.ArrayList<>(documents.unknownFields(body));
+        errors.addAll(documents.validate(body));
         if (!errors.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, errors);
         }

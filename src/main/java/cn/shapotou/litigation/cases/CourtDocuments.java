@@ -2,6 +2,7 @@ package cn.shapotou.litigation.cases;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FieldError;
+import cn.shapotou.litigation.web.PlainText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
@@ -57,6 +58,15 @@ public class CourtDocuments {
         this.clock = clock;
     }
 
+    /** The fields a court document may carry (CONTRACT §5); anything else is refused, not silently kept. */
+    public static final Set<String> FIELDS = Set.of("kind", "receivedOn", "hearingDate", "instance", "outcome",
+            "effectiveOn", "replyDueOn", "summary");
+
+    public List<FieldError> unknownFields(Map<String, ?> input) {
+        return input.keySet().stream().filter(k -> !FIELDS.contains(k))
+                .map(k -> new FieldError(k, "未知字段 " + k)).toList();
+    }
+
     /** Checks a document; an empty list means it may be registered. */
     public List<FieldError> validate(Map<String, ?> input) {
         List<FieldError> errors = new ArrayList<>();
@@ -89,6 +99,8 @@ public class CourtDocuments {
         Object summary = input.get("summary");
         if (summary != null && (!(summary instanceof String text) || text.length() > 4000)) {
             errors.add(new FieldError("summary", "文书摘要（summary）应为不超过 4000 字的文字"));
+        } else if (summary instanceof String text && PlainText.problem(text) != null) {
+            errors.add(new FieldError("summary", "文书摘要（summary）" + PlainText.problem(text)));
         }
         return errors;
     }
@@ -140,7 +152,7 @@ public class CourtDocuments {
         CourtDocumentKind kind = kind(input.get("kind"));
         Map<String, Object> document = new LinkedHashMap<>();
         input.forEach((k, v) -> {
-            if (v != null) {
+            if (v != null && FIELDS.contains(k)) {
                 document.put(k, v);
             }
         });

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.identity;
 
+import cn.shapotou.litigation.web.RequestSizeLimit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -22,10 +23,20 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    public FilterRegistrationBean<RequestSizeLimit> apiRequestSizeLimit() {
+        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(new RequestSizeLimit());
+        registration.setName("api-request-size-limit");
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(0);
+        return registration;
+    }
+
+    @Bean
     public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity));
         registration.setName("api-authentication");
+        registration.setOrder(1);
         registration.addUrlPatterns("/api/*");
         return registration;
     }

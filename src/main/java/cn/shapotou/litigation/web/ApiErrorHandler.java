@@ -33,6 +33,11 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.TooLarge) {
+                return status(HttpStatus.PAYLOAD_TOO_LARGE, null, RequestSizeLimit.MESSAGE);
+            }
+        }
         return status(HttpStatus.BAD_REQUEST, null, "请求内容不是有效的 JSON 对象");
     }
 

@@ -27,6 +27,8 @@ public final class FormCheck {
             refuse(field, label + "（" + field + "）为必填项");
         } else if (value != null && value.length() > maxLength) {
             refuse(field, label + "（" + field + "）不能超过 " + maxLength + " 个字");
+        } else if (value != null && PlainText.problem(value) != null) {
+            refuse(field, label + "（" + field + "）" + PlainText.problem(value));
         }
         return value;
     }
