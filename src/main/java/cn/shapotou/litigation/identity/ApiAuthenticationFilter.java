@@ -79,7 +79,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
     }
 
-    private static String[] decode(String encoded) {
+    /** user and password of an HTTP Basic header value, or null when it is not valid Base64 of "user:password". */
+    static String[] decode(String encoded) {
         try {
             String text = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
             int colon = text.indexOf(':');

@@ -43,7 +43,8 @@ public class IdentitySeeder {
 
     /** Process keys of the case; every unit may read their definitions so Tasklist can name a task's process. */
     public static final List<String> CASE_PROCESSES = List.of("litigation-case", "notice-intake",
-            "answer-preparation", "court-appearance", "appeal-opinion", "loss-analysis", "court-document");
+            "answer-preparation", "court-appearance", "appeal-opinion", "loss-analysis", "retrial", "enforcement",
+            "judicial-recommendation", "court-document");
 
     /** Tasklist shows "firstName lastName": the person's name first, then the unit. */
     public record DemoUser(String id, String lastName, String firstName, String group) {}

@@ -23,6 +23,14 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    public FilterRegistrationBean<OperatorAccess> operatorAccess(IdentityService identity) {
+        FilterRegistrationBean<OperatorAccess> registration = new FilterRegistrationBean<>(new OperatorAccess(identity));
+        registration.setName("operator-access");
+        registration.addUrlPatterns("/actuator/*");
+        return registration;
+    }
+
+    @Bean
     public FilterRegistrationBean<RequestSizeLimit> apiRequestSizeLimit() {
         FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(new RequestSizeLimit());
         registration.setName("api-request-size-limit");

@@ -1,0 +1,146 @@
+package cn.shapotou.litigation.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shapotou.litigation.IntegrationTest;
+import cn.shapotou.litigation.TestCases;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Every demo user (and nobody logged in) against every {@code /api} endpoint and the key {@code /engine-rest} calls,
+ * with the status CONTRACT §2 and §5 give each (issue 8). One table, so a change of who may do what shows here.
+ */
+@IntegrationTest
+class SecurityMatrixTest {
+
+    static final List<String> USERS = List.of("anonymous", "demo", "office", "justice", "leader", "counsel", "natres",
+            "wenchang");
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+
+    private String caseNumber;
+
+    /** {@code {n}} in a path stands for the case number (the template encodes it once). */
+    private ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        TestRestTemplate client = "anonymous".equals(user) ? rest : rest.withBasicAuth(user, "demo");
+        return client.exchange(path, method, new HttpEntity<>(body, headers), String.class, caseNumber);
+    }
+
+    /** Expected statuses in the order of {@link #USERS}. */
+    private record Row(String what, HttpMethod method, String path, java.util.function.Supplier<Object> body,
+                       int... expected) {}
+
+    @Test
+    void everyUserGetsTheStatusTheirRoleGives() {
+        Map<String, Object> data = TestCases.natresCase();
+        caseNumber = (String) data.get("caseNumber");
+        assertThat(call("office", HttpMethod.POST, "/api/cases", data).getStatusCode().value()).isEqualTo(201);
+        String n = "{n}";
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("litigation-case").singleResult().getId();
+        String proposal = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult().getId();
+
+        List<Row> rows = List.of(
+                //                                                                       anon demo offi just lead coun natr wenc
+                new Row("register a case", HttpMethod.POST, "/api/cases", () -> TestCases.natresCase(),
+                        401, 201, 201, 201, 403, 403, 403, 403),
+                new Row("read the case", HttpMethod.GET, "/api/cases/" + n, () -> null,
+                        401, 200, 200, 200, 200, 404, 200, 404),
+                new Row("list its documents", HttpMethod.GET, "/api/cases/" + n + "/documents", () -> null,
+                        401, 200, 200, 200, 200, 404, 200, 404),
+                new Row("register a document", HttpMethod.POST, "/api/cases/" + n + "/documents",
+                        () -> Map.of("kind", "JUDICIAL_RECOMMENDATION", "receivedOn", "2026-11-25"),
+                        401, 201, 201, 201, 403, 403, 403, 403),
+                new Row("print the power of attorney", HttpMethod.GET,
+                        "/api/cases/" + n + "/documents/power-of-attorney.pdf", () -> null,
+                        401, 200, 200, 200, 200, 404, 200, 404),
+                new Row("count a deadline", HttpMethod.GET, "/api/deadlines?start=2026-01-05&days=15", () -> null,
+                        401, 200, 200, 200, 200, 200, 200, 200),
+                new Row("see every overdue item", HttpMethod.GET, "/api/supervision/overdue", () -> null,
+                        401, 200, 403, 200, 403, 403, 403, 403),
+                new Row("read the annual report", HttpMethod.GET, "/api/reports/annual?year=2026", () -> null,
+                        401, 200, 403, 200, 200, 403, 403, 403),
+                new Row("reload the holiday calendar", HttpMethod.POST, "/api/admin/calendar/reload", () -> null,
+                        401, 200, 403, 403, 403, 403, 403, 403),
+                new Row("start a case by engine REST", HttpMethod.POST,
+                        "/engine-rest/process-definition/key/litigation-case/start", () -> startBody(),
+                        401, 200, 200, 200, 403, 403, 403, 403),
+                new Row("list tasks by engine REST", HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey=" + n,
+                        () -> null, 401, 200, 200, 200, 200, 200, 200, 200),
+                new Row("read the case's variables", HttpMethod.GET,
+                        "/engine-rest/process-instance/" + instance + "/variables", () -> null,
+                        401, 200, 200, 200, 200, 403, 200, 403),
+                new Row("list incidents", HttpMethod.GET, "/engine-rest/incident", () -> null,
+                        401, 200, 200, 200, 200, 200, 200, 200),
+                new Row("complete the Justice Bureau's proposal as someone else", HttpMethod.POST,
+                        "/engine-rest/task/" + proposal + "/complete", () -> Map.of("variables", Map.of()),
+                        401, -1, 403, -1, 403, 403, 403, 403),
+                new Row("operator health", HttpMethod.GET, "/actuator/health", () -> null,
+                        200, 200, 200, 200, 200, 200, 200, 200),
+                new Row("operator metrics", HttpMethod.GET, "/actuator/metrics", () -> null,
+                        401, 200, 403, 403, 403, 403, 403, 403),
+                new Row("the H2 console stays off", HttpMethod.GET, "/h2-console", () -> null,
+                        404, 404, 404, 404, 404, 404, 404, 404));
+
+        List<String> wrong = new ArrayList<>();
+        for (Row row : rows) {
+            for (int i = 0; i < USERS.size(); i++) {
+                if (row.expected()[i] < 0) {
+                    continue; // would change the case for the rest of the table
+                }
+                int got = call(USERS.get(i), row.method(), row.path(), row.body().get()).getStatusCode().value();
+                if (got != row.expected()[i]) {
+                    wrong.add(row.what() + " as " + USERS.get(i) + ": " + got + " (expected " + row.expected()[i] + ")");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void noVariableIsEverReadThroughJavaSerialization() {
+        Map<String, Object> data = TestCases.natresCase();
+        caseNumber = (String) data.get("caseNumber");
+        assertThat(call("office", HttpMethod.POST, "/api/cases", data).getStatusCode().value()).isEqualTo(201);
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("litigation-case").singleResult().getId();
+        // A serialized java.lang.String "foo", as an attacker would send a gadget chain.
+        Map<String, Object> serialized = Map.of("value", "rO0ABXQAA2Zvbw==", "type", "Object", "valueInfo",
+                Map.of("objectTypeName", "java.lang.String", "serializationDataFormat",
+                        "application/x-java-serialized-object"));
+        ResponseEntity<String> refused = call("demo", HttpMethod.PUT,
+                "/engine-rest/process-instance/" + instance + "/variables/evil", serialized);
+        // The engine refuses it (javaSerializationFormatEnabled is off); engine-rest's own mapper reports that as 500.
+        assertThat(refused.getStatusCode().is2xxSuccessful()).as(refused.getBody()).isFalse();
+        assertThat(refused.getBody()).contains("Java serialization format is prohibited");
+        assertThat(runtime.getVariable(instance, "evil")).isNull();
+    }
+
+    /** The case data as typed engine-REST variables, with a fresh case number each call. */
+    private static Map<String, Object> startBody() {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        TestCases.natresCase().forEach((name, value) -> variables.put(name, value instanceof List<?> list
+                ? Map.of("value", list.toString(), "type", "Json") : Map.of("value", value)));
+        return Map.of("variables", variables);
+    }
+}
