@@ -18,7 +18,8 @@ import java.util.Map;
 /** The packaged application in a JVM of its own, as an operator starts it: {@code java -jar}, then stopped or killed. */
 final class AppProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
     final int port;
     final Path log;
