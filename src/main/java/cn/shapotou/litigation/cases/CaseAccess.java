@@ -3,6 +3,7 @@ package cn.shapotou.litigation.cases;
 import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_LEADERS;
 import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_OFFICE;
 import static cn.shapotou.litigation.units.UnitDirectory.JUSTICE_BUREAU;
+import static cn.shapotou.litigation.units.UnitDirectory.LEGAL_COUNSEL_OFFICE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
@@ -21,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who has a part in a case (CONTRACT §2): the defendant, the acting unit, the lead and co-handling units, the district
- * office that receives and seals (Art. 10, 11), the district leaders who approve, and the Justice Bureau that
- * supervises all (Art. 3). They may read the case; others may not even learn it exists.
+ * office that receives and seals (Art. 10, 11), the district leaders who approve, the Legal Counsel Office whose
+ * counsel helps (Art. 5), and the Justice Bureau that supervises all (Art. 3). They may read the case; others may not even learn it exists.
  */
 @Component("caseAccess")
 public class CaseAccess {
@@ -36,7 +37,9 @@ public class CaseAccess {
     }
 
     public static Set<String> participants(Map<String, ?> caseVariables) {
-        Set<String> units = new LinkedHashSet<>(List.of(DISTRICT_OFFICE, DISTRICT_LEADERS, JUSTICE_BUREAU));
+        // Art. 5: the Legal Counsel Office assigns a government counsel to every case, who helps prepare it.
+        Set<String> units = new LinkedHashSet<>(List.of(DISTRICT_OFFICE, DISTRICT_LEADERS, JUSTICE_BUREAU,
+                LEGAL_COUNSEL_OFFICE));
         for (String name : List.of("defendant", "actingUnit", "leadUnit")) {
             Object unit = caseVariables.get(name);
             if (unit instanceof String id && !id.isBlank()) {
