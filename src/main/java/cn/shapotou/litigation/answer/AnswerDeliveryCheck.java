@@ -47,8 +47,7 @@ public class AnswerDeliveryCheck implements ExecutionListener {
         }
         execution.setVariable("deliveredOn", delivered.toString());
         execution.setVariable("answerDeliveredOn", delivered.toString());
-        LocalDate due = CaseDeadlineVariable.find(CaseDeadlineVariable.read(execution), "statutoryAnswer")
-                .map(d -> LocalDate.parse((String) d.get("due"))).orElse(delivered);
+        LocalDate due = CaseDeadlineVariable.dueDate(execution, "statutoryAnswer").orElse(delivered);
         // Only the first instance has the statutory answer period of ALL Art. 67 (or, Art. 25, its reconsideration twin).
         boolean first = execution.getVariable("courtInstance") == null || "FIRST".equals(execution.getVariable("courtInstance"));
         boolean late = first && delivered.isAfter(due);

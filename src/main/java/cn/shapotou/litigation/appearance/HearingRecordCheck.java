@@ -1,12 +1,11 @@
 package cn.shapotou.litigation.appearance;
 
+import cn.shapotou.litigation.accountability.AccountabilityFact;
+import cn.shapotou.litigation.accountability.AccountabilityFacts;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FieldError;
 import cn.shapotou.litigation.web.FormRefusal;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import cn.shapotou.litigation.accountability.AccountabilityFact;
-import cn.shapotou.litigation.accountability.AccountabilityFacts;
+import cn.shapotou.litigation.web.FormValues;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +23,6 @@ import org.springframework.stereotype.Component;
 @Component("hearingRecordCheck")
 public class HearingRecordCheck implements ExecutionListener {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final LegalClock clock;
 
     public HearingRecordCheck(LegalClock clock) {
@@ -34,7 +30,7 @@ public class HearingRecordCheck implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution execution) throws JsonProcessingException {
+    public void notify(DelegateExecution execution) {
         if (execution.isCanceled()) {
             return;
         }
@@ -97,14 +93,9 @@ public class HearingRecordCheck implements ExecutionListener {
             throw FormRefusal.of(List.of(new FieldError("hearingOutcome", "须选择庭审情况：如期开庭或已延期（hearingOutcome）")));
         }
         record.put("recordedOn", clock.today().toString());
-        List<Object> hearings = new ArrayList<>(list(execution.getVariable("hearings")));
+        List<Object> hearings = new ArrayList<>(FormValues.list(execution.getVariable("hearings")));
         hearings.add(record);
-        execution.setVariable("hearings", SpinValues.jsonValue(JSON.writeValueAsString(hearings)).create());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> list(Object json) throws JsonProcessingException {
-        return json == null ? List.of() : JSON.readValue(json.toString(), List.class);
+        execution.setVariable("hearings", FormValues.toJson(hearings));
     }
 
     private static String text(Object value) {

@@ -54,6 +54,11 @@ public final class CaseDeadlineVariable {
         return deadlines.stream().filter(d -> key.equals(d.get("key"))).findFirst();
     }
 
+    /** The day a deadline of the case falls due, if it has been computed. */
+    public static Optional<java.time.LocalDate> dueDate(VariableScope scope, String key) {
+        return find(read(scope), key).map(d -> java.time.LocalDate.parse((String) d.get("due")));
+    }
+
     /** Adds the deadline, or replaces the one with the same key. */
     public static List<Map<String, Object>> put(List<Map<String, Object>> deadlines, CaseDeadline deadline) {
         List<Map<String, Object>> result = new ArrayList<>();

@@ -34,9 +34,8 @@ public class Deadlines {
      * 'statutoryAnswer')}</timeDate>}. {@link DeadlineRecomputation} finds timers by this expression.
      */
     public Date dueAt(VariableScope scope, String key) {
-        Map<String, Object> deadline = CaseDeadlineVariable.find(CaseDeadlineVariable.read(scope), key)
-                .orElseThrow(() -> new IllegalStateException("期限 " + key + " 尚未计算"));
-        return LegalClock.endOfDay(LocalDate.parse((String) deadline.get("due")));
+        return LegalClock.endOfDay(CaseDeadlineVariable.dueDate(scope, key)
+                .orElseThrow(() -> new IllegalStateException("期限 " + key + " 尚未计算")));
     }
 
     /** The representation of {@code GET /api/deadlines} (CONTRACT §5), plus the Chinese explanation. */

@@ -59,8 +59,8 @@ public class AppealOpinionStage extends FormStage {
                     LocalDate received = LocalDate.parse((String) execution.getVariable("decisionReceivedOn"));
                     LocalDate filed = form.pastDate("appealFiledOn", "提起上诉日期", clock.today(), received, "收到裁判文书之日");
                     form.done();
-                    LocalDate due = LocalDate.parse((String) CaseDeadlineVariable.find(CaseDeadlineVariable.read(execution),
-                            (String) execution.getVariable("appealDeadlineKey")).orElseThrow().get("due"));
+                    LocalDate due = CaseDeadlineVariable.dueDate(execution,
+                            (String) execution.getVariable("appealDeadlineKey")).orElseThrow();
                     execution.setVariable("appealFiledLate", filed.isAfter(due));
                 }));
     }

@@ -75,8 +75,7 @@ public class LossAnalysisStage extends FormStage {
             execution.setVariable("compensationAmount", amount.toPlainString());
         }
         LocalDate today = clock.today();
-        LocalDate due = LocalDate.parse((String) CaseDeadlineVariable.find(CaseDeadlineVariable.read(execution),
-                DeadlineKind.LOSS_ANALYSIS.key()).orElseThrow().get("due"));
+        LocalDate due = CaseDeadlineVariable.dueDate(execution, DeadlineKind.LOSS_ANALYSIS.key()).orElseThrow();
         execution.setVariable("lossAnalysisSubmittedOn", today.toString());
         execution.setVariable("lossAnalysisLate", today.isAfter(due));
         if (Boolean.TRUE.equals(fault)) {

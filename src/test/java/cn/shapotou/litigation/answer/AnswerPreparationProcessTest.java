@@ -10,7 +10,6 @@ import cn.shapotou.litigation.CaseWalk;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
 import cn.shapotou.litigation.deadlines.LegalClock;
-import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;

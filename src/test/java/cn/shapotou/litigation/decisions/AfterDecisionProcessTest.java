@@ -53,16 +53,12 @@ class AfterDecisionProcessTest {
     void init() {
         BpmnAwareTests.init(engine);
         walk = new CaseWalk(runtime, tasks);
-        today("2026-12-01");
+        TestCases.today("2026-12-01");
     }
 
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
-    }
-
-    private static void today(String day) {
-        TestCases.today(day);
     }
 
     /** A case heard at first instance: answer delivered on 2026-11-25, hearing on 2026-11-30. */
@@ -146,7 +142,7 @@ class AfterDecisionProcessTest {
     @Test
     void wonAtFirstInstanceNotAppealedTakesEffectAndIsArchived() {
         String caseNumber = heardCase(Map.of(), false);
-        today("2026-12-11");
+        TestCases.today("2026-12-11");
         ResponseEntity<Map> judgment = decision(caseNumber, "JUDGMENT", "FIRST", "CLAIMS_DISMISSED", "2026-12-10");
         assertThat(judgment.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(judgment.getBody()).containsEntry("correlated", true);
@@ -166,7 +162,7 @@ class AfterDecisionProcessTest {
         assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(caseNumber)
                 .messageEventSubscriptionName(CourtDecision.EFFECTIVE_MESSAGE).count()).isEqualTo(1);
 
-        today("2026-12-29");
+        TestCases.today("2026-12-29");
         assertThat(document(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", "2026-12-29",
                 "effectiveOn", "2026-12-26")).getBody()).containsEntry("correlated", true);
         assertThat(theCase(caseNumber)).isWaitingAt("FollowUpTask");
@@ -189,7 +185,7 @@ class AfterDecisionProcessTest {
     @Test
     void lostAppealRefusedTakesEffectDuringTheOpinionAndNeedsTheLossAnalysis() {
         String caseNumber = heardCase(Map.of(), false);
-        today("2026-11-30");
+        TestCases.today("2026-11-30");
         decision(caseNumber, "JUDGMENT", "FIRST", "COMPENSATION", "2026-11-25");
         // 2026-11-25 (Wed) + 5 = 11-30 (Mon).
         assertThat(due(walk.task(caseNumber, "DraftAppealOpinionTask"))).isEqualTo(LocalDate.of(2026, 11, 30));
@@ -202,7 +198,7 @@ class AfterDecisionProcessTest {
         tasks.complete(review.getId(), Map.of("appealRecommended", "false", "appealReviewOpinion", "上诉理由不充分。"));
         ProcessInstance appeal = stage(caseNumber, "appeal-opinion");
 
-        today("2026-12-14");
+        TestCases.today("2026-12-14");
         ResponseEntity<Map> effective = document(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", "2026-12-14",
                 "effectiveOn", "2026-12-12"));
         assertThat(effective.getBody()).as("the case is not waiting for it yet").containsEntry("correlated", false);
@@ -238,7 +234,7 @@ class AfterDecisionProcessTest {
     @Test
     void lostAppealedAndLostAgainAtSecondInstance() {
         String caseNumber = heardCase(Map.of("appearanceCategories", List.of(1)), true);
-        today("2026-12-11");
+        TestCases.today("2026-12-11");
         decision(caseNumber, "JUDGMENT", "FIRST", "REVOKED", "2026-12-10");
         complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", "true", "appealOpinion", "一审适用法律错误。"));
         complete(caseNumber, "ReviewAppealOpinionTask", Map.of("appealRecommended", "true", "appealReviewOpinion", "同意上诉。"));
@@ -248,7 +244,7 @@ class AfterDecisionProcessTest {
         assertThatThrownBy(() -> tasks.complete(file.getId(), Map.of("appealFiledOn", "2026-12-12")))
                 .as("not in the future").isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("appealFiledOn");
-        today("2026-12-14");
+        TestCases.today("2026-12-14");
         tasks.complete(file.getId(), Map.of("appealFiledOn", "2026-12-14"));
 
         // Second instance, same lead unit (Art. 14): the answer is due 7 days after the appeal, 12-21 (Mon).
@@ -256,7 +252,7 @@ class AfterDecisionProcessTest {
         assertThat(walk.tasks(caseNumber, "PrepareAnswerTask")).singleElement()
                 .satisfies(t -> assertThat(due(t)).isEqualTo(LocalDate.of(2026, 12, 21)))
                 .satisfies(t -> assertThat(t.getTaskDefinitionKey()).isEqualTo("PrepareAnswerTask"));
-        today("2026-12-18");
+        TestCases.today("2026-12-18");
         walk.deliverAnswer(caseNumber, "2026-12-18");
         document(caseNumber, Map.of("kind", "HEARING_NOTICE", "receivedOn", "2026-12-18", "hearingDate", "2026-12-24"));
         assertThat(tasks.getVariable(walk.task(caseNumber, "PlanAppearanceTask").getId(), "headAppearanceRequired"))
@@ -265,7 +261,7 @@ class AfterDecisionProcessTest {
         assertThat(String.valueOf(runtime.getVariable(theCase(caseNumber).getId(), "accountabilityFacts")))
                 .doesNotContain("HEAD_ABSENT_WHEN_REQUIRED");
 
-        today("2026-12-28");
+        TestCases.today("2026-12-28");
         decision(caseNumber, "JUDGMENT", "SECOND", "REVOKED", "2026-12-28");
         // A second-instance judgment takes effect when served: 12-28 + 15 = 2027-01-12 (Tue; 2027 calendar not published).
         Task write = walk.task(caseNumber, "WriteLossAnalysisTask");
@@ -283,14 +279,14 @@ class AfterDecisionProcessTest {
     /** Won at first instance, not appealed, and the court sends nothing: the case must not wait unseen. */
     private String waitingAfterTheAppealPeriod() {
         String caseNumber = heardCase(Map.of(), false);
-        today("2026-12-11");
+        TestCases.today("2026-12-11");
         decision(caseNumber, "JUDGMENT", "FIRST", "CLAIMS_DISMISSED", "2026-12-10");
         complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
         org.camunda.bpm.engine.runtime.Job timer = engine.getManagementService().createJobQuery()
                 .processInstanceId(theCase(caseNumber).getId()).timers().singleResult();
         // The appeal period of a judgment served on 2026-12-10 ends with 2026-12-25 (ALL Art. 85).
         assertThat(timer.getDuedate()).isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 25)));
-        today("2026-12-28");
+        TestCases.today("2026-12-28");
         engine.getManagementService().executeJob(timer.getId());
         assertThat(theCase(caseNumber)).isWaitingAt("ConfirmEffectTask");
         assertThat(tasks.getIdentityLinksForTask(walk.task(caseNumber, "ConfirmEffectTask").getId()))
@@ -323,18 +319,18 @@ class AfterDecisionProcessTest {
     @Test
     void thePlaintiffAppealsAndWeWinAtSecondInstanceBeforeTheHearing() {
         String caseNumber = heardCase(Map.of(), false);
-        today("2026-12-11");
+        TestCases.today("2026-12-11");
         decision(caseNumber, "JUDGMENT", "FIRST", "CLAIMS_DISMISSED", "2026-12-10");
         complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
 
-        today("2026-12-18");
+        TestCases.today("2026-12-18");
         assertThat(document(caseNumber, Map.of("kind", "PLAINTIFF_APPEAL", "receivedOn", "2026-12-18")).getBody())
                 .containsEntry("correlated", true);
         // 2026-12-18 (Fri) + 7 = 12-25 (Fri).
         assertThat(due(walk.task(caseNumber, "PrepareAnswerTask"))).isEqualTo(LocalDate.of(2026, 12, 25));
         ProcessInstance answer = stage(caseNumber, "answer-preparation");
 
-        today("2026-12-22");
+        TestCases.today("2026-12-22");
         assertThat(decision(caseNumber, "JUDGMENT", "SECOND", "CLAIMS_DISMISSED", "2026-12-22").getBody())
                 .containsEntry("correlated", true);
         assertThat(answer).isEnded();
@@ -350,11 +346,11 @@ class AfterDecisionProcessTest {
     @Test
     void aSecondInstanceRulingThatArrivesDuringTheAppealOpinionIsTakenUpAfterIt() {
         String caseNumber = heardCase(Map.of(), false);
-        today("2026-12-11");
+        TestCases.today("2026-12-11");
         decision(caseNumber, "RULING", "FIRST", "SUIT_DISMISSED", "2026-12-10");
         // A ruling: 10 days, 2026-12-20 is a Sunday: due 12-21 (ALL Art. 85).
         assertThat(deadlineDue(stage(caseNumber, "appeal-opinion").getId(), "appealRuling")).isEqualTo("2026-12-21");
-        today("2026-12-18");
+        TestCases.today("2026-12-18");
         assertThat(decision(caseNumber, "RULING", "SECOND", "SUIT_DISMISSED", "2026-12-18").getStatusCode())
                 .as("no appeal yet").isEqualTo(HttpStatus.CONFLICT);
         assertThat(document(caseNumber, Map.of("kind", "PLAINTIFF_APPEAL", "receivedOn", "2026-12-14")).getBody())
@@ -385,10 +381,10 @@ class AfterDecisionProcessTest {
     @Test
     void aRetrialApprovedAndFiledGoesBeforeTheCourtAgain() {
         String caseNumber = heardCase(Map.of(), false);
-        today("2026-11-30");
+        TestCases.today("2026-11-30");
         decision(caseNumber, "JUDGMENT", "FIRST", "ILLEGAL", "2026-11-27");
         complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
-        today("2026-12-14");
+        TestCases.today("2026-12-14");
         assertThat(decision(caseNumber, "JUDGMENT", "RETRIAL", "CLAIMS_DISMISSED", "2026-12-14").getStatusCode())
                 .as("no retrial applied for").isEqualTo(HttpStatus.CONFLICT);
         document(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", "2026-12-14", "effectiveOn", "2026-12-12"));
@@ -402,14 +398,14 @@ class AfterDecisionProcessTest {
         assertThat(tasks.getVariable(propose.getId(), "deadlineText").toString()).contains("2027");
         tasks.complete(propose.getId(), Map.of("retrialReasons", "生效判决认定事实的主要证据系伪造。"));
         complete(caseNumber, "ApproveRetrialTask", Map.of("retrialApproved", "true"));
-        today("2026-12-20");
+        TestCases.today("2026-12-20");
         complete(caseNumber, "FileRetrialTask", Map.of("retrialFiledOn", "2026-12-20"));
         assertThat(retrial).isEnded().hasPassed("RetrialFiledEndEvent");
 
         assertThat(runtime.getVariable(theCase(caseNumber).getId(), "courtInstance")).isEqualTo("RETRIAL");
         // 2026-12-20 (Sun) + 7 = 12-27 (Sun): due Monday 12-28.
         assertThat(due(walk.task(caseNumber, "PrepareAnswerTask"))).isEqualTo(LocalDate.of(2026, 12, 28));
-        today("2026-12-28");
+        TestCases.today("2026-12-28");
         decision(caseNumber, "JUDGMENT", "RETRIAL", "CLAIMS_DISMISSED", "2026-12-28");
         followUpNone(caseNumber);
         archive(caseNumber);
@@ -504,7 +500,7 @@ class AfterDecisionProcessTest {
         assertThat(runtime.getVariable(theCase.getId(), "statutoryAnswerDue")).isEqualTo("2026-11-30");
         assertThat(decision(caseNumber, "JUDGMENT", "FIRST", "REVOKED", "2026-11-28").getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
-        today("2026-11-30");
+        TestCases.today("2026-11-30");
         assertThat(document(caseNumber, Map.of("kind", "RECONSIDERATION_DECISION", "receivedOn", "2026-11-28",
                 "outcome", "REVOKED")).getBody()).containsEntry("correlated", true);
         assertThat(theCase).hasPassed("DecisionDuringIntakeEvent", "LossGateway").hasNotPassed("AppealOpinionCallActivity");

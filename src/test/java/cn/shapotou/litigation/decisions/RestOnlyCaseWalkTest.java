@@ -32,10 +32,6 @@ class RestOnlyCaseWalkTest {
         ClockUtil.reset();
     }
 
-    private static void today(String day) {
-        TestCases.today(day);
-    }
-
     /** The one open task of this kind that {@code user} can see (the engine's authorization decides). */
     private String task(String user, String caseNumber, String key) {
         ResponseEntity<List> found = rest.withBasicAuth(user, "demo").getForEntity(
@@ -69,7 +65,7 @@ class RestOnlyCaseWalkTest {
 
     @Test
     void aCaseLostAndNotAppealedWalksToClosedOverHttpAlone() {
-        today("2026-11-20");
+        TestCases.today("2026-11-20");
         Map<String, Object> data = TestCases.natresCase();
         String caseNumber = (String) data.get("caseNumber");
         ResponseEntity<Map> created = rest.withBasicAuth("office", "demo").postForEntity("/api/cases", data, Map.class);
@@ -83,7 +79,7 @@ class RestOnlyCaseWalkTest {
                 "evidenceList", "1. 现场勘验笔录", "normativeDocuments", "《中华人民共和国土地管理法》",
                 "legalRepresentativeName", "马区长", "legalRepresentativePost", "区长"));
         answer.putAll(agent1());
-        today("2026-11-24");
+        TestCases.today("2026-11-24");
         complete("natres", caseNumber, "PrepareAnswerTask", answer);
         complete("justice", caseNumber, "ReviewAnswerTask", Map.of("reviewPassed", true));
         complete("office", caseNumber, "SealAndDeliverTask", Map.of("sealed", true, "deliveredOn", "2026-11-24",
@@ -94,11 +90,11 @@ class RestOnlyCaseWalkTest {
                 "absenceExplanation", "局长参加全区防汛会议，已向法院书面说明"));
         plan.putAll(agent1());
         complete("natres", caseNumber, "PlanAppearanceTask", plan);
-        today("2026-12-03");
+        TestCases.today("2026-12-03");
         complete("natres", caseNumber, "AttendHearingTask", Map.of("hearingOutcome", "HELD", "headAppeared", false,
                 "appearedPersons", "刘伟", "leftWithoutPermission", false, "majorIssue", false));
 
-        today("2026-12-11");
+        TestCases.today("2026-12-11");
         document(caseNumber, Map.of("kind", "JUDGMENT", "instance", "FIRST", "outcome", "REVOKED",
                 "receivedOn", "2026-12-10"));
         complete("natres", caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", true,
@@ -107,7 +103,7 @@ class RestOnlyCaseWalkTest {
                 "appealReviewOpinion", "上诉理由不足，建议不上诉。"));
         complete("leader", caseNumber, "DecideAppealTask", Map.of("appealApproved", false));
 
-        today("2026-12-28");
+        TestCases.today("2026-12-28");
         document(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", "2026-12-28", "effectiveOn", "2026-12-26"));
         complete("natres", caseNumber, "WriteLossAnalysisTask", Map.of("lossFacts", "原告不服处罚决定。",
                 "lossDecision", "撤销被诉处罚决定", "lossSuggestions", "规范听证告知。", "faultSuspected", false));
