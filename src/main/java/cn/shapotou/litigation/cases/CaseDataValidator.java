@@ -35,11 +35,11 @@ public class CaseDataValidator {
     static final LocalDate EARLIEST_NOTICE = LocalDate.of(1990, 10, 1);
 
     /**
-     * A court's or a reconsideration body's number: Chinese characters, letters, digits and the brackets and dashes
-     * such numbers use, a four-digit year, ending in 号.
+     * A court's or a reconsideration body's number: Chinese characters, letters, digits, spaces and the brackets,
+     * dashes and slashes such numbers use, a four-digit year, ending in 号.
      */
     static final java.util.regex.Pattern CASE_NUMBER = java.util.regex.Pattern.compile(
-            "^(?=.*\\d{4})[\\p{IsHan}A-Za-z0-9（）()〔〕\\[\\]【】\\-－—·]{2,98}号$");
+            "^(?=.*\\d{4})[\\p{IsHan}A-Za-z0-9（）()〔〕\\[\\]【】\\-－—·_/ ]{2,98}号$");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -186,6 +186,15 @@ class CaseApiTest {
     }
 
     @Test
+    void caseNumbersAreWrittenAsCourtsAndReconsiderationBodiesWriteThem() {
+        for (String number : List.of("(2026)宁0502行初 %d号", "中卫复议〔2026〕%d号", "（2026）宁05行终%d/1号")) {
+            Map<String, Object> data = TestCases.natresCase();
+            data.put("caseNumber", String.format(number, System.nanoTime() % 1_000_000));
+            assertThat(post("office", data).getStatusCode()).as(number).isEqualTo(HttpStatus.CREATED);
+        }
+    }
+
+    @Test
     void brokenJsonIsABadRequest() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
