@@ -1,6 +1,5 @@
 package cn.shapotou.litigation.answer;
 
-import cn.shapotou.litigation.web.FormValues;
 import cn.shapotou.litigation.web.FormRefusal;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.LegalClock;
@@ -9,6 +8,7 @@ import cn.shapotou.litigation.escalation.OverdueItems;
 import cn.shapotou.litigation.web.FieldError;
 import cn.shapotou.litigation.accountability.AccountabilityFact;
 import cn.shapotou.litigation.accountability.AccountabilityFacts;
+import cn.shapotou.litigation.web.FormValues;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -40,7 +40,7 @@ public class AnswerDeliveryCheck implements ExecutionListener {
             throw FormRefusal.of(List.of(new FieldError("sealed", "答辩材料须加盖区人民政府公章后送交人民法院（sealed）")));
         }
         LocalDate delivered = FormValues.date(execution.getVariable("deliveredOn"), "deliveredOn", "送达法院日期", clock);
-        LocalDate received = LocalDate.parse((String) execution.getVariable("noticeReceivedOn"));
+        LocalDate received = FormValues.storedDate(execution, "noticeReceivedOn");
         if (delivered.isBefore(received)) {
             throw FormRefusal.of(List.of(new FieldError("deliveredOn",
                     "送达法院日期（deliveredOn）不能早于收到起诉状副本之日 " + received)));

@@ -3,6 +3,7 @@ package cn.shapotou.litigation.appearance;
 import cn.shapotou.litigation.answer.AnswerMaterials;
 import cn.shapotou.litigation.cases.CaseAccess;
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.web.FormValues;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -36,7 +37,7 @@ public class CourtAppearanceStage implements ExecutionListener {
 
     /** Create listener: {@code plan} is due the day before the hearing, {@code attend} on the hearing day. */
     public void due(DelegateTask task, String which) {
-        LocalDate hearing = LocalDate.parse((String) task.getVariable("hearingDate"));
+        LocalDate hearing = FormValues.storedDate(task, "hearingDate");
         LocalDate due = "plan".equals(which) ? hearing.minusDays(1) : hearing;
         task.setDueDate(LegalClock.endOfDay(due));
         task.setVariableLocal("deadlineText", ("plan".equals(which) ? "出庭人员须在开庭前确定，以便向法院提交负责人身份证明"

@@ -47,7 +47,7 @@ public class HearingRecordCheck implements ExecutionListener {
             if (!"true".equals(String.valueOf(execution.getVariable("postponementRequested")))) {
                 errors.add(new FieldError("postponementRequested", "须已向人民法院告知并申请延期（postponementRequested，第九条第一款）"));
             }
-            if (newDate == null || !newDate.isAfter(LocalDate.parse((String) execution.getVariable("hearingDate")))) {
+            if (newDate == null || !newDate.isAfter(FormValues.storedDate(execution, "hearingDate"))) {
                 errors.add(new FieldError("newHearingDate", "法院准许延期后的开庭日期（newHearingDate）须晚于原开庭日期"));
             }
             if (!errors.isEmpty()) {

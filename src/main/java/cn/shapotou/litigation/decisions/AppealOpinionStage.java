@@ -7,6 +7,7 @@ import cn.shapotou.litigation.deadlines.Deadlines;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FormCheck;
 import cn.shapotou.litigation.web.FormStage;
+import cn.shapotou.litigation.web.FormValues;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public class AppealOpinionStage extends FormStage {
                 }),
                 Map.entry("FileAppealTask", execution -> {
                     FormCheck form = new FormCheck(execution);
-                    LocalDate received = LocalDate.parse((String) execution.getVariable("decisionReceivedOn"));
+                    LocalDate received = FormValues.storedDate(execution, "decisionReceivedOn");
                     LocalDate filed = form.pastDate("appealFiledOn", "提起上诉日期", clock.today(), received, "收到裁判文书之日");
                     form.done();
                     LocalDate due = CaseDeadlineVariable.dueDate(execution,
@@ -67,7 +68,7 @@ public class AppealOpinionStage extends FormStage {
 
     /** The two deadlines count from the day the decision was received (served). */
     private void start(DelegateExecution execution) {
-        LocalDate received = LocalDate.parse((String) execution.getVariable("decisionReceivedOn"));
+        LocalDate received = FormValues.storedDate(execution, "decisionReceivedOn");
         DeadlineKind appeal = "RULING".equals(execution.getVariable("decisionKind"))
                 ? DeadlineKind.APPEAL_RULING : DeadlineKind.APPEAL_JUDGMENT;
         List<Map<String, Object>> list = CaseDeadlineVariable.read(execution);

@@ -5,6 +5,7 @@ import cn.shapotou.litigation.accountability.AccountabilityFacts;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FormCheck;
 import cn.shapotou.litigation.web.FormStage;
+import cn.shapotou.litigation.web.FormValues;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.Map;
@@ -53,7 +54,7 @@ public class CaseClosing extends FormStage {
     private void confirmEffect(DelegateExecution execution) {
         FormCheck form = new FormCheck(execution);
         String status = form.choice("effectStatus", "核实结果", EFFECT_STATUSES);
-        LocalDate received = LocalDate.parse((String) execution.getVariable("decisionReceivedOn"));
+        LocalDate received = FormValues.storedDate(execution, "decisionReceivedOn");
         if ("EFFECTIVE".equals(status)) {
             form.pastDate("effectiveOn", "生效日期", clock.today(), received, "收到裁判文书之日");
         } else if ("APPEALED".equals(status)) {
@@ -73,7 +74,7 @@ public class CaseClosing extends FormStage {
         }
         if ("ENFORCEMENT".equals(followUp)) {
             LocalDate last = form.date("performanceDeadline", "履行期间最后一日", true);
-            LocalDate effective = LocalDate.parse((String) execution.getVariable("effectiveOn"));
+            LocalDate effective = FormValues.storedDate(execution, "effectiveOn");
             if (last != null && last.isBefore(effective)) {
                 form.refuse("performanceDeadline", "履行期间最后一日（performanceDeadline）不能早于裁判生效之日 " + effective);
             } else if (last != null) {

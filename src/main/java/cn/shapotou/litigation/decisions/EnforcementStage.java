@@ -6,7 +6,7 @@ import cn.shapotou.litigation.deadlines.Deadlines;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FormCheck;
 import cn.shapotou.litigation.web.FormStage;
-import java.time.LocalDate;
+import cn.shapotou.litigation.web.FormValues;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -34,7 +34,7 @@ public class EnforcementStage extends FormStage {
         return Map.ofEntries(
                 Map.entry("NonPerformanceStartEvent", execution -> CaseDeadlineVariable.write(execution,
                         CaseDeadlineVariable.put(CaseDeadlineVariable.read(execution), deadlines.compute(
-                                DeadlineKind.ENFORCEMENT, LocalDate.parse((String) execution.getVariable("performanceDeadline")))))),
+                                DeadlineKind.ENFORCEMENT, FormValues.storedDate(execution, "performanceDeadline"))))),
                 Map.entry("ProposeEnforcementTask", execution -> {
                     FormCheck form = new FormCheck(execution);
                     form.text("nonPerformingParty", "拒不履行的当事人", true, 200);
@@ -50,7 +50,7 @@ public class EnforcementStage extends FormStage {
                 Map.entry("ApplyEnforcementTask", execution -> {
                     FormCheck form = new FormCheck(execution);
                     form.pastDate("enforcementAppliedOn", "申请强制执行日期", clock.today(),
-                            LocalDate.parse((String) execution.getVariable("effectiveOn")), "裁判生效之日");
+                            FormValues.storedDate(execution, "effectiveOn"), "裁判生效之日");
                     form.done();
                 }));
     }

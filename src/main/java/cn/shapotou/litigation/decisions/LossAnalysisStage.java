@@ -9,6 +9,7 @@ import cn.shapotou.litigation.deadlines.Deadlines;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FormCheck;
 import cn.shapotou.litigation.web.FormStage;
+import cn.shapotou.litigation.web.FormValues;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -39,7 +40,7 @@ public class LossAnalysisStage extends FormStage {
         return Map.ofEntries(
                 Map.entry("DecisionEffectiveStartEvent", execution -> {
                     CaseDeadline due = deadlines.compute(DeadlineKind.LOSS_ANALYSIS,
-                            LocalDate.parse((String) execution.getVariable("effectiveOn")));
+                            FormValues.storedDate(execution, "effectiveOn"));
                     CaseDeadlineVariable.write(execution, CaseDeadlineVariable.put(CaseDeadlineVariable.read(execution), due));
                     Outcome outcome = Outcome.parse(execution.getVariable("decisionOutcome"));
                     execution.setVariable("lossDecision", outcome == null ? null : outcome.label());

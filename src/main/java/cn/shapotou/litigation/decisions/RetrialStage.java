@@ -6,7 +6,7 @@ import cn.shapotou.litigation.deadlines.Deadlines;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FormCheck;
 import cn.shapotou.litigation.web.FormStage;
-import java.time.LocalDate;
+import cn.shapotou.litigation.web.FormValues;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -34,7 +34,7 @@ public class RetrialStage extends FormStage {
         return Map.ofEntries(
                 Map.entry("RetrialConsideredStartEvent", execution -> {
                     CaseDeadlineVariable.write(execution, CaseDeadlineVariable.put(CaseDeadlineVariable.read(execution),
-                            deadlines.compute(DeadlineKind.RETRIAL, LocalDate.parse((String) execution.getVariable("effectiveOn")))));
+                            deadlines.compute(DeadlineKind.RETRIAL, FormValues.storedDate(execution, "effectiveOn"))));
                     execution.setVariable("retrialFiledOn", null);
                 }),
                 Map.entry("ProposeRetrialTask", execution -> {
@@ -51,7 +51,7 @@ public class RetrialStage extends FormStage {
                 Map.entry("FileRetrialTask", execution -> {
                     FormCheck form = new FormCheck(execution);
                     form.pastDate("retrialFiledOn", "申请再审日期", clock.today(),
-                            LocalDate.parse((String) execution.getVariable("effectiveOn")), "裁判生效之日");
+                            FormValues.storedDate(execution, "effectiveOn"), "裁判生效之日");
                     form.done();
                 }));
     }

@@ -4,6 +4,7 @@ import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.FormCheck;
 import cn.shapotou.litigation.web.FormStage;
+import cn.shapotou.litigation.web.FormValues;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -51,7 +52,7 @@ public class JudicialRecommendationStage extends FormStage {
                 Map.entry("SendReplyTask", execution -> {
                     FormCheck form = new FormCheck(execution);
                     form.pastDate("repliedOn", "回复人民法院日期", clock.today(),
-                            LocalDate.parse((String) execution.getVariable("recommendationReceivedOn")), "收到司法建议书之日");
+                            FormValues.storedDate(execution, "recommendationReceivedOn"), "收到司法建议书之日");
                     form.done();
                 }));
     }

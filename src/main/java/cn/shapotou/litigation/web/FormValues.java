@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
@@ -50,6 +51,11 @@ public final class FormValues {
         } catch (DateTimeParseException e) {
             throw FormRefusal.of(List.of(new FieldError(field, label + "（" + field + "）应为 yyyy-MM-dd 格式的日期")));
         }
+    }
+
+    /** A day the case already holds: checked by {@link #date} when it was entered, stored as yyyy-MM-dd. */
+    public static LocalDate storedDate(VariableScope scope, String name) {
+        return LocalDate.parse((String) scope.getVariable(name));
     }
 
     /** A JSON array or object as submitted (List, Spin node, JSON text), as plain Java values. */
