@@ -20,3 +20,16 @@ CREATE TABLE IF NOT EXISTS lit_case_document (
     registered_by VARCHAR(255)
 );
 CREATE INDEX IF NOT EXISTS lit_case_document_case ON lit_case_document (case_number);
+
+-- The statutory answer deadline of a case while its answer is not yet delivered (ALL Art. 67; CONTRACT §7): the
+-- supervision sweep and GET /api/supervision/overdue find the overdue ones by this index, not by reading every case.
+ALTER TABLE lit_case ADD COLUMN IF NOT EXISTS answer_due DATE;
+CREATE INDEX IF NOT EXISTS lit_case_answer_due ON lit_case (answer_due);
+
+-- The 督办 task of each escalated item (Art. 3), so that finishing the item closes it without searching.
+CREATE TABLE IF NOT EXISTS lit_supervision (
+    item_key    VARCHAR(100) NOT NULL PRIMARY KEY,
+    task_id     VARCHAR(64)  NOT NULL,
+    case_number VARCHAR(200),
+    raised_at   TIMESTAMP    NOT NULL
+);

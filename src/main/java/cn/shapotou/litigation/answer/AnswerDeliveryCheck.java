@@ -3,8 +3,7 @@ package cn.shapotou.litigation.answer;
 import cn.shapotou.litigation.web.FormRefusal;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.LegalClock;
-import cn.shapotou.litigation.escalation.ItemDone;
-import cn.shapotou.litigation.escalation.OverdueItems;
+import cn.shapotou.litigation.escalation.StatutoryAnswerWatch;
 import cn.shapotou.litigation.web.FieldError;
 import cn.shapotou.litigation.accountability.AccountabilityFact;
 import cn.shapotou.litigation.accountability.AccountabilityFacts;
@@ -24,11 +23,11 @@ import org.springframework.stereotype.Component;
 public class AnswerDeliveryCheck implements ExecutionListener {
 
     private final LegalClock clock;
-    private final ItemDone itemDone;
+    private final StatutoryAnswerWatch answerWatch;
 
-    public AnswerDeliveryCheck(LegalClock clock, ItemDone itemDone) {
+    public AnswerDeliveryCheck(LegalClock clock, StatutoryAnswerWatch answerWatch) {
         this.clock = clock;
-        this.itemDone = itemDone;
+        this.answerWatch = answerWatch;
     }
 
     @Override
@@ -59,8 +58,7 @@ public class AnswerDeliveryCheck implements ExecutionListener {
         DelegateExecution caseCall = execution.getProcessInstance().getSuperExecution();
         if (caseCall != null) {
             DelegateExecution theCase = caseCall.getProcessInstance();
-            theCase.removeVariable(OverdueItems.STATUTORY_ANSWER_DUE);
-            itemDone.statutoryAnswerDelivered(theCase.getProcessInstanceId());
+            answerWatch.close(theCase);
         }
     }
 }

@@ -4,7 +4,7 @@ import cn.shapotou.litigation.deadlines.CaseDeadline;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.DeadlineKind;
 import cn.shapotou.litigation.deadlines.Deadlines;
-import cn.shapotou.litigation.escalation.OverdueItems;
+import cn.shapotou.litigation.escalation.StatutoryAnswerWatch;
 import cn.shapotou.litigation.web.FormRefusal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,11 @@ public class CaseRegistration implements ExecutionListener {
     private final CaseRegistry registry;
     private final Deadlines deadlines;
 
-    public CaseRegistration(CaseDataValidator validator, CaseRegistry registry, Deadlines deadlines) {
+    private final StatutoryAnswerWatch answerWatch;
+
+    public CaseRegistration(CaseDataValidator validator, CaseRegistry registry, Deadlines deadlines,
+                            StatutoryAnswerWatch answerWatch) {
+        this.answerWatch = answerWatch;
         this.validator = validator;
         this.registry = registry;
         this.deadlines = deadlines;
@@ -61,7 +65,7 @@ public class CaseRegistration implements ExecutionListener {
                 ? DeadlineKind.RECONSIDERATION_ANSWER : DeadlineKind.STATUTORY_ANSWER, data.noticeReceivedOn());
         caseDeadlines = CaseDeadlineVariable.put(caseDeadlines, statutory);
         // Watched from registration until delivery to the court, whatever stage the case is in (CONTRACT §7).
-        execution.setVariable(OverdueItems.STATUTORY_ANSWER_DUE, statutory.computed().due().toString());
+        answerWatch.open(execution, statutory.computed().due());
         caseDeadlines = CaseDeadlineVariable.put(caseDeadlines,
                 deadlines.compute(DeadlineKind.FORWARD_NOTICE, data.noticeReceivedOn()));
         CaseDeadlineVariable.write(execution, caseDeadlines);

@@ -28,6 +28,12 @@ public class CaseRegistry {
         }
     }
 
+    /** The statutory answer deadline the supervision watches for this case; null once the answer is delivered. */
+    public void watchAnswer(String processInstanceId, java.time.LocalDate due) {
+        jdbc.update("UPDATE lit_case SET answer_due = ? WHERE process_instance_id = ?",
+                due, processInstanceId);
+    }
+
     public boolean exists(String caseNumber) {
         return processInstanceId(caseNumber).isPresent();
     }

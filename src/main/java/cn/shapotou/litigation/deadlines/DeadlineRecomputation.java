@@ -39,7 +39,11 @@ public class DeadlineRecomputation {
     private final Deadlines deadlines;
     private final HolidayCalendarRepository calendars;
 
-    public DeadlineRecomputation(ProcessEngine engine, Deadlines deadlines, HolidayCalendarRepository calendars) {
+    private final cn.shapotou.litigation.escalation.StatutoryAnswerWatch answerWatch;
+
+    public DeadlineRecomputation(ProcessEngine engine, Deadlines deadlines, HolidayCalendarRepository calendars,
+                                 cn.shapotou.litigation.escalation.StatutoryAnswerWatch answerWatch) {
+        this.answerWatch = answerWatch;
         this.engine = engine;
         this.deadlines = deadlines;
         this.calendars = calendars;
@@ -99,9 +103,8 @@ public class DeadlineRecomputation {
         var tasks = engine.getTaskService();
         List<String> taskIds = new ArrayList<>();
         // The case-level watch of the statutory answer follows its deadline (escalation.OverdueItems).
-        if ("statutoryAnswer".equals(key) && engine.getRuntimeService().getVariable(processInstanceId,
-                "statutoryAnswerDue") != null) {
-            engine.getRuntimeService().setVariable(processInstanceId, "statutoryAnswerDue", after.toString());
+        if ("statutoryAnswer".equals(key)) {
+            answerWatch.move(engine.getRuntimeService(), processInstanceId, after);
         }
         Map<String, Object> deadline = CaseDeadlineVariable.find(updated, key).orElseThrow();
         for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId)

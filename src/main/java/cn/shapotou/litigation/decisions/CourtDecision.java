@@ -1,7 +1,6 @@
 package cn.shapotou.litigation.decisions;
 
-import cn.shapotou.litigation.escalation.ItemDone;
-import cn.shapotou.litigation.escalation.OverdueItems;
+import cn.shapotou.litigation.escalation.StatutoryAnswerWatch;
 import cn.shapotou.litigation.web.FormValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,10 +22,10 @@ public class CourtDecision {
     public static final String EFFECTIVE_MESSAGE = "DecisionEffective";
     public static final String RECONSIDERATION_DECISION = "RECONSIDERATION_DECISION";
 
-    private final ItemDone itemDone;
+    private final StatutoryAnswerWatch answerWatch;
 
-    public CourtDecision(ItemDone itemDone) {
-        this.itemDone = itemDone;
+    public CourtDecision(StatutoryAnswerWatch answerWatch) {
+        this.answerWatch = answerWatch;
     }
 
     /**
@@ -50,10 +49,7 @@ public class CourtDecision {
         execution.setVariable("decisionTitle", title(execution.getVariable("decisionKind"),
                 execution.getVariable("decisionInstance")));
         execution.removeVariable("hearingDate");
-        if (execution.getVariable(OverdueItems.STATUTORY_ANSWER_DUE) != null) {
-            execution.removeVariable(OverdueItems.STATUTORY_ANSWER_DUE);
-            itemDone.statutoryAnswerDelivered(execution.getProcessInstanceId());
-        }
+        answerWatch.close(execution);
     }
 
     /** A first-instance judgment or ruling of a court is open to appeal (ALL Art. 85) and gets an appeal opinion. */

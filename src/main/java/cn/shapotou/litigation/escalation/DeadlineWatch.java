@@ -3,13 +3,17 @@ package cn.shapotou.litigation.escalation;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.task.Task;
@@ -36,8 +40,15 @@ public class DeadlineWatch implements JavaDelegate {
     private final Reminders reminders;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final SupervisionRegister register;
+    private final ProcessEngineConfigurationImpl engineConfiguration;
 
-    public DeadlineWatch(OverdueItems overdue, Reminders reminders, RuntimeService runtime, TaskService tasks) {
+    static final int CHUNK = 250;
+
+    public DeadlineWatch(OverdueItems overdue, Reminders reminders, RuntimeService runtime, TaskService tasks,
+                         SupervisionRegister register, ProcessEngineConfigurationImpl engineConfiguration) {
+        this.engineConfiguration = engineConfiguration;
+        this.register = register;
         this.overdue = overdue;
         this.reminders = reminders;
         this.runtime = runtime;
@@ -60,16 +71,18 @@ public class DeadlineWatch implements JavaDelegate {
                 open.add(incident.getConfiguration());
             }
         }
-        int escalated = 0;
         Set<String> current = new HashSet<>();
+        List<OverdueItem> fresh = new ArrayList<>();
         for (OverdueItem item : items) {
             current.add(item.key());
             if (!open.contains(item.key())) {
-                escalate(item);
-                escalated++;
+                fresh.add(item);
             }
         }
-        // An item that stopped being overdue without its task completing (a deadline moved, a delivery recorded).
+        int escalated = escalateInChunks(fresh);
+        // An item that stopped being overdue without its task completing (a deadline moved, a delivery recorded),
+        // or whose 督办 task outlived it.
+        open.addAll(register.keys());
         for (String key : open) {
             if (!current.contains(key)) {
                 resolve(key);
@@ -82,13 +95,48 @@ public class DeadlineWatch implements JavaDelegate {
         return escalated;
     }
 
+    /**
+     * New items are escalated {@value #CHUNK} to a transaction of their own: the engine orders a transaction's
+     * inserts by reference in quadratic time, so 5,000 escalations in one took most of a minute (issue 8 benchmark).
+     * A chunk commits whole or not at all; one that fails (an item finished meanwhile) is retried item by item, and
+     * an item that still fails waits for the next sweep instead of holding up the others.
+     */
+    private int escalateInChunks(List<OverdueItem> fresh) {
+        int escalated = 0;
+        for (int from = 0; from < fresh.size(); from += CHUNK) {
+            List<OverdueItem> chunk = fresh.subList(from, Math.min(fresh.size(), from + CHUNK));
+            try {
+                inNewTransaction(() -> chunk.forEach(this::escalate));
+                escalated += chunk.size();
+            } catch (RuntimeException chunkFailed) {
+                for (OverdueItem item : chunk) {
+                    try {
+                        inNewTransaction(() -> escalate(item));
+                        escalated++;
+                    } catch (RuntimeException e) {
+                        log.warn("Deadline watch: item {} of case {} not escalated this time: {}", item.key(),
+                                item.caseNumber(), e.getMessage());
+                    }
+                }
+            }
+        }
+        return escalated;
+    }
+
+    private void inNewTransaction(Runnable work) {
+        engineConfiguration.getCommandExecutorTxRequiresNew().execute(commandContext -> {
+            work.run();
+            return null;
+        });
+    }
+
     private void escalate(OverdueItem item) {
         String message = "案号" + item.caseNumber() + "：" + item.item() + "已逾期" + item.daysOverdue() + "日（期限"
                 + item.due() + "，承办：" + item.unitName() + "）";
         runtime.createIncident(INCIDENT_TYPE, item.executionId(), item.key(), message);
         // A case-level item's incident ends with the activity its execution was at, and is raised again on the
         // case's next activity; its 督办 task is one and the same.
-        if (tasks.createTaskQuery().taskVariableValueEquals(SUPERVISES, item.key()).count() > 0) {
+        if (register.taskOf(item.key()).isPresent()) {
             return;
         }
         Task notice = tasks.newTask();
@@ -99,10 +147,13 @@ public class DeadlineWatch implements JavaDelegate {
         notice.setPriority(80);
         tasks.saveTask(notice);
         tasks.addCandidateGroup(notice.getId(), cn.shapotou.litigation.units.UnitDirectory.JUSTICE_BUREAU);
-        tasks.setVariableLocal(notice.getId(), SUPERVISES, item.key());
-        tasks.setVariableLocal(notice.getId(), "caseNumber", item.caseNumber());
-        tasks.setVariableLocal(notice.getId(), "leadUnitName", item.unitName());
-        tasks.setVariableLocal(notice.getId(), "overdueSince", item.due().plusDays(1).toString());
+        Map<String, Object> shown = new HashMap<>();
+        shown.put(SUPERVISES, item.key());
+        shown.put("caseNumber", item.caseNumber());
+        shown.put("leadUnitName", item.unitName());
+        shown.put("overdueSince", item.due().plusDays(1).toString());
+        tasks.setVariablesLocal(notice.getId(), shown);
+        register.add(item.key(), notice.getId(), item.caseNumber());
     }
 
     /** The item is done: its incident is resolved and its 督办 task closed, with a note why. */
@@ -112,11 +163,16 @@ public class DeadlineWatch implements JavaDelegate {
                 runtime.resolveIncident(incident.getId());
             }
         }
-        List<Task> notices = new ArrayList<>(tasks.createTaskQuery().taskVariableValueEquals(SUPERVISES, key).list());
-        LocalDate today = LegalClock.dateOf(ClockUtil.getCurrentTime());
-        for (Task notice : notices) {
-            tasks.createComment(notice.getId(), null, "被督办事项已于" + today + "办结，督办自动结束。");
-            tasks.complete(notice.getId());
+        Optional<String> notice = register.taskOf(key);
+        if (notice.isEmpty()) {
+            return;
+        }
+        register.remove(key);
+        // Closed by hand already (a 督办 task is the Justice Bureau's own to complete): nothing left to close.
+        if (tasks.createTaskQuery().taskId(notice.get()).count() > 0) {
+            LocalDate today = LegalClock.dateOf(ClockUtil.getCurrentTime());
+            tasks.createComment(notice.get(), null, "被督办事项已于" + today + "办结，督办自动结束。");
+            tasks.complete(notice.get());
         }
     }
 }

@@ -13,7 +13,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -25,6 +29,10 @@ class WebappSessionApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    TaskService taskService;
 
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -72,11 +80,32 @@ class WebappSessionApiTest {
         assertThat(withoutToken.body()).contains("CSRF");
         HttpResponse<String> created = register(csrfToken());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String caseNumber = (String) new ObjectMapper().readValue(created.body(), java.util.Map.class).get("caseNumber");
+        String caseNumber = (String) new ObjectMapper().readValue(created.body(), Map.class).get("caseNumber");
         HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/cases/"
                 + URLEncoder.encode(caseNumber, StandardCharsets.UTF_8).replace("+", "%20"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).contains("拟定办理建议");
+    }
+
+    @Test
+    void theWebappsOwnEngineCallsNeedTheCsrfTokenToo() throws Exception {
+        Map<String, Object> data = TestCases.natresCase();
+        assertThat(rest.withBasicAuth("office", "demo").postForEntity("/api/cases", data, Map.class)
+                .getStatusCode().value()).isEqualTo(201);
+        String task = taskService.createTaskQuery().processInstanceBusinessKey((String) data.get("caseNumber"))
+                .taskDefinitionKey("DraftHandlingProposalTask").singleResult().getId();
+        login("justice");
+        HttpRequest.Builder claim = HttpRequest.newBuilder(URI.create(base()
+                        + "/camunda/api/engine/engine/default/task/" + task + "/claim"))
+                .header("Content-Type", "application/json").header("X-Authorized-Engine", "default")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"justice\"}"));
+        HttpResponse<String> forged = http.send(claim.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as("a request from another site carries the session cookie but no token")
+                .isEqualTo(403);
+        assertThat(forged.headers().firstValue("X-XSRF-TOKEN")).as("refused by the CSRF filter").hasValue("Required");
+        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).as("nothing changed")
+                .isNull();
+        // With the token the same call is Tasklist's own claim, which the browser tests make (Browser.openAndClaim).
     }
 }

@@ -38,13 +38,20 @@ final class AppProcess implements AutoCloseable {
     }
 
     static AppProcess start(Path workDir, List<String> args, Map<String, String> env) throws IOException {
+        return start(workDir, List.of("-Xmx512m"), args, env);
+    }
+
+    /** With the JVM options an operator gives (README: production memory settings). */
+    static AppProcess start(Path workDir, List<String> jvm, List<String> args, Map<String, String> env)
+            throws IOException {
         String jar = System.getProperty("app.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("app.jar not built: " + jar + " (run mvn verify)");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", Path.of(jar).toAbsolutePath().toString(), "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvm);
+        command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString(), "--server.port=" + port));
         command.addAll(args);
         Files.createDirectories(workDir);
         Path log = Files.createTempFile(workDir, "app-", ".log");
@@ -112,6 +119,16 @@ final class AppProcess implements AutoCloseable {
         }
         return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A line of /proc/PID/status in MiB: VmRSS (resident now) or VmHWM (the most it was resident). */
+    long residentMiB(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        throw new IllegalStateException(field + " not in /proc status");
     }
 
     /** SIGKILL: no shutdown hook, no flush — a power cut as far as the application can tell. */

@@ -1,0 +1,41 @@
+package cn.shapotou.litigation.escalation;
+
+import java.sql.Timestamp;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Which 督办 task supervises which overdue item (Art. 3), written in the engine's transaction beside the task itself:
+ * finishing an item finds its 督办 task by the item's key instead of searching task variables.
+ */
+@Repository
+public class SupervisionRegister {
+
+    private final JdbcTemplate jdbc;
+
+    public SupervisionRegister(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void add(String itemKey, String taskId, String caseNumber) {
+        jdbc.update("INSERT INTO lit_supervision (item_key, task_id, case_number, raised_at) VALUES (?, ?, ?, ?)",
+                itemKey, taskId, caseNumber, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+    }
+
+    public Optional<String> taskOf(String itemKey) {
+        return jdbc.query("SELECT task_id FROM lit_supervision WHERE item_key = ?", (rs, i) -> rs.getString(1),
+                itemKey).stream().findFirst();
+    }
+
+    public void remove(String itemKey) {
+        jdbc.update("DELETE FROM lit_supervision WHERE item_key = ?", itemKey);
+    }
+
+    public Set<String> keys() {
+        return new HashSet<>(jdbc.query("SELECT item_key FROM lit_supervision", (rs, i) -> rs.getString(1)));
+    }
+}

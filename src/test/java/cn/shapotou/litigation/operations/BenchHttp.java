@@ -1,0 +1,87 @@
+package cn.shapotou.litigation.operations;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark's client: what Tasklist and an outside system send, over HTTP/1.1 with HTTP Basic. A call that does
+ * not get the expected status fails the benchmark: a fast wrong answer measures nothing.
+ */
+final class BenchHttp {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final int port;
+
+    BenchHttp(int port) {
+        this.port = port;
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    String get(String path, String user, int expected) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), user, expected);
+    }
+
+    String post(String path, String user, Object body, int expected) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)),
+                user, expected);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> getList(String path, String user) throws IOException, InterruptedException {
+        return JSON.readValue(get(path, user, 200), List.class);
+    }
+
+    /** The id of the one open task {@code user} may see of this case at this step (the engine's authorization decides). */
+    String task(String user, String query) throws IOException, InterruptedException {
+        List<Map<String, Object>> found = getList("/engine-rest/task?" + query, user);
+        if (found.size() != 1) {
+            throw new IllegalStateException(query + " for " + user + ": " + found.size() + " tasks");
+        }
+        return (String) found.get(0).get("id");
+    }
+
+    /** Completes a task as Tasklist does: the form's fields as typed variables, lists as JSON. */
+    void complete(String user, String taskId, Map<String, Object> values) throws IOException, InterruptedException {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> v : values.entrySet()) {
+            variables.put(v.getKey(), v.getValue() instanceof List<?> list
+                    ? Map.of("value", JSON.writeValueAsString(list), "type", "Json") : Map.of("value", v.getValue()));
+        }
+        post("/engine-rest/task/" + taskId + "/complete", user, Map.of("variables", variables), 204);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String send(HttpRequest.Builder request, String user, int expected)
+            throws IOException, InterruptedException {
+        request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(120)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(response.request().uri() + " → " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+}

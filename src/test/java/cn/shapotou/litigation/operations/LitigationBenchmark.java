@@ -1,0 +1,400 @@
+package cn.shapotou.litigation.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+
+import cn.shapotou.litigation.LitigationApplication;
+import cn.shapotou.litigation.cases.CaseDataValidator;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.escalation.DeadlineWatch;
+import cn.shapotou.litigation.escalation.OverdueItems;
+import cn.shapotou.litigation.identity.Grants;
+import cn.shapotou.litigation.units.UnitDirectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The benchmark of issue 8 and CONTRACT §8 ({@code mvn -Pbench verify}), on one H2 file database under
+ * {@code target/bench}. First the application runs in this JVM (its clock can be set, its job executor is off so
+ * that nothing sweeps unasked): full case lifecycles over HTTP against a vanilla process with as many user tasks,
+ * 5,000 items falling overdue at once and the one sweep that escalates them, then open cases up to 50,000. Then the
+ * packaged jar starts on that database as an operator runs it: start-up time, the supervision API and the 已逾期
+ * filter under authorization, and resident memory. Prints {@code BENCH <name> <value> <unit>} lines.
+ */
+class LitigationBenchmark {
+
+    private static final int THREADS = 2;
+    /** Smaller with {@code -Dbench.openCases=N} while working on it; the benchmark's figure is for 50,000. */
+    private static final int OPEN_CASES = Integer.getInteger("bench.openCases", 50_000);
+    private static final int OVERDUE_ITEMS = 5_000;
+    private static final String VANILLA = "bench-vanilla";
+    /** The production JVM settings README gives operators. */
+    static final List<String> PRODUCTION_JVM = List.of("-Xms256m", "-Xmx512m", "-XX:MaxMetaspaceSize=192m",
+            "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:+UseSerialGC");
+
+    private final Map<String, String> results = new LinkedHashMap<>();
+
+    private void bench(String name, double value, String unit) {
+        String shown = value >= 100 ? String.valueOf(Math.round(value)) : String.format("%.2f", value);
+        results.put(name, shown + " " + unit);
+        System.out.println("BENCH " + name + " " + shown + " " + unit);
+    }
+
+    @Test
+    void benchmark() throws Exception {
+        Path dir = Path.of("target", "bench").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(dir);
+        Files.createDirectories(dir);
+        // The shipped default configuration's URL, in the directory the jar will later run in.
+        String url = "jdbc:h2:file:" + dir.resolve("data").resolve("engine")
+                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+        // Arguments, as an operator would give them: they take precedence over application.yaml.
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LitigationApplication.class).run(
+                "--server.port=0", "--spring.datasource.url=" + url,
+                "--camunda.bpm.job-execution.enabled=false", "--litigation.demo.cases=false",
+                "--litigation.calendar-dir=" + dir.resolve("calendar"), "--logging.level.root=WARN",
+                // The process-test-coverage starter is on the test class path; a benchmark records none.
+                "--spring.autoconfigure.exclude=org.camunda.community.process_test_coverage.spring_test"
+                        + ".platform7.ProcessEngineCoverageConfiguration")) {
+            BenchHttp http = new BenchHttp(((WebServerApplicationContext) app).getWebServer().getPort());
+            lifecycleRatio(app, http);
+            int overdueCases = escalations(app);
+            seedOpenCases(app, OPEN_CASES - overdueCases);
+        } finally {
+            ClockUtil.reset();
+        }
+        startupQueriesAndMemory(dir);
+        System.out.println("BENCH summary (" + THREADS + " client threads, H2 file database):");
+        results.forEach((name, value) -> System.out.println("BENCH " + name + " " + value));
+    }
+
+    // ---- lifecycle against vanilla ----------------------------------------------------------------------------
+
+    /** The user tasks of {@link #lifecycle}, in order: the vanilla process has exactly as many. */
+    private static final int LIFECYCLE_USER_TASKS = 16;
+
+    private void lifecycleRatio(ConfigurableApplicationContext app, BenchHttp http) throws Exception {
+        AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(VANILLA).name("基准：纯引擎流程")
+                .camundaHistoryTimeToLive(1).startEvent();
+        for (int i = 1; i <= LIFECYCLE_USER_TASKS; i++) {
+            flow = flow.userTask("Task" + i).name("任务" + i).camundaCandidateGroups(UnitDirectory.JUSTICE_BUREAU);
+        }
+        app.getBean(RepositoryService.class).createDeployment().name(VANILLA)
+                .addModelInstance(VANILLA + ".bpmn", flow.endEvent().done()).deploy();
+        app.getBean(Grants.class).toGroup(UnitDirectory.JUSTICE_BUREAU, PROCESS_DEFINITION, VANILLA, READ,
+                CREATE_INSTANCE);
+        // Every date of the walk lies before this day, as it would when the case reached its end.
+        ClockUtil.setCurrentTime(at(LocalDate.of(2026, 12, 28)));
+
+        parallel(4, i -> vanilla(http));
+        parallel(4, i -> lifecycle(http, "W" + i));
+        List<Double> vanillaRates = new ArrayList<>();
+        List<Double> lifecycleRates = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            int r = round;
+            double vanilla = 30 / parallel(30, i -> vanilla(http));
+            double lifecycle = 30 / parallel(30, i -> lifecycle(http, "R" + r + "-" + i));
+            vanillaRates.add(vanilla);
+            lifecycleRates.add(lifecycle);
+            ratios.add(lifecycle / vanilla);
+        }
+        ClockUtil.reset();
+        new java.util.TreeMap<>(stepMillis).forEach((step, millis) -> System.out.printf(
+                "BENCH-STEP %s p50 %.1f ms (%d calls)%n", step, median(millis), millis.size()));
+        bench("vanilla-per-s", median(vanillaRates), "instances/s");
+        bench("lifecycle-per-s", median(lifecycleRates), "lifecycles/s");
+        bench("lifecycle-ratio", median(ratios), "x");
+    }
+
+    private void vanilla(BenchHttp http) throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> started = BenchHttp.JSON.readValue(http.post(
+                "/engine-rest/process-definition/key/" + VANILLA + "/start", "justice", Map.of(), 200), Map.class);
+        String id = (String) started.get("id");
+        for (int i = 0; i < LIFECYCLE_USER_TASKS; i++) {
+            long start = System.nanoTime();
+            http.complete("justice", http.task("justice", "processInstanceId=" + id), Map.of());
+            timed("vanilla task", start);
+        }
+    }
+
+    private static Map<String, Object> agent1() {
+        return Map.of("agent1Name", "刘伟", "agent1Unit", "natural-resources", "agent1Post", "执法科科长",
+                "agent1Kind", "STAFF", "agent1IsHandler", true, "agent1Authority", "GENERAL");
+    }
+
+    /** One case from registration to archive, as its users walk it: lost at first instance, not appealed. */
+    private void lifecycle(BenchHttp http, String tag) throws Exception {
+        String number = "（2026）宁0502行初L" + tag + "号";
+        String n = BenchHttp.encode(number);
+        Map<String, Object> data = caseData(number, LocalDate.of(2026, 11, 20));
+        long start = System.nanoTime();
+        http.post("/api/cases", "office", data, 201);
+        timed("POST /api/cases", start);
+        step(http, "justice", n, "DraftHandlingProposalTask", Map.of("complexity", "NORMAL",
+                "leadUnit", "natural-resources", "coUnits", List.of(), "proposedAppearance", "分管副局长出庭"));
+        step(http, "leader", n, "ApproveHandlingProposalTask", Map.of("approved", true));
+        step(http, "counsel", n, "AssignCounselTask", Map.of("counsel", "counsel"));
+        Map<String, Object> answer = new LinkedHashMap<>(Map.of("draftDefence", "被诉处罚决定事实清楚。",
+                "evidenceList", "1. 现场勘验笔录", "normativeDocuments", "《中华人民共和国土地管理法》",
+                "legalRepresentativeName", "马区长", "legalRepresentativePost", "区长"));
+        answer.putAll(agent1());
+        step(http, "natres", n, "PrepareAnswerTask", answer);
+        step(http, "justice", n, "ReviewAnswerTask", Map.of("reviewPassed", true));
+        step(http, "office", n, "SealAndDeliverTask", Map.of("sealed", true, "deliveredOn", "2026-11-24",
+                "deliveryMethod", "IN_PERSON"));
+        document(http, n, Map.of("kind", "HEARING_NOTICE", "receivedOn", "2026-11-24", "hearingDate", "2026-12-03"));
+        Map<String, Object> plan = new LinkedHashMap<>(Map.of("headAppears", "false",
+                "absenceExplanation", "局长参加全区防汛会议，已向法院书面说明"));
+        plan.putAll(agent1());
+        step(http, "natres", n, "PlanAppearanceTask", plan);
+        step(http, "natres", n, "AttendHearingTask", Map.of("hearingOutcome", "HELD", "headAppeared", false,
+                "appearedPersons", "刘伟", "leftWithoutPermission", false, "majorIssue", false));
+        document(http, n, Map.of("kind", "JUDGMENT", "instance", "FIRST", "outcome", "REVOKED",
+                "receivedOn", "2026-12-10"));
+        step(http, "natres", n, "DraftAppealOpinionTask", Map.of("appealWanted", true,
+                "appealOpinion", "一审认定事实不清。"));
+        step(http, "justice", n, "ReviewAppealOpinionTask", Map.of("appealRecommended", false,
+                "appealReviewOpinion", "上诉理由不足，建议不上诉。"));
+        step(http, "leader", n, "DecideAppealTask", Map.of("appealApproved", false));
+        document(http, n, Map.of("kind", "EFFECTIVE", "receivedOn", "2026-12-28", "effectiveOn", "2026-12-26"));
+        step(http, "natres", n, "WriteLossAnalysisTask", Map.of("lossFacts", "原告不服处罚决定。",
+                "lossDecision", "撤销被诉处罚决定", "lossSuggestions", "规范听证告知。", "faultSuspected", false));
+        step(http, "leader", n, "ReadLossAnalysisTask", Map.of("lossAnalysisInstructions", "抓紧整改。"));
+        step(http, "justice", n, "FileLossAnalysisTask", Map.of("lossAnalysisFiled", true));
+        step(http, "natres", n, "FollowUpTask", Map.of("ownPerformance", "PERFORMED", "followUp", "NONE"));
+        step(http, "natres", n, "ArchiveTask", Map.of("archiveNumber", "自然资源局应诉-2026-" + tag,
+                "archivedOn", "2026-12-28"));
+        String closed = http.get("/api/cases/" + n, "office", 200);
+        if (!closed.contains("\"status\":\"CLOSED\"")) {
+            throw new IllegalStateException(number + " not closed: " + closed);
+        }
+    }
+
+    private void step(BenchHttp http, String user, String caseNumber, String key, Map<String, Object> values)
+            throws Exception {
+        long start = System.nanoTime();
+        http.complete(user, http.task(user, "processInstanceBusinessKey=" + caseNumber + "&taskDefinitionKey=" + key),
+                values);
+        timed(key, start);
+    }
+
+    /** Where a lifecycle's time goes, step by step (medians printed after the lifecycle rounds). */
+    private final Map<String, List<Double>> stepMillis = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void timed(String step, long start) {
+        stepMillis.computeIfAbsent(step, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                .add((System.nanoTime() - start) / 1e6);
+    }
+
+    private void document(BenchHttp http, String caseNumber, Map<String, Object> document) throws Exception {
+        long start = System.nanoTime();
+        http.post("/api/cases/" + caseNumber + "/documents", "office", document, 201);
+        timed("POST documents " + document.get("kind"), start);
+    }
+
+    // ---- escalations ----------------------------------------------------------------------------------------
+
+    /**
+     * Cases received 40 days ago with nothing done: each has overdue items. Exactly 5,000 items, then the deadline
+     * watch's own job, executed as the job executor would, raises them in one sweep. Returns the cases registered.
+     */
+    private int escalations(ConfigurableApplicationContext app) throws Exception {
+        OverdueItems overdue = app.getBean(OverdueItems.class);
+        RuntimeService runtime = app.getBean(RuntimeService.class);
+        ManagementService management = app.getBean(ManagementService.class);
+        LocalDate received = LegalClock.dateOf(ClockUtil.getCurrentTime()).minusDays(40);
+        register(app, "E", 0, 1, received);
+        int perCase = overdue.now().size();
+        assertThat(perCase).as("overdue items of one neglected case").isPositive();
+        int cases = OVERDUE_ITEMS / perCase;
+        assertThat(cases * perCase).as("5,000 is a multiple of the items of one case").isEqualTo(OVERDUE_ITEMS);
+        register(app, "E", 1, cases, received);
+        assertThat(overdue.now()).hasSize(OVERDUE_ITEMS);
+
+        String watchJob = management.createJobQuery().processDefinitionKey("deadline-watch").singleResult().getId();
+        long start = System.nanoTime();
+        management.executeJob(watchJob);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Incident> raised = runtime.createIncidentQuery().incidentType(DeadlineWatch.INCIDENT_TYPE).list()
+                .stream().filter(i -> i.getConfiguration() != null).toList();
+        assertThat(raised).as("one incident for every overdue item").hasSize(OVERDUE_ITEMS);
+        bench("escalations-5000", seconds, "s");
+        return cases;
+    }
+
+    // ---- 50,000 open cases ----------------------------------------------------------------------------------
+
+    /**
+     * Open cases received 30 days from now (the clock moved there while they register): not overdue and not due
+     * soon, so that the start-up and the queries below see 50,000 open cases of which the 5,000 items above are overdue.
+     */
+    private void seedOpenCases(ConfigurableApplicationContext app, int count) throws Exception {
+        LocalDate received = LegalClock.dateOf(ClockUtil.getCurrentTime()).plusDays(30);
+        ClockUtil.setCurrentTime(at(received));
+        long start = System.nanoTime();
+        register(app, "O", 0, count, received);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ClockUtil.reset();
+        long open = app.getBean(RuntimeService.class).createProcessInstanceQuery()
+                .processDefinitionKey("litigation-case").active().count();
+        assertThat(open).isEqualTo(OPEN_CASES);
+        bench("registrations-per-s", count / seconds, "cases/s");
+    }
+
+    /** Registrations as {@code POST /api/cases} makes them (the same validation and start), 50 to a transaction. */
+    private void register(ConfigurableApplicationContext app, String prefix, int from, int to, LocalDate received)
+            throws Exception {
+        CaseDataValidator validator = app.getBean(CaseDataValidator.class);
+        RuntimeService runtime = app.getBean(RuntimeService.class);
+        TransactionTemplate transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+        int batch = 50;
+        int batches = (to - from + batch - 1) / batch;
+        parallel(batches, b -> transaction.executeWithoutResult(status -> {
+            for (int i = from + b * batch; i < Math.min(to, from + (b + 1) * batch); i++) {
+                String number = "（2026）宁0502行初" + prefix + i + "号";
+                CaseDataValidator.Result result = validator.validate(caseData(number, received));
+                if (!result.valid()) {
+                    throw new IllegalStateException(result.errors().toString());
+                }
+                runtime.createProcessInstanceByKey("litigation-case").businessKey(number)
+                        .setVariables(result.data().toVariables()).execute();
+            }
+        }));
+    }
+
+    private static Map<String, Object> caseData(String number, LocalDate received) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("caseNumber", number);
+        data.put("court", "中卫市沙坡头区人民法院");
+        data.put("plaintiff", "张某某");
+        data.put("causeOfAction", "土地行政处罚");
+        data.put("noticeReceivedOn", received.toString());
+        data.put("actingUnit", "natural-resources");
+        data.put("reconsideration", "NONE");
+        data.put("appearanceCategories", List.of());
+        return data;
+    }
+
+    // ---- the packaged application -------------------------------------------------------------------------
+
+    private void startupQueriesAndMemory(Path dir) throws Exception {
+        List<Double> startups = new ArrayList<>();
+        AppProcess app = null;
+        for (int i = 0; i < 3; i++) {
+            if (app != null) {
+                app.stop();
+            }
+            long start = System.nanoTime();
+            app = AppProcess.start(dir, PRODUCTION_JVM, List.of("--litigation.demo.cases=false"), Map.of())
+                    .awaitUp(Duration.ofMinutes(3));
+            startups.add((System.nanoTime() - start) / 1e9);
+        }
+        try (AppProcess running = app) {
+            bench("startup", median(startups), "s");
+            BenchHttp http = new BenchHttp(running.port);
+            List<Map<String, Object>> overdue = http.getList("/api/supervision/overdue", "justice");
+            assertThat(overdue).as("the supervision list holds every overdue item").hasSize(OVERDUE_ITEMS);
+            bench("overdue-api-p50", p50(60, () -> http.get("/api/supervision/overdue", "justice", 200)), "ms");
+
+            String filter = (String) http.getList("/engine-rest/filter?name=" + BenchHttp.encode("已逾期"), "justice")
+                    .get(0).get("id");
+            String page = "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15";
+            List<?> first = BenchHttp.JSON.readValue(http.post(page, "justice", Map.of(), 200), List.class);
+            assertThat(first).as("the Justice Bureau's overdue proposals, first page").hasSize(15);
+            bench("overdue-filter-p50", p50(60, () -> http.post(page, "justice", Map.of(), 200)), "ms");
+
+            bench("rss", running.residentMiB("VmHWM"), "MiB");
+            bench("rss-now", running.residentMiB("VmRSS"), "MiB");
+        }
+    }
+
+    // ---- measuring ----------------------------------------------------------------------------------------
+
+    interface Work {
+        void run(int index) throws Exception;
+    }
+
+    interface Call {
+        Object call() throws Exception;
+    }
+
+    /** Runs {@code count} pieces of work on {@link #THREADS} threads; the wall-clock seconds they took. */
+    private static double parallel(int count, Work work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> threads = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                threads.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        work.run(i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> thread : threads) {
+                thread.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The median of {@code times} calls in milliseconds, after ten not counted. */
+    private static double p50(int times, Call call) throws Exception {
+        for (int i = 0; i < 10; i++) {
+            call.call();
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            long start = System.nanoTime();
+            call.call();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        return median(millis);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static Date at(LocalDate day) {
+        return Date.from(day.atTime(10, 0).atZone(LegalClock.ZONE).toInstant());
+    }
+}
