@@ -2,8 +2,15 @@ package cn.shapotou.litigation.escalation;
 
 import cn.shapotou.litigation.cases.CaseRegistry;
 import java.time.LocalDate;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,12 +22,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class StatutoryAnswerWatch {
 
+    /** Engine property: the deadlines of cases registered before the register kept them were copied. */
+    static final String COPIED = "litigation.answer-due-copied";
+
+    private static final Logger log = LoggerFactory.getLogger(StatutoryAnswerWatch.class);
+
     private final CaseRegistry registry;
     private final ItemDone itemDone;
+    private final JdbcTemplate jdbc;
+    private final ManagementService management;
+    private final String variables;
 
-    public StatutoryAnswerWatch(CaseRegistry registry, ItemDone itemDone) {
+    public StatutoryAnswerWatch(CaseRegistry registry, ItemDone itemDone, JdbcTemplate jdbc,
+                                ManagementService management) {
         this.registry = registry;
         this.itemDone = itemDone;
+        this.jdbc = jdbc;
+        this.management = management;
+        this.variables = management.getTableName(VariableInstanceEntity.class);
     }
 
     /** Registration: the case's answer is due on that day. */
@@ -37,6 +56,26 @@ public class StatutoryAnswerWatch {
         theCase.removeVariable(OverdueItems.STATUTORY_ANSWER_DUE);
         registry.watchAnswer(theCase.getProcessInstanceId(), null);
         itemDone.statutoryAnswerDelivered(theCase.getProcessInstanceId());
+    }
+
+    /**
+     * Cases registered before the case register kept the deadline (version 0.1.0 until issue 8) have it only as a
+     * variable: copied once into the register, then never again (an engine property records that it was done).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void copyDeadlinesOfEarlierCases() {
+        if (management.getProperties().containsKey(COPIED)) {
+            return;
+        }
+        int copied = jdbc.update("UPDATE lit_case SET answer_due = (SELECT CAST(v.TEXT_ AS DATE) FROM " + variables
+                + " v WHERE v.EXECUTION_ID_ = lit_case.process_instance_id AND v.TASK_ID_ IS NULL AND v.NAME_ = ?)"
+                + " WHERE answer_due IS NULL AND EXISTS (SELECT 1 FROM " + variables + " v WHERE v.EXECUTION_ID_ ="
+                + " lit_case.process_instance_id AND v.TASK_ID_ IS NULL AND v.NAME_ = ?)",
+                OverdueItems.STATUTORY_ANSWER_DUE, OverdueItems.STATUTORY_ANSWER_DUE);
+        management.setProperty(COPIED, "true");
+        if (copied > 0) {
+            log.info("Statutory answer deadlines of {} earlier case(s) copied into the case register", copied);
+        }
     }
 
     /** A changed holiday calendar moved the deadline (deadlines.DeadlineRecomputation); only while still watched. */

@@ -1,0 +1,75 @@
+package cn.shapotou.litigation.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shapotou.litigation.IntegrationTest;
+import cn.shapotou.litigation.TestCases;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * More items fall overdue at once than one transaction escalates ({@link DeadlineWatch#CHUNK}): one sweep still
+ * escalates every one exactly once, each with its incident and its 督办 task, and the next sweep adds nothing.
+ */
+@IntegrationTest
+class ManyEscalationsTest {
+
+    @Autowired
+    DeadlineWatch watch;
+    @Autowired
+    OverdueItems overdue;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    LegalClock clock;
+
+    /** The items of {@code keys} that an open 督办 task supervises, once for each such task. */
+    private List<Object> supervised(Set<String> keys) {
+        return runtime.createVariableInstanceQuery().variableName(DeadlineWatch.SUPERVISES).list().stream()
+                .filter(v -> v.getTaskId() != null && keys.contains(v.getValue())).map(v -> v.getValue()).toList();
+    }
+
+    @Test
+    void moreOverdueItemsThanAChunkAreAllEscalatedOnceInOneSweep() {
+        watch.sweep();
+        List<String> instances = new ArrayList<>();
+        List<String> caseNumbers = new ArrayList<>();
+        for (int i = 0; i < DeadlineWatch.CHUNK / 2 + 5; i++) {
+            Map<String, Object> data = TestCases.natresCase();
+            data.put("noticeReceivedOn", clock.today().minusDays(40).toString());
+            Map<?, ?> created = rest.withBasicAuth("office", "demo").postForObject("/api/cases", data, Map.class);
+            instances.add((String) created.get("processInstanceId"));
+            caseNumbers.add((String) data.get("caseNumber"));
+        }
+        Set<String> keys = overdue.now().stream().filter(i -> caseNumbers.contains(i.caseNumber()))
+                .map(OverdueItem::key).collect(Collectors.toSet());
+        assertThat(keys).as("two items a neglected case").hasSize(2 * caseNumbers.size())
+                .hasSizeGreaterThan(DeadlineWatch.CHUNK);
+
+        assertThat(watch.sweep()).isGreaterThanOrEqualTo(keys.size());
+        List<String> raised = runtime.createIncidentQuery().incidentType(DeadlineWatch.INCIDENT_TYPE).list().stream()
+                .map(Incident::getConfiguration).filter(keys::contains).toList();
+        assertThat(raised).as("one incident an item").hasSize(keys.size()).doesNotHaveDuplicates();
+        assertThat(supervised(keys)).as("one 督办 task an item").hasSize(keys.size()).doesNotHaveDuplicates();
+        assertThat(watch.sweep()).as("nothing new the next minute").isZero();
+
+        // The cases go; the next sweep closes their 督办 tasks, and other tests see none of them.
+        runtime.deleteProcessInstances(instances, "test over", true, true);
+        watch.sweep();
+        assertThat(supervised(keys)).isEmpty();
+    }
+}
