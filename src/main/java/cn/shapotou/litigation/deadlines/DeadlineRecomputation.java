@@ -104,7 +104,7 @@ public class DeadlineRecomputation {
         List<String> taskIds = new ArrayList<>();
         // The case-level watch of the statutory answer follows its deadline (escalation.OverdueItems).
         if ("statutoryAnswer".equals(key)) {
-            answerWatch.move(engine.getRuntimeService(), processInstanceId, after);
+            answerWatch.move(processInstanceId, after);
         }
         Map<String, Object> deadline = CaseDeadlineVariable.find(updated, key).orElseThrow();
         for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId)

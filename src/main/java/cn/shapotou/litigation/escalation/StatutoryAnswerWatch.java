@@ -31,10 +31,12 @@ public class StatutoryAnswerWatch {
     private final ItemDone itemDone;
     private final JdbcTemplate jdbc;
     private final ManagementService management;
+    private final RuntimeService runtime;
     private final String variables;
 
     public StatutoryAnswerWatch(CaseRegistry registry, ItemDone itemDone, JdbcTemplate jdbc,
-                                ManagementService management) {
+                                ManagementService management, RuntimeService runtime) {
+        this.runtime = runtime;
         this.registry = registry;
         this.itemDone = itemDone;
         this.jdbc = jdbc;
@@ -79,7 +81,7 @@ public class StatutoryAnswerWatch {
     }
 
     /** A changed holiday calendar moved the deadline (deadlines.DeadlineRecomputation); only while still watched. */
-    public void move(RuntimeService runtime, String caseInstanceId, LocalDate due) {
+    public void move(String caseInstanceId, LocalDate due) {
         if (runtime.getVariable(caseInstanceId, OverdueItems.STATUTORY_ANSWER_DUE) != null) {
             runtime.setVariable(caseInstanceId, OverdueItems.STATUTORY_ANSWER_DUE, due.toString());
             registry.watchAnswer(caseInstanceId, due);

@@ -43,8 +43,10 @@ public class H2Housekeeping implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     public void start() {
-        if (store() != null) {
-            timer.scheduleWithFixedDelay(this::compact, 10, 10, TimeUnit.SECONDS);
+        // One store for the life of the database: found once, not on every round.
+        MVStore store = store();
+        if (store != null) {
+            timer.scheduleWithFixedDelay(() -> compact(store), 10, 10, TimeUnit.SECONDS);
         }
     }
 
@@ -61,10 +63,9 @@ public class H2Housekeeping implements DisposableBean {
         return null;
     }
 
-    void compact() {
+    private static void compact(MVStore store) {
         try {
-            MVStore store = store();
-            if (store != null && !store.isClosed()) {
+            if (!store.isClosed()) {
                 store.compact(TARGET_FILL_RATE, WRITE_PER_ROUND);
             }
         } catch (RuntimeException e) {

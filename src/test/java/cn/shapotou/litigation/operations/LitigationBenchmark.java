@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 
 import cn.shapotou.litigation.LitigationApplication;
+import cn.shapotou.litigation.TestCases;
 import cn.shapotou.litigation.cases.CaseDataValidator;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.escalation.DeadlineWatch;
@@ -19,10 +20,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -129,7 +131,7 @@ class LitigationBenchmark {
             ratios.add(lifecycle / vanilla);
         }
         ClockUtil.reset();
-        new java.util.TreeMap<>(stepMillis).forEach((step, millis) -> System.out.printf(
+        new TreeMap<>(stepMillis).forEach((step, millis) -> System.out.printf(
                 "BENCH-STEP %s p50 %.1f ms (%d calls)%n", step, median(millis), millis.size()));
         bench("vanilla-per-s", median(vanillaRates), "instances/s");
         bench("lifecycle-per-s", median(lifecycleRates), "lifecycles/s");
@@ -210,10 +212,10 @@ class LitigationBenchmark {
     }
 
     /** Where a lifecycle's time goes, step by step (medians printed after the lifecycle rounds). */
-    private final Map<String, List<Double>> stepMillis = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Double>> stepMillis = new ConcurrentHashMap<>();
 
     private void timed(String step, long start) {
-        stepMillis.computeIfAbsent(step, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+        stepMillis.computeIfAbsent(step, k -> Collections.synchronizedList(new ArrayList<>()))
                 .add((System.nanoTime() - start) / 1e6);
     }
 
@@ -293,16 +295,11 @@ class LitigationBenchmark {
         }));
     }
 
+    /** The tests' valid case ({@link TestCases#natresCase}) under this number, received on that day. */
     private static Map<String, Object> caseData(String number, LocalDate received) {
-        Map<String, Object> data = new HashMap<>();
+        Map<String, Object> data = TestCases.natresCase();
         data.put("caseNumber", number);
-        data.put("court", "中卫市沙坡头区人民法院");
-        data.put("plaintiff", "张某某");
-        data.put("causeOfAction", "土地行政处罚");
         data.put("noticeReceivedOn", received.toString());
-        data.put("actingUnit", "natural-resources");
-        data.put("reconsideration", "NONE");
-        data.put("appearanceCategories", List.of());
         return data;
     }
 

@@ -2,6 +2,7 @@ package cn.shapotou.litigation.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shapotou.litigation.TestCases;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -49,10 +50,9 @@ class LoginAndLogIT {
 
             // A day's kind of work: a case registered, one refused, a task done with free text, one refused.
             String number = "（2026）宁0502行初9911号";
-            Map<String, Object> data = new java.util.HashMap<>(Map.of("caseNumber", number,
-                    "court", "中卫市沙坡头区人民法院", "plaintiff", PLAINTIFF, "causeOfAction", "土地行政处罚",
-                    "noticeReceivedOn", "2026-11-20", "actingUnit", "natural-resources", "reconsideration", "NONE",
-                    "appearanceCategories", List.of()));
+            Map<String, Object> data = TestCases.natresCase();
+            data.put("caseNumber", number);
+            data.put("plaintiff", PLAINTIFF);
             assertThat(app.post("/api/cases", "office:demo", JSON.writeValueAsString(data)).statusCode())
                     .isEqualTo(201);
             data.put("caseNumber", "（2026）宁0502行初9912号");
