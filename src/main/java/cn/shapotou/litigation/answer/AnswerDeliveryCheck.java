@@ -46,10 +46,12 @@ public class AnswerDeliveryCheck implements ExecutionListener {
         }
         execution.setVariable("deliveredOn", delivered.toString());
         execution.setVariable("answerDeliveredOn", delivered.toString());
-        LocalDate due = CaseDeadlineVariable.dueDate(execution, "statutoryAnswer").orElse(delivered);
-        // Only the first instance has the statutory answer period of ALL Art. 67 (or, Art. 25, its reconsideration twin).
-        boolean first = execution.getVariable("courtInstance") == null || "FIRST".equals(execution.getVariable("courtInstance"));
-        boolean late = first && delivered.isAfter(due);
+        // A statutory answer day: ALL Art. 67 (or Art. 25's reconsideration twin) at first instance, 法释〔2018〕1号
+        // Art. 107 in a second instance the other party appealed. Only such a day makes a delivery late (Art. 22).
+        String key = AnswerStage.statutoryAnswerOf(execution.getVariable("courtInstance"),
+                CaseDeadlineVariable.read(execution));
+        LocalDate due = key == null ? delivered : CaseDeadlineVariable.dueDate(execution, key).orElse(delivered);
+        boolean late = delivered.isAfter(due);
         execution.setVariable("answerDeliveredLate", late);
         if (late) {
             AccountabilityFacts.record(execution, AccountabilityFact.LATE_ANSWER,

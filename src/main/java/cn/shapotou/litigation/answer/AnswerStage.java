@@ -29,6 +29,9 @@ public class AnswerStage implements ExecutionListener {
     public static final List<String> FIELDS = List.of("draftDefence", "evidenceList", "normativeDocuments",
             "otherMaterials", "legalRepresentativeName", "legalRepresentativePost", "pretrialReviewRequested");
 
+    /** Stage variable: the key of the case deadline the answer's review, pre-trial review and sealing are due by. */
+    public static final String ANSWER_DEADLINE = "answerDeadline";
+
     private final Deadlines deadlines;
     private final LegalClock clock;
     private final CaseAccess access;
@@ -65,9 +68,13 @@ public class AnswerStage implements ExecutionListener {
         Object startsOn = execution.getVariable("answerStartsOn");
         Object approvedOn = startsOn instanceof String ? startsOn : execution.getVariable("approvedOn");
         LocalDate received = approvedOn instanceof String s ? LocalDate.parse(s) : clock.today();
-        List<Map<String, Object>> list = CaseDeadlineVariable.put(CaseDeadlineVariable.read(execution),
-                deadlines.compute(DeadlineKind.ANSWER_MATERIALS, received));
+        List<Map<String, Object>> caseDeadlines = CaseDeadlineVariable.read(execution);
+        String statutory = statutoryAnswerOf(execution.getVariable("courtInstance"), caseDeadlines);
+        List<Map<String, Object>> list = CaseDeadlineVariable.put(caseDeadlines,
+                deadlines.computeServing(DeadlineKind.ANSWER_MATERIALS, received, caseDeadlines, statutory));
         CaseDeadlineVariable.write(execution, list);
+        // Review, pre-trial review and sealing are due by the statutory day; an instance without one by the internal day.
+        execution.setVariable(ANSWER_DEADLINE, statutory != null ? statutory : DeadlineKind.ANSWER_MATERIALS.key());
         List<String> units = new ArrayList<>();
         units.add((String) execution.getVariable("leadUnit"));
         for (String co : CaseAccess.unitList(execution.getVariable("coUnits"))) {
@@ -81,6 +88,23 @@ public class AnswerStage implements ExecutionListener {
             execution.setVariable(AnswerMaterials.VARIABLE, FormValues.toJson(Map.of()));
         }
         access.grantToParticipants(execution);
+    }
+
+    /**
+     * The statutory answer deadline this instance's answer serves, or null: the first instance's (ALL Art. 67, or
+     * 行政复议法 Art. 48 for a reconsideration reply); in a second instance the other party appealed, the fifteen days
+     * from its appeal copy (法释〔2018〕1号 Art. 107); none when only we appealed or in a retrial. A later instance never
+     * inherits the first instance's day.
+     */
+    static String statutoryAnswerOf(Object courtInstance, List<Map<String, Object>> caseDeadlines) {
+        if (courtInstance == null || "FIRST".equals(courtInstance)) {
+            return DeadlineKind.STATUTORY_ANSWER.key();
+        }
+        if ("SECOND".equals(courtInstance)
+                && CaseDeadlineVariable.find(caseDeadlines, DeadlineKind.SECOND_INSTANCE_ANSWER.key()).isPresent()) {
+            return DeadlineKind.SECOND_INSTANCE_ANSWER.key();
+        }
+        return null;
     }
 
     /** The units for the multi-instance task, as a Java list. */

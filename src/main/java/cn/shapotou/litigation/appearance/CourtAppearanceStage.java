@@ -3,6 +3,7 @@ package cn.shapotou.litigation.appearance;
 import cn.shapotou.litigation.answer.AnswerMaterials;
 import cn.shapotou.litigation.cases.CaseAccess;
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.FormValues;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -32,6 +33,11 @@ public class CourtAppearanceStage implements ExecutionListener {
     /** Start listener of court-appearance. */
     @Override
     public void notify(DelegateExecution execution) {
+        // A hearing noticed before the handling unit is settled (Art. 4 last ¶) is prepared by the Justice Bureau, which
+        // coordinates the case until then (Art. 3); the appearance cannot wait for the proposal's approval.
+        if (execution.getVariable("leadUnit") == null) {
+            execution.setVariable("leadUnit", UnitDirectory.JUSTICE_BUREAU);
+        }
         access.grantToParticipants(execution);
     }
 

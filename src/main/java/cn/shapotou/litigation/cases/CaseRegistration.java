@@ -65,7 +65,7 @@ public class CaseRegistration implements ExecutionListener {
                 ? DeadlineKind.RECONSIDERATION_ANSWER : DeadlineKind.STATUTORY_ANSWER, data.noticeReceivedOn());
         caseDeadlines = CaseDeadlineVariable.put(caseDeadlines, statutory);
         // Watched from registration until delivery to the court, whatever stage the case is in (CONTRACT §7).
-        answerWatch.open(execution, statutory.computed().due());
+        answerWatch.open(execution, statutory.kind().key(), statutory.due());
         caseDeadlines = CaseDeadlineVariable.put(caseDeadlines,
                 deadlines.compute(DeadlineKind.FORWARD_NOTICE, data.noticeReceivedOn()));
         CaseDeadlineVariable.write(execution, caseDeadlines);

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.answer.SecondInstanceAnswer;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FieldError;
 import cn.shapotou.litigation.web.PlainText;
@@ -27,8 +28,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one door for court documents (DESIGN): validated, stored on the case, and handed to the case's process as a
- * BPMN message by business key where a step is waiting for it. A hearing notice also sets the case's hearing date, so
- * a case still preparing its answer knows it when it gets there.
+ * BPMN message by business key where a step is waiting for it. A hearing notice starts the appearance at once, whatever
+ * the case is doing, or moves the one under way.
  */
 @Service
 public class CourtDocuments {
@@ -47,9 +48,11 @@ public class CourtDocuments {
     private final CaseRegistry registry;
     private final LegalClock clock;
     private final CaseView cases;
+    private final SecondInstanceAnswer secondInstanceAnswer;
 
     public CourtDocuments(JdbcTemplate jdbc, RuntimeService runtime, TaskService taskService, CaseRegistry registry,
-                          LegalClock clock, CaseView cases) {
+                          LegalClock clock, CaseView cases, SecondInstanceAnswer secondInstanceAnswer) {
+        this.secondInstanceAnswer = secondInstanceAnswer;
         this.cases = cases;
         this.jdbc = jdbc;
         this.runtime = runtime;
@@ -164,8 +167,10 @@ public class CourtDocuments {
                 if (theCase != null) {
                     runtime.setVariable(theCase, "hearingDate", hearingDate);
                 }
-                rescheduleOpenHearing(caseNumber, LocalDate.parse(hearingDate));
-                yield correlate(caseNumber, HEARING_NOTICE_MESSAGE);
+                // The court moved a hearing whose appearance is already being prepared: the stage follows the new date.
+                // Otherwise the case starts preparing the appearance at once, whatever it is doing (Art. 7–9).
+                yield rescheduleOpenHearing(caseNumber, LocalDate.parse(hearingDate))
+                        || correlate(caseNumber, HEARING_NOTICE_MESSAGE);
             }
             case JUDGMENT, RULING, RECONSIDERATION_DECISION -> {
                 // A new decision: the previous one's date of effect no longer applies.
@@ -183,6 +188,7 @@ public class CourtDocuments {
             case PLAINTIFF_APPEAL -> {
                 if (runtime.getVariable(theCase, "plaintiffAppealedOn") == null) {
                     runtime.setVariable(theCase, "plaintiffAppealedOn", receivedOn);
+                    secondInstanceAnswer.open(theCase, LocalDate.parse(receivedOn));
                 }
                 yield correlate(caseNumber, CourtDecision.PLAINTIFF_APPEAL_MESSAGE);
             }
@@ -259,9 +265,10 @@ public class CourtDocuments {
      * A new hearing notice while the appearance is under way (the court moved the hearing): the stage and its open
      * tasks follow the new date, so the due dates people see are the court's.
      */
-    private void rescheduleOpenHearing(String caseNumber, LocalDate hearingDate) {
-        for (var stage : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-                .processDefinitionKey("court-appearance").list()) {
+    private boolean rescheduleOpenHearing(String caseNumber, LocalDate hearingDate) {
+        var open = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("court-appearance").list();
+        for (var stage : open) {
             runtime.setVariable(stage.getId(), "hearingDate", hearingDate.toString());
             for (Task task : taskService.createTaskQuery().processInstanceId(stage.getId()).list()) {
                 LocalDate due = "PlanAppearanceTask".equals(task.getTaskDefinitionKey()) ? hearingDate.minusDays(1)
@@ -273,6 +280,7 @@ public class CourtDocuments {
                 }
             }
         }
+        return !open.isEmpty();
     }
 
     public List<CourtDocumentKind> kinds(String caseNumber) {

@@ -10,6 +10,8 @@ public enum DeadlineKind {
     RECONSIDERATION_ANSWER("statutoryAnswer", "法定答复期限（向复议机关提出书面答复及证据）", 10, PeriodUnit.DAYS,
             "《中华人民共和国行政复议法》第四十八条：被申请人应当自收到申请书副本或者申请笔录复印件之日起十日内，提出书面答复，"
                     + "并提交作出行政行为的证据、依据和其他有关材料（《沙坡头区人民政府行政应诉工作办法》第二十五条参照执行）"),
+    SECOND_INSTANCE_ANSWER("secondInstanceAnswer", "第二审法定答辩期限（向法院提交答辩状）", 15, PeriodUnit.DAYS,
+            "《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》（法释〔2018〕1号）第一百零七条：对方当事人应当在收到上诉状副本之日起十五日内提出答辩状"),
     ANSWER_MATERIALS("answerMaterials", "准备答辩材料（内部期限）", 7, PeriodUnit.DAYS,
             "《沙坡头区人民政府行政应诉工作办法》第十条第二款：应诉事务承办单位收到批示件后7日内准备答辩材料"),
     APPEAL_OPINION("appealOpinion", "报送上诉意见", 5, PeriodUnit.DAYS,

@@ -69,9 +69,11 @@ public class DeadlineRecomputation {
             List<Map<String, Object>> list = CaseDeadlineVariable.parse(variable.getTypedValue());
             List<Map<String, Object>> updated = new ArrayList<>(list);
             List<String[]> moved = new ArrayList<>();
-            for (Map<String, Object> entry : list) {
-                DeadlineKind kind = DeadlineKind.of(entry);
-                CaseDeadline fresh = deadlines.compute(kind, LocalDate.parse((String) entry.get("start")));
+            List<CaseDeadline> recounted = deadlines.recount(list);
+            for (int i = 0; i < list.size(); i++) {
+                Map<String, Object> entry = list.get(i);
+                CaseDeadline fresh = recounted.get(i);
+                DeadlineKind kind = fresh.kind();
                 Map<String, Object> freshJson = Deadlines.toJson(fresh);
                 if (!Objects.equals(freshJson.get("explanation"), entry.get("explanation"))
                         || !Objects.equals(freshJson.get("due"), entry.get("due"))) {
@@ -103,9 +105,7 @@ public class DeadlineRecomputation {
         var tasks = engine.getTaskService();
         List<String> taskIds = new ArrayList<>();
         // The case-level watch of the statutory answer follows its deadline (escalation.OverdueItems).
-        if ("statutoryAnswer".equals(key)) {
-            answerWatch.move(processInstanceId, after);
-        }
+        answerWatch.move(processInstanceId, key, after);
         Map<String, Object> deadline = CaseDeadlineVariable.find(updated, key).orElseThrow();
         for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId)
                 .taskVariableValueEquals(DeadlineTasks.KEY_VARIABLE, key).list()) {

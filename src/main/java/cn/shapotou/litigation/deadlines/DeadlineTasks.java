@@ -1,14 +1,18 @@
 package cn.shapotou.litigation.deadlines;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives a user task the due date of one of the case's deadlines: 23:59:59 Asia/Shanghai on the deadline day
  * (CONTRACT §4). Used as a create listener: {@code ${deadlineTasks.apply(task, 'statutoryAnswer')}}. The task keeps
- * the deadline's key, so it moves with the deadline when the calendar changes.
+ * the deadline's key, so it moves with the deadline when the calendar changes. A task born with its deadline near or
+ * past says so at once, on the task itself and in its history (a court deadline does not wait for the next reminder).
  */
 @Component("deadlineTasks")
 public class DeadlineTasks {
@@ -16,13 +20,39 @@ public class DeadlineTasks {
     public static final String KEY_VARIABLE = "deadlineKey";
     public static final String TEXT_VARIABLE = "deadlineText";
 
+    /** A task created this many days or fewer before its deadline is marked urgent from the start. */
+    static final int URGENT_DAYS = 2;
+
+    private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
     public void apply(DelegateTask task, String key) {
         Map<String, Object> deadline = CaseDeadlineVariable.find(CaseDeadlineVariable.read(task), key)
                 .orElseThrow(() -> new IllegalStateException(
                         "任务“" + task.getName() + "”所依据的期限 " + key + " 尚未计算"));
-        task.setDueDate(LegalClock.endOfDay(LocalDate.parse((String) deadline.get("due"))));
+        LocalDate due = LocalDate.parse((String) deadline.get("due"));
+        task.setDueDate(LegalClock.endOfDay(due));
         task.setVariableLocal(KEY_VARIABLE, key);
-        task.setVariableLocal(TEXT_VARIABLE, text(deadline));
+        String urgency = urgency(due, LegalClock.dateOf(ClockUtil.getCurrentTime()));
+        task.setVariableLocal(TEXT_VARIABLE, urgency == null ? text(deadline) : urgency + text(deadline));
+        if (urgency != null) {
+            task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
+                    "任务“" + task.getName() + "”" + urgency);
+        }
+    }
+
+    /** What a handler must know at once when the task starts with its deadline near or past; null otherwise. */
+    static String urgency(LocalDate due, LocalDate today) {
+        long left = ChronoUnit.DAYS.between(today, due);
+        if (left < 0) {
+            return "【已逾期】期限" + CHINESE_DATE.format(due) + "已过" + (-left) + "日，请立即办理并说明情况。";
+        }
+        if (left == 0) {
+            return "【今日到期】期限为今日（" + CHINESE_DATE.format(due) + "）24时，请立即办理。";
+        }
+        if (left <= URGENT_DAYS) {
+            return "【紧急】距期限（" + CHINESE_DATE.format(due) + "）仅剩" + left + "日，请优先办理。";
+        }
+        return null;
     }
 
     static String text(Map<String, Object> deadline) {

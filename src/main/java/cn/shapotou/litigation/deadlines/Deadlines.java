@@ -2,8 +2,11 @@ package cn.shapotou.litigation.deadlines;
 
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -67,6 +70,55 @@ public class Deadlines {
         json.put("name", d.kind().label());
         json.put("kind", d.kind().name());
         json.putAll(toJson(d.computed()));
+        if (d.limit() != null) {
+            json.put("periodDue", d.computed().due().toString());
+            json.put("due", d.due().toString());
+            json.put("dueAt", LegalClock.endOfDayZoned(d.due()).toOffsetDateTime().toString());
+            json.put("limitedBy", d.limit().key());
+            json.put("limitedByName", d.limit().name());
+            json.put("limitedByDue", d.limit().due().toString());
+            json.put("explanation", d.explanation());
+        }
         return json;
+    }
+
+    /**
+     * An internal deadline of the case, computed by its own period and never later than the statutory deadline
+     * {@code limitKey} it serves (src/docs/deadlines.md, "Internal limits serve the statutory ones"); without that
+     * deadline on the case (an instance that has none) the period alone counts.
+     */
+    public CaseDeadline computeServing(DeadlineKind kind, LocalDate start, List<Map<String, Object>> caseDeadlines,
+                                       String limitKey) {
+        CaseDeadline own = compute(kind, start);
+        return limitOf(caseDeadlines, limitKey).map(own::servingLimit).orElse(own);
+    }
+
+    /**
+     * The case's deadlines counted again from their own starts with the calendar in force, internal ones again capped
+     * by the (recounted) statutory deadline they serve.
+     */
+    public List<CaseDeadline> recount(List<Map<String, Object>> entries) {
+        List<CaseDeadline> fresh = new ArrayList<>();
+        List<Map<String, Object>> freshJson = new ArrayList<>();
+        for (Map<String, Object> entry : entries) {
+            CaseDeadline d = compute(DeadlineKind.of(entry), LocalDate.parse((String) entry.get("start")));
+            fresh.add(d);
+            freshJson.add(toJson(d));
+        }
+        List<CaseDeadline> result = new ArrayList<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            Object limitKey = entries.get(i).get("limitedBy");
+            CaseDeadline d = fresh.get(i);
+            result.add(limitKey instanceof String key ? limitOf(freshJson, key).map(d::servingLimit).orElse(d) : d);
+        }
+        return result;
+    }
+
+    private static Optional<CaseDeadline.Limit> limitOf(List<Map<String, Object>> caseDeadlines, String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return CaseDeadlineVariable.find(caseDeadlines, key).map(d -> new CaseDeadline.Limit(key,
+                String.valueOf(d.get("name")), LocalDate.parse((String) d.get("due"))));
     }
 }

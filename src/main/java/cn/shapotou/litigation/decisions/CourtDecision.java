@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.decisions;
 
+import cn.shapotou.litigation.answer.SecondInstanceAnswer;
 import cn.shapotou.litigation.escalation.StatutoryAnswerWatch;
 import cn.shapotou.litigation.web.FormValues;
 import java.util.ArrayList;
@@ -23,9 +24,11 @@ public class CourtDecision {
     public static final String RECONSIDERATION_DECISION = "RECONSIDERATION_DECISION";
 
     private final StatutoryAnswerWatch answerWatch;
+    private final SecondInstanceAnswer secondInstanceAnswer;
 
-    public CourtDecision(StatutoryAnswerWatch answerWatch) {
+    public CourtDecision(StatutoryAnswerWatch answerWatch, SecondInstanceAnswer secondInstanceAnswer) {
         this.answerWatch = answerWatch;
+        this.secondInstanceAnswer = secondInstanceAnswer;
     }
 
     /**
@@ -83,6 +86,11 @@ public class CourtDecision {
                 : earliest(execution.getVariable("appealFiledOn"), execution.getVariable("plaintiffAppealedOn"));
         execution.setVariable("courtInstance", instance);
         execution.setVariable("answerStartsOn", startedOn);
+        // The other party appealed (confirmed with the court rather than registered): its appeal copy starts our answer.
+        Object appealCopy = execution.getVariable("plaintiffAppealedOn");
+        if ("SECOND".equals(instance) && appealCopy instanceof String day) {
+            secondInstanceAnswer.open(execution.getProcessInstanceId(), java.time.LocalDate.parse(day));
+        }
     }
 
     /** Art. 7 ¶2 names first-instance cases: in a second instance or a retrial a head's appearance is not mandatory. */

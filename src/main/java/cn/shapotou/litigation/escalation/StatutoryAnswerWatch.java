@@ -44,10 +44,24 @@ public class StatutoryAnswerWatch {
         this.variables = management.getTableName(VariableInstanceEntity.class);
     }
 
-    /** Registration: the case's answer is due on that day. */
-    public void open(DelegateExecution theCase, LocalDate due) {
+    /** Case variable: which of the case's deadlines the watch follows (a later instance has its own, never the first's). */
+    public static final String WATCHED_KEY = "statutoryAnswerKey";
+
+    /** Registration: the case's answer is due on that day (the deadline {@code key} of the case). */
+    public void open(DelegateExecution theCase, String key, LocalDate due) {
         theCase.setVariable(OverdueItems.STATUTORY_ANSWER_DUE, due.toString());
+        theCase.setVariable(WATCHED_KEY, key);
         registry.watchAnswer(theCase.getProcessInstanceId(), due);
+    }
+
+    /**
+     * A later instance's own statutory answer (法释〔2018〕1号 Art. 107: fifteen days from the copy of the other party's
+     * appeal), opened when the document is registered, whatever the case is doing then.
+     */
+    public void open(String caseInstanceId, String key, LocalDate due) {
+        runtime.setVariable(caseInstanceId, OverdueItems.STATUTORY_ANSWER_DUE, due.toString());
+        runtime.setVariable(caseInstanceId, WATCHED_KEY, key);
+        registry.watchAnswer(caseInstanceId, due);
     }
 
     /** Delivered to the court, or the case decided before it was: the item is done, with its escalation. */
@@ -56,6 +70,7 @@ public class StatutoryAnswerWatch {
             return;
         }
         theCase.removeVariable(OverdueItems.STATUTORY_ANSWER_DUE);
+        theCase.removeVariable(WATCHED_KEY);
         registry.watchAnswer(theCase.getProcessInstanceId(), null);
         itemDone.statutoryAnswerDelivered(theCase.getProcessInstanceId());
     }
@@ -81,8 +96,11 @@ public class StatutoryAnswerWatch {
     }
 
     /** A changed holiday calendar moved the deadline (deadlines.DeadlineRecomputation); only while still watched. */
-    public void move(String caseInstanceId, LocalDate due) {
-        if (runtime.getVariable(caseInstanceId, OverdueItems.STATUTORY_ANSWER_DUE) != null) {
+    public void move(String caseInstanceId, String key, LocalDate due) {
+        Object watched = runtime.getVariable(caseInstanceId, WATCHED_KEY);
+        // Cases registered before the watch named its deadline watch the first instance's.
+        boolean same = key.equals(watched == null ? "statutoryAnswer" : watched);
+        if (same && runtime.getVariable(caseInstanceId, OverdueItems.STATUTORY_ANSWER_DUE) != null) {
             runtime.setVariable(caseInstanceId, OverdueItems.STATUTORY_ANSWER_DUE, due.toString());
             registry.watchAnswer(caseInstanceId, due);
         }

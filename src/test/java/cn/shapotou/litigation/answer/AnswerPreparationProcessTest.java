@@ -121,7 +121,7 @@ class AnswerPreparationProcessTest {
         tasks.complete(seal.getId(), Map.of("sealed", true, "deliveredOn", "2026-11-25", "deliveryMethod", "IN_PERSON"));
 
         ProcessInstance instance = caseInstance(caseNumber);
-        assertThat(instance).isWaitingAt("HearingNoticeReceivedEvent").variables()
+        assertThat(instance).isWaitingAt("DecisionReceivedEvent").variables()
                 .containsEntry("answerDeliveredOn", "2026-11-25").containsEntry("answerDeliveredLate", false)
                 .containsEntry("counsel", "counsel");
         assertThat(runtime.getVariable(instance.getId(), "deadlines").toString()).contains("answerMaterials");

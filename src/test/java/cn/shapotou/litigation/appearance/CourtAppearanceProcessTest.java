@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +76,7 @@ class CourtAppearanceProcessTest {
     @Test
     void aHearingNoticeStartsTheAppearanceWithThePlanDueTheDayBefore() {
         String caseNumber = deliveredCase(Map.of());
-        assertThat(instance(caseNumber, "litigation-case")).isWaitingAt("HearingNoticeReceivedEvent");
+        assertThat(instance(caseNumber, "litigation-case")).isWaitingAt("DecisionReceivedEvent");
 
         ResponseEntity<Map> registered = hearingNotice("office", caseNumber, "2026-12-15");
         assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -100,22 +101,78 @@ class CourtAppearanceProcessTest {
     }
 
     @Test
-    void aHearingNoticeThatArrivesDuringTheAnswerIsNotLost() {
+    void aHearingNoticeDuringTheAnswerStartsThePlanAtOnceBesideTheOpenAnswerWork() {
         Map<String, Object> data = TestCases.natresCase();
         String caseNumber = (String) data.get("caseNumber");
         walk.register(data);
         walk.approveProposal(caseNumber);
         ResponseEntity<Map> early = hearingNotice("justice", caseNumber, "2026-12-20");
         assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(early.getBody()).containsEntry("correlated", false);
-        walk.deliverAnswer(caseNumber, "2026-11-25");
-        assertThat(instance(caseNumber, "litigation-case")).hasPassed("HearingNoticeKnownGateway")
-                .isWaitingAt("CourtAppearanceCallActivity");
+        assertThat(early.getBody()).containsEntry("correlated", true);
+        // counsel not yet assigned, answer materials still open: the appearance is planned beside them
+        assertThat(instance(caseNumber, "answer-preparation")).isWaitingAt("AssignCounselTask", "PrepareAnswerTask");
+        assertThat(instance(caseNumber, "litigation-case")).isWaitingAt("AnswerPreparationCallActivity",
+                "CourtAppearanceCallActivity");
+        Task plan = walk.task(caseNumber, "PlanAppearanceTask");
+        assertThat(plan.getDueDate()).isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 19)));
+        assertThat(tasks.getIdentityLinksForTask(plan.getId())).extracting(IdentityLink::getGroupId)
+                .contains("natural-resources");
+
+        // a postponement notice moves it; it does not start a second appearance
+        ResponseEntity<Map> moved = hearingNotice("office", caseNumber, "2026-12-28");
+        assertThat(moved.getBody()).containsEntry("correlated", true);
         assertThat(walk.task(caseNumber, "PlanAppearanceTask").getDueDate())
-                .isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 19)));
+                .isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 27)));
+
+        walk.deliverAnswer(caseNumber, "2026-11-25");
+        walk.holdHearing(caseNumber, false);
+        assertThat(instance(caseNumber, "litigation-case")).isWaitingAt("DecisionReceivedEvent")
+                .hasPassed("HearingDoneEndEvent").variables().containsEntry("hearingHeldOn", "2026-12-28");
         List<Map<String, Object>> documents = rest.withBasicAuth("natres", "demo")
                 .getForObject("/api/cases/{n}/documents", List.class, caseNumber);
-        assertThat(documents).singleElement().satisfies(d -> assertThat(d).containsEntry("kind", "HEARING_NOTICE"));
+        assertThat(documents).hasSize(2).allSatisfy(d -> assertThat(d).containsEntry("kind", "HEARING_NOTICE"));
+    }
+
+    @Test
+    void aHearingNoticeBeforeTheProposalIsApprovedIsPlannedAtOnceByTheUnitKnownThen() {
+        Map<String, Object> data = TestCases.natresCase();
+        String caseNumber = (String) data.get("caseNumber");
+        walk.register(data);
+        hearingNotice("office", caseNumber, "2026-12-10");
+        assertThat(instance(caseNumber, "notice-intake")).isWaitingAt("DraftHandlingProposalTask");
+        Task plan = walk.task(caseNumber, "PlanAppearanceTask");
+        assertThat(plan.getDueDate()).isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 9)));
+        assertThat(tasks.getIdentityLinksForTask(plan.getId())).extracting(IdentityLink::getGroupId)
+                .contains("natural-resources");
+    }
+
+    @Test
+    void aHearingNoticeForACaseWhoseUnitIsUnclearGoesToTheJusticeBureau() {
+        Map<String, Object> data = TestCases.natresCase();
+        data.remove("actingUnit");
+        String caseNumber = (String) data.get("caseNumber");
+        walk.register(data);
+        hearingNotice("office", caseNumber, "2026-12-10");
+        Task plan = walk.task(caseNumber, "PlanAppearanceTask");
+        assertThat(tasks.getIdentityLinksForTask(plan.getId())).extracting(IdentityLink::getGroupId)
+                .contains("justice-bureau");
+    }
+
+    @Test
+    void aDecisionEndsAnAppearanceStillUnderWay() {
+        Map<String, Object> data = TestCases.natresCase();
+        String caseNumber = (String) data.get("caseNumber");
+        walk.register(data);
+        walk.approveProposal(caseNumber);
+        hearingNotice("office", caseNumber, "2026-12-10");
+        ResponseEntity<Map> ruling = rest.withBasicAuth("office", "demo").postForEntity("/api/cases/{n}/documents",
+                Map.of("kind", "RULING", "receivedOn", "2026-11-26", "instance", "FIRST", "outcome", "WITHDRAWN"),
+                Map.class, caseNumber);
+        assertThat(ruling.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(instance(caseNumber, "court-appearance")).isNull();
+        assertThat(instance(caseNumber, "answer-preparation")).isNull();
+        assertThat(instance(caseNumber, "litigation-case")).hasPassed("HearingEndedByDecisionEndEvent")
+                .isWaitingAt("AppealOpinionCallActivity");
     }
 
     @Test

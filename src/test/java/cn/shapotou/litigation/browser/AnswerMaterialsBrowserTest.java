@@ -120,7 +120,7 @@ class AnswerMaterialsBrowserTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                 .processDefinitionKey("answer-preparation").count()).isZero();
         assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(caseNumber)
-                .activityId("HearingNoticeReceivedEvent").count()).isEqualTo(1);
+                .activityId("DecisionReceivedEvent").count()).isEqualTo(1);
     }
 
     private static void type(Browser browser, String css, String text) {
