@@ -67,6 +67,17 @@ public class CaseAccess {
         });
     }
 
+    /** The same, outside the engine's transaction (an archived case reopened by a retrial). */
+    public void grantToParticipants(String instance, Map<String, ?> caseVariables) {
+        Map<String, Object> plain = new java.util.HashMap<>();
+        caseVariables.forEach((k, v) -> plain.put(k, v instanceof org.camunda.bpm.engine.variable.value.TypedValue t
+                ? (t instanceof org.camunda.spin.plugin.variable.value.JsonValue j ? j.getValueSerialized() : t.getValue())
+                : v));
+        for (String unit : participants(plain)) {
+            grants.toGroup(unit, PROCESS_INSTANCE, instance, READ);
+        }
+    }
+
     public static List<String> unitList(Object value) {
         if (value == null) {
             return List.of();

@@ -28,6 +28,12 @@ public class CaseRegistry {
         }
     }
 
+    /** An archived case goes before the court again (a retrial): its number now names the reopened instance. */
+    public void reopen(String caseNumber, String processInstanceId) {
+        jdbc.update("UPDATE lit_case SET process_instance_id = ?, answer_due = NULL WHERE case_number = ?",
+                processInstanceId, caseNumber);
+    }
+
     /** The statutory answer deadline the supervision watches for this case; null once the answer is delivered. */
     public void watchAnswer(String processInstanceId, java.time.LocalDate due) {
         jdbc.update("UPDATE lit_case SET answer_due = ? WHERE process_instance_id = ?",

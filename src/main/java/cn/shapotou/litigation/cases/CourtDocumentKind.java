@@ -9,7 +9,12 @@ public enum CourtDocumentKind {
     EFFECTIVE("生效证明"),
     JUDICIAL_RECOMMENDATION("司法建议书"),
     /** Art. 25: the decision of the reconsideration body in a reconsideration-response case. */
-    RECONSIDERATION_DECISION("行政复议决定书");
+    RECONSIDERATION_DECISION("行政复议决定书"),
+    /**
+     * The court retries a case whose decision took effect: on the other party's application, a procuratorate's
+     * protest or its own decision (ALL Art. 90–93); also for an archived case.
+     */
+    RETRIAL_ORDER("再审裁定（对方申请再审、检察院抗诉或法院决定再审）");
 
     private final String label;
 

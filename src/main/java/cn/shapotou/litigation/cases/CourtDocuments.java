@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import cn.shapotou.litigation.decisions.CourtDecision;
 import cn.shapotou.litigation.decisions.Outcome;
+import cn.shapotou.litigation.decisions.RetrialOrder;
 import cn.shapotou.litigation.recommendations.JudicialRecommendationStage;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,10 +50,13 @@ public class CourtDocuments {
     private final LegalClock clock;
     private final CaseView cases;
     private final SecondInstanceAnswer secondInstanceAnswer;
+    private final RetrialOrder retrialOrder;
 
     public CourtDocuments(JdbcTemplate jdbc, RuntimeService runtime, TaskService taskService, CaseRegistry registry,
-                          LegalClock clock, CaseView cases, SecondInstanceAnswer secondInstanceAnswer) {
+                          LegalClock clock, CaseView cases, SecondInstanceAnswer secondInstanceAnswer,
+                          RetrialOrder retrialOrder) {
         this.secondInstanceAnswer = secondInstanceAnswer;
+        this.retrialOrder = retrialOrder;
         this.cases = cases;
         this.jdbc = jdbc;
         this.runtime = runtime;
@@ -63,7 +67,7 @@ public class CourtDocuments {
 
     /** The fields a court document may carry (CONTRACT §5); anything else is refused, not silently kept. */
     public static final Set<String> FIELDS = Set.of("kind", "receivedOn", "hearingDate", "instance", "outcome",
-            "effectiveOn", "replyDueOn", "summary");
+            "effectiveOn", "replyDueOn", "initiatedBy", "summary");
 
     public List<FieldError> unknownFields(Map<String, ?> input) {
         return input.keySet().stream().filter(k -> !FIELDS.contains(k))
@@ -99,6 +103,10 @@ public class CourtDocuments {
         if (kind == CourtDocumentKind.JUDICIAL_RECOMMENDATION) {
             date(input, "replyDueOn", "要求回复日期", false, false, errors);
         }
+        if (kind == CourtDocumentKind.RETRIAL_ORDER && !RetrialOrder.INITIATORS.contains(String.valueOf(input.get("initiatedBy")))) {
+            errors.add(new FieldError("initiatedBy", "再审由谁提起（initiatedBy）须为 OTHER_PARTY（对方当事人申请）、"
+                    + "PROCURATORATE（检察院抗诉）或 COURT（法院决定）"));
+        }
         Object summary = input.get("summary");
         if (summary != null && (!(summary instanceof String text) || text.length() > 4000)) {
             errors.add(new FieldError("summary", "文书摘要（summary）应为不超过 4000 字的文字"));
@@ -113,11 +121,17 @@ public class CourtDocuments {
         CourtDocumentKind kind = kind(input.get("kind"));
         String theCase = runningCase(caseNumber);
         if (theCase == null) {
-            // An archived case can still receive a judicial recommendation (Art. 17), nothing else.
-            return kind == CourtDocumentKind.JUDICIAL_RECOMMENDATION ? null
-                    : "本案已立卷归档办结，只能登记司法建议书，不能再登记" + kind.label();
+            // An archived case can still receive a judicial recommendation (Art. 17) and be retried (ALL Art. 90–93),
+            // which reopens it; anything else belongs to a retrial that must be registered first.
+            if (kind == CourtDocumentKind.JUDICIAL_RECOMMENDATION) {
+                return null;
+            }
+            if (kind == CourtDocumentKind.RETRIAL_ORDER) {
+                return isReconsideration(archivedCaseType(caseNumber)) ? "行政复议答复案件没有再审程序" : null;
+            }
+            return "本案已立卷归档办结；如人民法院决定再审，请先登记再审裁定，再登记" + kind.label();
         }
-        boolean reconsideration = CaseType.RECONSIDERATION_RESPONSE.name().equals(runtime.getVariable(theCase, "caseType"));
+        boolean reconsideration = isReconsideration(runtime.getVariable(theCase, "caseType"));
         List<Map<String, Object>> decisions = registeredDecisions(caseNumber);
         return switch (kind) {
             case JUDGMENT, RULING -> {
@@ -127,8 +141,9 @@ public class CourtDocuments {
                 if ("SECOND".equals(input.get("instance")) && !appealed(caseNumber)) {
                     yield "本案没有上诉记录，不能登记第二审" + kind.label();
                 }
-                if ("RETRIAL".equals(input.get("instance")) && runtime.getVariable(theCase, "retrialFiledOn") == null) {
-                    yield "本案没有申请再审的记录，不能登记再审" + kind.label();
+                if ("RETRIAL".equals(input.get("instance")) && runtime.getVariable(theCase, "retrialFiledOn") == null
+                        && runtime.getVariable(theCase, "retrialOrderedOn") == null) {
+                    yield "本案没有申请再审或再审裁定的记录，不能登记再审" + kind.label();
                 }
                 yield null;
             }
@@ -138,6 +153,9 @@ public class CourtDocuments {
                     : decisions.stream().anyMatch(d -> "FIRST".equals(d.get("instance"))) ? null
                     : "本案尚未登记第一审判决书或裁定书，不能登记原告上诉状";
             case EFFECTIVE -> decisions.isEmpty() ? "本案尚未登记判决书或裁定书，不能登记生效证明" : null;
+            case RETRIAL_ORDER -> reconsideration ? "行政复议答复案件没有再审程序"
+                    : runtime.getVariable(theCase, "effectiveOn") == null
+                    ? "本案尚无发生法律效力的裁判，不能登记再审裁定（未生效的裁判应登记上诉状或生效证明）" : null;
             case HEARING_NOTICE, JUDICIAL_RECOMMENDATION -> null;
         };
     }
@@ -200,6 +218,10 @@ public class CourtDocuments {
                 startRecommendation(caseNumber, input);
                 yield true;
             }
+            case RETRIAL_ORDER -> {
+                retrialOrder.open(caseNumber, theCase, LocalDate.parse(receivedOn), String.valueOf(input.get("initiatedBy")));
+                yield true;
+            }
         };
         if (!correlated && theCase != null) {
             tellHandlers(caseNumber, theCase, kind, receivedOn);
@@ -254,6 +276,14 @@ public class CourtDocuments {
         if (open.isEmpty()) {
             taskService.createComment(null, theCase, text);
         }
+    }
+
+    private static boolean isReconsideration(Object caseType) {
+        return CaseType.RECONSIDERATION_RESPONSE.name().equals(caseType);
+    }
+
+    private Object archivedCaseType(String caseNumber) {
+        return cases.caseVariables(caseNumber).map(v -> v.get("caseType")).orElse(null);
     }
 
     private String runningCase(String caseNumber) {

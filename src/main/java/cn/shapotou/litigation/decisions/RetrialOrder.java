@@ -1,0 +1,102 @@
+package cn.shapotou.litigation.decisions;
+
+import cn.shapotou.litigation.cases.CaseAccess;
+import cn.shapotou.litigation.cases.CaseRegistry;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * The court retries a case that had a legal effect: on the other party's application (ALL Art. 90), on a
+ * procuratorate's protest (抗诉, ALL Art. 93) or by its own decision (ALL Art. 92). The case goes before the court again
+ * with the same handling unit (Art. 14): answer and appearance as in any instance, counted from the day the order
+ * reached us. Whatever the case was doing after the decision (follow-up, loss analysis, archive) gives way; an archived
+ * case reopens, as a new instance of {@code litigation-case} under the same case number, carrying the case's data.
+ */
+@Component
+public class RetrialOrder {
+
+    public static final Set<String> INITIATORS = Set.of("OTHER_PARTY", "PROCURATORATE", "COURT");
+    static final String CASE_PROCESS = "litigation-case";
+    /** The scope a retrial (like any instance) starts in. */
+    static final String INSTANCE_SCOPE = "InstanceSubProcess";
+    /** What goes on beside the main path and is not cancelled: an appearance already under way. */
+    static final String HEARING_SCOPE = "HearingEventSubProcess";
+
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final CaseRegistry registry;
+    private final CaseAccess access;
+
+    public RetrialOrder(RuntimeService runtime, HistoryService history, CaseRegistry registry, CaseAccess access) {
+        this.runtime = runtime;
+        this.history = history;
+        this.registry = registry;
+        this.access = access;
+    }
+
+    /** Chinese name of who started the retrial, for the case record. */
+    public static String initiatorLabel(Object initiatedBy) {
+        return switch (String.valueOf(initiatedBy)) {
+            case "OTHER_PARTY" -> "对方当事人申请再审";
+            case "PROCURATORATE" -> "人民检察院抗诉";
+            default -> "人民法院决定再审";
+        };
+    }
+
+    /**
+     * Opens the retrial instance. {@code runningCase} is the case's open instance, or null for an archived case.
+     * @return the case's instance that now runs the retrial
+     */
+    public String open(String caseNumber, String runningCase, LocalDate orderReceived, String initiatedBy) {
+        Map<String, Object> retrial = new HashMap<>();
+        retrial.put("courtInstance", "RETRIAL");
+        retrial.put("answerStartsOn", orderReceived.toString());
+        retrial.put("retrialOrderedOn", orderReceived.toString());
+        retrial.put("retrialInitiatedBy", initiatedBy);
+        retrial.put("retrialInitiatedByLabel", initiatorLabel(initiatedBy));
+        retrial.put("decisionPending", false);
+        if (runningCase != null) {
+            runtime.setVariables(runningCase, retrial);
+            ActivityInstance tree = runtime.getActivityInstance(runningCase);
+            // Started first, so that the case is never without an activity while the rest is cancelled.
+            ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(runningCase)
+                    .startBeforeActivity(INSTANCE_SCOPE);
+            for (ActivityInstance child : tree.getChildActivityInstances()) {
+                if (!HEARING_SCOPE.equals(child.getActivityId())) {
+                    modification.cancelActivityInstance(child.getId());
+                }
+            }
+            for (TransitionInstance transition : tree.getChildTransitionInstances()) {
+                modification.cancelTransitionInstance(transition.getId());
+            }
+            modification.execute();
+            return runningCase;
+        }
+        String archived = registry.processInstanceId(caseNumber).orElseThrow();
+        Map<String, Object> variables = new HashMap<>();
+        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(archived)
+                .disableCustomObjectDeserialization().list()) {
+            if (archived.equals(v.getActivityInstanceId()) || archived.equals(v.getExecutionId())) {
+                variables.put(v.getName(), v.getTypedValue());
+            }
+        }
+        variables.keySet().removeAll(Set.of("closedOn", "archiveNumber", "archivedOn", "archiveNotes"));
+        variables.put("reopenedFrom", archived);
+        variables.putAll(retrial);
+        ProcessInstance reopened = runtime.createProcessInstanceByKey(CASE_PROCESS).businessKey(caseNumber)
+                .setVariables(variables).startBeforeActivity(INSTANCE_SCOPE).execute();
+        registry.reopen(caseNumber, reopened.getId());
+        access.grantToParticipants(reopened.getId(), variables);
+        return reopened.getId();
+    }
+}

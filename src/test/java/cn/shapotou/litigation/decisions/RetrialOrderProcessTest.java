@@ -1,0 +1,171 @@
+package cn.shapotou.litigation.decisions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.shapotou.litigation.CaseWalk;
+import cn.shapotou.litigation.IntegrationTest;
+import cn.shapotou.litigation.TestCases;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What the court sends is registered whenever it comes: a retrial on the other party's application or on a
+ * procuratorate's protest (ALL Art. 90–93) opens a retrial instance — answer and appearance again — whatever the case
+ * was doing after its decision took effect, and reopens an archived case.
+ */
+@IntegrationTest
+class RetrialOrderProcessTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    TestRestTemplate rest;
+
+    CaseWalk walk;
+
+    @BeforeEach
+    void init() {
+        BpmnAwareTests.init(engine);
+        walk = new CaseWalk(runtime, tasks);
+        TestCases.today("2026-12-01");
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private ResponseEntity<Map> document(String caseNumber, Map<String, Object> document) {
+        return rest.withBasicAuth("office", "demo").postForEntity("/api/cases/{n}/documents", document, Map.class,
+                caseNumber);
+    }
+
+    private Map<String, Object> view(String caseNumber) {
+        return rest.withBasicAuth("justice", "demo").getForObject("/api/cases/{n}", Map.class, caseNumber);
+    }
+
+    private ProcessInstance theCase(String caseNumber) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("litigation-case").singleResult();
+    }
+
+    /** Withdrawn at first instance (ruling 2026-11-27), effective 2026-11-30, waiting for the follow-up. */
+    private String effectiveCase() {
+        Map<String, Object> data = TestCases.natresCase();
+        String caseNumber = (String) data.get("caseNumber");
+        walk.register(data);
+        document(caseNumber, Map.of("kind", "RULING", "instance", "FIRST", "outcome", "WITHDRAWN",
+                "receivedOn", "2026-11-27"));
+        tasks.complete(walk.task(caseNumber, "DraftAppealOpinionTask").getId(), Map.of("appealWanted", false));
+        document(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", "2026-12-01", "effectiveOn", "2026-11-30"));
+        assertThat(theCase(caseNumber)).isWaitingAt("FollowUpTask");
+        return caseNumber;
+    }
+
+    private void archive(String caseNumber) {
+        tasks.complete(walk.task(caseNumber, "FollowUpTask").getId(),
+                Map.of("ownPerformance", "NOT_APPLICABLE", "followUp", "NONE"));
+        tasks.complete(walk.task(caseNumber, "ArchiveTask").getId(), Map.of("archiveNumber", "沙司应诉-2026-R",
+                "archivedOn", LegalClock.dateOf(ClockUtil.getCurrentTime()).toString()));
+    }
+
+    @Test
+    void aProtestAfterTheArchiveReopensTheCaseForAnswerAndAppearanceAgain() {
+        String caseNumber = effectiveCase();
+        archive(caseNumber);
+        assertThat(view(caseNumber)).containsEntry("status", "CLOSED");
+
+        TestCases.today("2027-03-02");
+        ResponseEntity<Map> protest = document(caseNumber, Map.of("kind", "RETRIAL_ORDER", "receivedOn", "2027-03-01",
+                "initiatedBy", "PROCURATORATE", "summary", "中卫市人民检察院提出抗诉，法院裁定再审"));
+        assertThat(protest.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(protest.getBody()).containsEntry("correlated", true);
+
+        ProcessInstance reopened = theCase(caseNumber);
+        assertThat(reopened).isWaitingAt("AnswerPreparationCallActivity");
+        assertThat(runtime.getVariables(reopened.getId())).containsEntry("courtInstance", "RETRIAL")
+                .containsEntry("retrialInitiatedBy", "PROCURATORATE").containsEntry("leadUnit", "natural-resources")
+                .containsEntry("plaintiff", "张某某").doesNotContainKey("closedOn");
+        assertThat(view(caseNumber)).containsEntry("status", "OPEN");
+        // The retrial's answer is counted from the order's receipt: 2027-03-01 (Mon) + 7 = 03-08 (Mon).
+        var prepare = walk.task(caseNumber, "PrepareAnswerTask");
+        assertThat(LegalClock.dateOf(prepare.getDueDate())).isEqualTo(LocalDate.of(2027, 3, 8));
+        assertThat(tasks.getIdentityLinksForTask(prepare.getId())).extracting(IdentityLink::getGroupId)
+                .contains("natural-resources");
+        assertThat(rest.withBasicAuth("natres", "demo").getForEntity("/api/cases/{n}", Map.class, caseNumber)
+                .getStatusCode()).as("the unit still sees its reopened case").isEqualTo(HttpStatus.OK);
+
+        assertThat(document(caseNumber, Map.of("kind", "HEARING_NOTICE", "receivedOn", "2027-03-02",
+                "hearingDate", "2027-03-20")).getBody()).containsEntry("correlated", true);
+        assertThat(LegalClock.dateOf(walk.task(caseNumber, "PlanAppearanceTask").getDueDate()))
+                .isEqualTo(LocalDate.of(2027, 3, 19));
+        assertThat(document(caseNumber, Map.of("kind", "JUDGMENT", "instance", "RETRIAL", "outcome",
+                "CLAIMS_DISMISSED", "receivedOn", "2027-03-02")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        archive(caseNumber);
+        assertThat(view(caseNumber)).containsEntry("status", "CLOSED");
+        List<Map<String, Object>> documents = rest.withBasicAuth("office", "demo")
+                .getForObject("/api/cases/{n}/documents", List.class, caseNumber);
+        assertThat(documents).extracting(d -> d.get("kind")).containsExactly("RULING", "EFFECTIVE", "RETRIAL_ORDER",
+                "HEARING_NOTICE", "JUDGMENT");
+    }
+
+    @Test
+    void theOtherPartysRetrialApplicationTakesTheCaseFromItsFollowUpBeforeTheCourtAgain() {
+        String caseNumber = effectiveCase();
+        ProcessInstance before = theCase(caseNumber);
+        TestCases.today("2026-12-10");
+        assertThat(document(caseNumber, Map.of("kind", "RETRIAL_ORDER", "receivedOn", "2026-12-10",
+                "initiatedBy", "OTHER_PARTY")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(theCase(caseNumber).getId()).isEqualTo(before.getId());
+        assertThat(walk.tasks(caseNumber, "FollowUpTask")).isEmpty();
+        assertThat(theCase(caseNumber)).isWaitingAt("AnswerPreparationCallActivity");
+        // 2026-12-10 (Thu) + 7 = 12-17 (Thu); no statutory day of the first instance is inherited.
+        assertThat(walk.tasks(caseNumber, "PrepareAnswerTask")).singleElement()
+                .satisfies(t -> assertThat(LegalClock.dateOf(t.getDueDate())).isEqualTo(LocalDate.of(2026, 12, 17)));
+        assertThat(runtime.getVariable(before.getId(), "statutoryAnswerDue")).isNull();
+    }
+
+    @Test
+    void aRetrialOrderBeforeAnyDecisionTookEffectAndPapersOfAnArchivedCaseAreRefused() {
+        Map<String, Object> data = TestCases.natresCase();
+        String caseNumber = (String) data.get("caseNumber");
+        walk.register(data);
+        ResponseEntity<Map> early = document(caseNumber, Map.of("kind", "RETRIAL_ORDER", "receivedOn", "2026-11-30",
+                "initiatedBy", "OTHER_PARTY"));
+        assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(early.getBody().toString()).contains("尚无发生法律效力的裁判");
+        ResponseEntity<Map> noInitiator = document(caseNumber, Map.of("kind", "RETRIAL_ORDER", "receivedOn",
+                "2026-11-30"));
+        assertThat(noInitiator.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noInitiator.getBody().toString()).contains("initiatedBy");
+
+        String archived = effectiveCase();
+        archive(archived);
+        ResponseEntity<Map> hearing = document(archived, Map.of("kind", "HEARING_NOTICE", "receivedOn", "2026-12-01",
+                "hearingDate", "2026-12-20"));
+        assertThat(hearing.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(hearing.getBody().toString()).contains("请先登记再审裁定");
+        assertThat(view(archived)).containsEntry("status", "CLOSED");
+    }
+}
