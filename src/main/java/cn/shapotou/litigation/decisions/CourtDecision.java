@@ -1,7 +1,12 @@
 package cn.shapotou.litigation.decisions;
 
 import cn.shapotou.litigation.answer.SecondInstanceAnswer;
+import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
+import cn.shapotou.litigation.deadlines.DeadlineKind;
+import cn.shapotou.litigation.deadlines.Deadlines;
+import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.escalation.StatutoryAnswerWatch;
+import java.time.LocalDate;
 import cn.shapotou.litigation.web.FormValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +30,11 @@ public class CourtDecision {
 
     private final StatutoryAnswerWatch answerWatch;
     private final SecondInstanceAnswer secondInstanceAnswer;
+    private final Deadlines deadlines;
 
-    public CourtDecision(StatutoryAnswerWatch answerWatch, SecondInstanceAnswer secondInstanceAnswer) {
+    public CourtDecision(StatutoryAnswerWatch answerWatch, SecondInstanceAnswer secondInstanceAnswer,
+                         Deadlines deadlines) {
+        this.deadlines = deadlines;
         this.answerWatch = answerWatch;
         this.secondInstanceAnswer = secondInstanceAnswer;
     }
@@ -64,6 +72,40 @@ public class CourtDecision {
     /** Second-instance, retrial and reconsideration decisions take effect when served. */
     public void effectiveOnReceipt(DelegateExecution execution) {
         execution.setVariable("effectiveOn", execution.getVariable("decisionReceivedOn"));
+    }
+
+    /**
+     * The decision took effect: from this day the statutory windows run whatever the unit later chooses — a retrial
+     * within six months (法释〔2018〕1号 Art. 110; not for a reconsideration decision) — and the follow-up report is due
+     * within fifteen days, never after the retrial window closes.
+     */
+    public void tookEffect(DelegateExecution execution) {
+        LocalDate effective = FormValues.storedDate(execution, "effectiveOn");
+        List<Map<String, Object>> caseDeadlines = CaseDeadlineVariable.read(execution);
+        String window = null;
+        if (!RECONSIDERATION_DECISION.equals(execution.getVariable("decisionKind"))) {
+            caseDeadlines = CaseDeadlineVariable.put(caseDeadlines, deadlines.compute(DeadlineKind.RETRIAL, effective));
+            window = DeadlineKind.RETRIAL.key();
+        }
+        caseDeadlines = CaseDeadlineVariable.put(caseDeadlines,
+                deadlines.computeServing(DeadlineKind.FOLLOW_UP, effective, caseDeadlines, window));
+        CaseDeadlineVariable.write(execution, caseDeadlines);
+    }
+
+    /**
+     * Thirty days after a report that our own performance is still under way: the next report is due fifteen days
+     * from today (the retrial question was answered in the first report).
+     */
+    public void reportAgain(DelegateExecution execution) {
+        LocalDate today = LegalClock.dateOf(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
+        CaseDeadlineVariable.write(execution, CaseDeadlineVariable.put(CaseDeadlineVariable.read(execution),
+                deadlines.compute(DeadlineKind.FOLLOW_UP, today)));
+    }
+
+    /** Our own performance of the decision is still under way (Art. 22 (4)): the unit reports again until it is done. */
+    public boolean performancePending(DelegateExecution execution) {
+        return "IN_PROGRESS".equals(execution.getVariable("ownPerformance"))
+                && "NONE".equals(execution.getVariable("followUp"));
     }
 
     /** We appealed, or the plaintiff did (Art. 13, 14): the case goes to second instance. */

@@ -509,7 +509,7 @@ class AfterDecisionProcessTest {
         lossAnalysis(caseNumber, Map.of());
         assertThatThrownBy(() -> complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "IN_PROGRESS",
                 "followUp", "RETRIAL"))).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("再审");
-        complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "IN_PROGRESS", "followUp", "NONE"));
+        complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "PERFORMED", "followUp", "NONE"));
         archive(caseNumber);
         assertThat(view("natres", caseNumber)).containsEntry("status", "CLOSED")
                 .containsEntry("caseType", "RECONSIDERATION_RESPONSE");

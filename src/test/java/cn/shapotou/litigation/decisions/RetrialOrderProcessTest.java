@@ -147,6 +147,35 @@ class RetrialOrderProcessTest {
     }
 
     @Test
+    void fromTheDayOfEffectTheRetrialWindowRunsAndTheFollowUpIsDueAndComesBackWhilePerformanceIsUnderWay() {
+        String caseNumber = effectiveCase();
+        // Effective Monday 2026-11-30: follow-up report 11-30 + 15 = 12-15 (Tue); the retrial window six months,
+        // 2027-05-30 (Sun) → Monday 2027-05-31, a case deadline from today whatever the unit chooses.
+        var followUp = walk.task(caseNumber, "FollowUpTask");
+        assertThat(LegalClock.dateOf(followUp.getDueDate())).isEqualTo(LocalDate.of(2026, 12, 15));
+        assertThat(tasks.getVariable(followUp.getId(), "deadlineKey")).isEqualTo("followUp");
+        assertThat(String.valueOf(runtime.getVariable(theCase(caseNumber).getId(), "deadlines")))
+                .contains("\"key\":\"retrial\"").contains("2027-05-31");
+        Map<String, Object> caseView = view(caseNumber);
+        assertThat(caseView.get("deadlines").toString()).contains("申请再审（法定期限）");
+
+        tasks.complete(followUp.getId(), Map.of("ownPerformance", "IN_PROGRESS", "followUp", "NONE",
+                "followUpNotes", "正在重新作出行政行为"));
+        assertThat(theCase(caseNumber)).isWaitingAt("PerformanceCheckTimer");
+        var timer = engine.getManagementService().createJobQuery().processInstanceId(theCase(caseNumber).getId())
+                .timers().singleResult();
+        // 30 days, counted as a legal period: 2026-12-01 + 30 = 12-31 (Thu).
+        assertThat(LegalClock.dateOf(timer.getDuedate())).isEqualTo(LocalDate.of(2026, 12, 31));
+        TestCases.today("2026-12-31");
+        engine.getManagementService().executeJob(timer.getId());
+        var again = walk.task(caseNumber, "FollowUpTask");
+        // The next report: 12-31 + 15 = 2027-01-15 (Fri).
+        assertThat(LegalClock.dateOf(again.getDueDate())).isEqualTo(LocalDate.of(2027, 1, 15));
+        tasks.complete(again.getId(), Map.of("ownPerformance", "PERFORMED", "followUp", "NONE"));
+        assertThat(theCase(caseNumber)).isWaitingAt("ArchiveTask");
+    }
+
+    @Test
     void aRetrialOrderBeforeAnyDecisionTookEffectAndPapersOfAnArchivedCaseAreRefused() {
         Map<String, Object> data = TestCases.natresCase();
         String caseNumber = (String) data.get("caseNumber");
