@@ -47,7 +47,7 @@ public class AnswerDeliveryCheck implements ExecutionListener {
         execution.setVariable("deliveredOn", delivered.toString());
         execution.setVariable("answerDeliveredOn", delivered.toString());
         // A statutory answer day: ALL Art. 67 (or Art. 25's reconsideration twin) at first instance, 法释〔2018〕1号
-        // Art. 107 in a second instance the other party appealed. Only such a day makes a delivery late (Art. 22).
+        // Art. 108 in a second instance the other party appealed. Only such a day makes a delivery late (Art. 22).
         String key = AnswerStage.statutoryAnswerOf(execution.getVariable("courtInstance"),
                 CaseDeadlineVariable.read(execution));
         LocalDate due = key == null ? delivered : CaseDeadlineVariable.dueDate(execution, key).orElse(delivered);

@@ -93,7 +93,7 @@ public class AnswerStage implements ExecutionListener {
     /**
      * The statutory answer deadline this instance's answer serves, or null: the first instance's (ALL Art. 67, or
      * 行政复议法 Art. 48 for a reconsideration reply); in a second instance the other party appealed, the fifteen days
-     * from its appeal copy (法释〔2018〕1号 Art. 107); none when only we appealed or in a retrial. A later instance never
+     * from its appeal copy (法释〔2018〕1号 Art. 108); none when only we appealed or in a retrial. A later instance never
      * inherits the first instance's day.
      */
     static String statutoryAnswerOf(Object courtInstance, List<Map<String, Object>> caseDeadlines) {

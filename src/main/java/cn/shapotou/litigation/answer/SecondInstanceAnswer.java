@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The answer to the other party's appeal is due fifteen days after we receive the copy of their appeal
- * (法释〔2018〕1号 Art. 107), a statutory day of the second instance's own: it becomes a deadline of the case and is
+ * (法释〔2018〕1号 Art. 108), a statutory day of the second instance's own: it becomes a deadline of the case and is
  * watched like the first instance's from that day on, whatever the case is doing (the appeal may come while our own
  * appeal opinion is still being drafted).
  */

@@ -55,7 +55,7 @@ public class StatutoryAnswerWatch {
     }
 
     /**
-     * A later instance's own statutory answer (法释〔2018〕1号 Art. 107: fifteen days from the copy of the other party's
+     * A later instance's own statutory answer (法释〔2018〕1号 Art. 108: fifteen days from the copy of the other party's
      * appeal), opened when the document is registered, whatever the case is doing then.
      */
     public void open(String caseInstanceId, String key, LocalDate due) {

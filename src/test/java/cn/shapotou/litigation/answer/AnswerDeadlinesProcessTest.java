@@ -30,7 +30,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The answer's deadlines in every instance: the internal seven days (Art. 10 ¶2) never run past the statutory day
- * they serve (ALL Art. 67, 34), and a later instance has its own statutory day or none (法释〔2018〕1号 Art. 107),
+ * they serve (ALL Art. 67, 34), and a later instance has its own statutory day or none (法释〔2018〕1号 Art. 108),
  * never the first instance's. Dates are hand-counted in the comments.
  */
 @IntegrationTest
