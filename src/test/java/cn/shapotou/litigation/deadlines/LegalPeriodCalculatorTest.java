@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -73,6 +74,61 @@ class LegalPeriodCalculatorTest {
         assertThat(d.movedOver()).as("rest days moved over").hasSize(moved);
         assertThat(d.calendarMissing()).isEmpty();
         assertThat(d.calendarYears()).contains(due.getYear());
+    }
+
+    @ParameterizedTest(name = "{0} + {1} working days = {2} ({5})")
+    @CsvSource(delimiter = '|', textBlock = """
+            # start    | n  | N-th working day = due | rest days skipped | moved over | what it shows
+            2026-09-18 | 10 | 2026-10-09 | 11 | 0 | reconsideration reply from Friday: 09-19 Sat skipped, 09-20 调休 Sun is day 1, 09-21..24 days 2-5, 09-25..27 中秋 and 10-01..07 国庆 skipped, 09-28..30 days 6-8, 10-08 day 9, 10-09 day 10
+            2026-02-12 | 10 | 2026-03-04 | 10 | 0 | over 春节 2026: 02-13 day 1, 调休 Sat 02-14 day 2, 02-15..23 春节 skipped, 02-24..27 days 3-6, 调休 Sat 02-28 day 7, Sun 03-01 skipped, 03-02..04 days 8-10
+            2026-03-02 | 10 | 2026-03-16 | 4  | 0 | ordinary fortnight: two weekends (03-07/08, 03-14/15) skipped
+            2026-10-03 | 5  | 2026-10-13 | 5  | 0 | starts inside 国庆 2026: 10-04..07 skipped, 10-08/09 days 1-2, 调休 Sat 10-10 day 3, Sun 10-11 skipped, 10-12/13 days 4-5
+            2025-12-29 | 5  | 2026-01-06 | 3  | 0 | over the year boundary: 12-30/31 days 1-2, 元旦 01-01..03 skipped, 调休 Sun 2026-01-04 day 3, 01-05/06 days 4-5
+            2025-09-26 | 10 | 2025-10-16 | 10 | 0 | 国庆 2025: Sat 09-27 skipped, 调休 Sun 09-28 day 1, 09-29/30 days 2-3, 10-01..08 skipped, 10-09/10 days 4-5, 调休 Sat 10-11 day 6, Sun 10-12 skipped, 10-13..16 days 7-10
+            2026-10-03 | 0  | 2026-10-08 | 0  | 5 | zero working days is the start day, moved over 10-03..07 (国庆) like any last day
+            """, ignoreLeadingAndTrailingWhitespace = true)
+    void workingDaysCountOnlyDaysThatAreNotRestDays(LocalDate start, int n, LocalDate due, int skipped, int moved,
+                                                     String why) {
+        ComputedDeadline d = calculator.compute(start, n, PeriodUnit.WORKING_DAYS, "test");
+        assertThat(d.rawEnd()).as("the N-th working day is the raw end").isEqualTo(n == 0 ? start : due);
+        assertThat(d.due()).as("due").isEqualTo(due);
+        assertThat(d.skipped()).as("rest days skipped").hasSize(skipped);
+        assertThat(d.movedOver()).as("rest days moved over").hasSize(moved);
+        assertThat(d.provisional()).isFalse();
+        assertThat(d.calendarMissing()).isEmpty();
+    }
+
+    @Test
+    void aWorkingDayPeriodNamesTheDaysItDidNotCount() {
+        ComputedDeadline d = calculator.compute(LocalDate.of(2026, 9, 18), 10, PeriodUnit.WORKING_DAYS,
+                DeadlineKind.RECONSIDERATION_ANSWER.basis());
+        assertThat(d.skipped()).extracting(RestDay::date).startsWith(LocalDate.of(2026, 9, 19),
+                LocalDate.of(2026, 9, 25), LocalDate.of(2026, 9, 26), LocalDate.of(2026, 9, 27),
+                LocalDate.of(2026, 10, 1));
+        assertThat(d.skipped()).extracting(RestDay::reason).containsOnly("星期六", "中秋节", "国庆节");
+        assertThat(d.explanation())
+                .contains("自2026年9月18日起算", "起算日不计入", "期间10个工作日",
+                        "其间2026年9月19日（星期六）、2026年9月25日（中秋节）", "2026年10月7日（国庆节）为法定休假日，不计入",
+                        "2026年9月20日（星期日）为调休上班日，计入", "第10个工作日为2026年10月9日",
+                        "期限至2026年10月9日24时止", "依据2026年节假日安排", "第八十八条第二款")
+                .doesNotContain("顺延");
+    }
+
+    @Test
+    void theCaseDeadlinesHaveTheirLengthsAndKeys() {
+        assertThat(DeadlineKind.RECONSIDERATION_ANSWER.unit()).isEqualTo(PeriodUnit.WORKING_DAYS);
+        assertThat(DeadlineKind.RECONSIDERATION_ANSWER.amount()).isEqualTo(10);
+        assertThat(DeadlineKind.RECONSIDERATION_ANSWER.key()).as("tasks and timers of a case find it by this key")
+                .isEqualTo("statutoryAnswer");
+        assertThat(DeadlineKind.SECOND_INSTANCE_ANSWER.unit()).isEqualTo(PeriodUnit.DAYS);
+        assertThat(DeadlineKind.SECOND_INSTANCE_ANSWER.amount()).isEqualTo(15);
+        assertThat(DeadlineKind.SECOND_INSTANCE_ANSWER.key()).isEqualTo("secondInstanceAnswer");
+        assertThat(DeadlineKind.SECOND_INSTANCE_ANSWER.basis()).contains("法释〔2018〕1号", "收到上诉状副本之日起十五日内");
+        // Entries stored before "kind" was written are read by their key; the answer key means the court answer.
+        assertThat(DeadlineKind.of(Map.of("key", "statutoryAnswer"))).isEqualTo(DeadlineKind.STATUTORY_ANSWER);
+        assertThat(DeadlineKind.of(Map.of("key", "statutoryAnswer", "kind", "RECONSIDERATION_ANSWER", "days", 10)))
+                .isEqualTo(DeadlineKind.RECONSIDERATION_ANSWER);
+        assertThat(DeadlineKind.of(Map.of("key", "secondInstanceAnswer"))).isEqualTo(DeadlineKind.SECOND_INSTANCE_ANSWER);
     }
 
     @Test
