@@ -73,19 +73,25 @@ public record ComputedDeadline(
         }
         text.append("；期限至").append(CHINESE_DATE.format(due)).append("24时止");
         if (!calendarYears.isEmpty()) {
-            text.append("；依据")
-                    .append(calendarYears.stream().map(y -> y + "年").collect(Collectors.joining("、")))
-                    .append("节假日安排");
+            text.append("；依据").append(years(calendarYears)).append("节假日安排");
         }
-        if (!calendarMissing.isEmpty()) {
-            text.append("；")
-                    .append(calendarMissing.stream().map(y -> y + "年").collect(Collectors.joining("、")))
-                    .append("节假日安排尚未公布，暂仅按周末计算，公布后将重新计算");
+        List<Integer> unpublished = calendarMissing.stream().filter(y -> y >= StatutoryHolidays.FIRST_YEAR).toList();
+        if (!unpublished.isEmpty()) {
+            text.append("；").append(years(unpublished))
+                    .append("放假安排尚未公布，按法定节假日和周末暂计，公布后将重新计算");
+        }
+        List<Integer> older = calendarMissing.stream().filter(y -> y < StatutoryHolidays.FIRST_YEAR).toList();
+        if (!older.isEmpty()) {
+            text.append("；").append(years(older)).append("节假日安排未收录，仅按周末暂计，补充后将重新计算");
         }
         if (basis != null && !basis.isBlank()) {
             text.append("。法律依据：").append(basis);
         }
         return text.append("。").toString();
+    }
+
+    private static String years(List<Integer> years) {
+        return years.stream().map(y -> y + "年").collect(Collectors.joining("、"));
     }
 
     private static String list(List<RestDay> days) {
