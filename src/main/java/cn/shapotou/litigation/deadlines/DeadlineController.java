@@ -126,7 +126,7 @@ public class DeadlineController {
         }
     }
 
-    /** Reads the calendar files again and moves every open deadline that depends on them (deadlines.md). */
+    /** Reads the calendar files again and moves every open deadline that depends on them (src/docs/deadlines.md). */
     @PostMapping("/api/admin/calendar/reload")
     public Map<String, Object> reload() {
         if (!user.groups().contains(Roles.ADMIN)) {

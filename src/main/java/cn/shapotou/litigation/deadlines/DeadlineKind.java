@@ -1,6 +1,6 @@
 package cn.shapotou.litigation.deadlines;
 
-/** The deadlines of a case (deadlines.md, "The deadlines of a case"): length, what starts them, and their source. */
+/** The deadlines of a case (src/docs/deadlines.md, 四、案件的期限): length, what starts them, and their source. */
 public enum DeadlineKind {
     FORWARD_NOTICE("forwardNotice", "转送区司法局", 0, PeriodUnit.DAYS,
             "《沙坡头区人民政府行政应诉工作办法》第十条第一款：区人民政府办公室收到应诉通知书后立即转送区司法局"),

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Hand-computed legal periods (deadlines.md) over the 2025 and 2026 State Council notices: the start day is not
+ * Hand-computed legal periods (src/docs/deadlines.md) over the 2025 and 2026 State Council notices: the start day is not
  * counted, a last day on a rest day moves to the next working day, 调休 weekend days are working days, rest days
  * inside the period are not deducted, month ends clip to the month's last day, working days skip rest days, years
  * without a notice count the statutory holidays and weekends, provisionally.
