@@ -60,7 +60,8 @@ public class CaseRegistration implements ExecutionListener {
 
         // Art. 10 ¶1 forwarding is immediate; ALL Art. 67's 15 days run from the same receipt.
         List<Map<String, Object>> caseDeadlines = new ArrayList<>();
-        // A reconsideration respondent answers within 10 days (Art. 25; Administrative Reconsideration Law Art. 48).
+        // A reconsideration respondent answers within 10 working days (Art. 25; Administrative Reconsideration Law
+        // Art. 48, Art. 88 ¶2).
         CaseDeadline statutory = deadlines.compute(data.caseType() == CaseType.RECONSIDERATION_RESPONSE
                 ? DeadlineKind.RECONSIDERATION_ANSWER : DeadlineKind.STATUTORY_ANSWER, data.noticeReceivedOn());
         caseDeadlines = CaseDeadlineVariable.put(caseDeadlines, statutory);

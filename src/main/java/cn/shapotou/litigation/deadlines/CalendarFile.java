@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * One year's holiday notice as a YAML file ({@code calendar/2026.yaml}). The calendar is data, not code
- * (deadlines.md); a file that contradicts itself stops start-up, because a wrong rest day moves a legal deadline.
+ * (src/docs/deadlines.md); a file that contradicts itself stops start-up, because a wrong rest day moves a legal deadline.
  */
 public record CalendarFile(Integer year, String source, List<Holiday> holidays, List<LocalDate> adjustedWorkingDays) {
 

@@ -7,9 +7,13 @@ import cn.shapotou.litigation.web.FieldError;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +27,7 @@ public class DeadlineController {
     /** Longer periods than any of the law's (two years) are certainly typing errors. */
     private static final int MAX_DAYS = 3660;
     private static final int MAX_MONTHS = 120;
+    private static final int MAX_WORKING_DAYS = 2500;
 
     private final Deadlines deadlines;
     private final HolidayCalendarRepository calendars;
@@ -37,10 +42,17 @@ public class DeadlineController {
         this.user = user;
     }
 
+    /**
+     * One period from its start: exactly one of {@code days}, {@code months}, {@code workingDays} or {@code kind} (a
+     * case deadline by name, e.g. {@code RECONSIDERATION_ANSWER}: its length, unit and legal basis). For working days
+     * {@code rawEnd} is the N-th working day itself, which never moves (see {@link LegalPeriodCalculator}).
+     */
     @GetMapping("/api/deadlines")
     public Map<String, Object> compute(@RequestParam(required = false) String start,
                                        @RequestParam(required = false) String days,
-                                       @RequestParam(required = false) String months) {
+                                       @RequestParam(required = false) String months,
+                                       @RequestParam(required = false) String workingDays,
+                                       @RequestParam(required = false) String kind) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate from = null;
         if (start == null || start.isBlank()) {
@@ -55,31 +67,66 @@ public class DeadlineController {
                 errors.add(new FieldError("start", "起算日（start）应为 yyyy-MM-dd 格式的日期"));
             }
         }
-        if ((days == null) == (months == null)) {
-            errors.add(new FieldError("days", "期间须且只须给出一个：日数（days）或月数（months）"));
+        Map<String, String> given = new LinkedHashMap<>();
+        given.put("days", days);
+        given.put("months", months);
+        given.put("workingDays", workingDays);
+        given.put("kind", kind);
+        given.values().removeIf(Objects::isNull);
+        if (given.size() != 1) {
+            String field = given.isEmpty() ? "days" : given.keySet().iterator().next();
+            errors.add(new FieldError(field,
+                    "期间须且只须给出一项：日数（days）、月数（months）、工作日数（workingDays）或期限种类（kind）"));
         }
+        DeadlineKind deadlineKind = null;
         Integer amount = null;
-        PeriodUnit unit = days != null ? PeriodUnit.DAYS : PeriodUnit.MONTHS;
-        String field = days != null ? "days" : "months";
-        String raw = days != null ? days : months;
-        if (raw != null) {
-            int max = unit == PeriodUnit.DAYS ? MAX_DAYS : MAX_MONTHS;
-            try {
-                amount = Integer.parseInt(raw.strip());
-                if (amount < 0 || amount > max) {
-                    errors.add(new FieldError(field, "期间（" + field + "）应为 0 至 " + max + " 之间的整数"));
-                }
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError(field, "期间（" + field + "）应为整数"));
-            }
+        PeriodUnit unit = null;
+        if (given.size() == 1 && kind != null) {
+            deadlineKind = kind(kind, errors);
+        } else if (given.size() == 1) {
+            unit = days != null ? PeriodUnit.DAYS : months != null ? PeriodUnit.MONTHS : PeriodUnit.WORKING_DAYS;
+            amount = amount(unit, given.get(unit.field()), errors);
         }
         if (!errors.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, errors);
         }
+        if (deadlineKind != null) {
+            return Deadlines.toJson(deadlines.compute(deadlineKind, from));
+        }
         return Deadlines.toJson(deadlines.compute(from, amount, unit, LegalPeriodCalculator.COUNTING_RULE));
     }
 
-    /** Reads the calendar files again and moves every open deadline that depends on them (deadlines.md). */
+    private static Integer amount(PeriodUnit unit, String raw, List<FieldError> errors) {
+        String field = unit.field();
+        int max = switch (unit) {
+            case MONTHS -> MAX_MONTHS;
+            case WORKING_DAYS -> MAX_WORKING_DAYS;
+            default -> MAX_DAYS;
+        };
+        try {
+            int amount = Integer.parseInt(raw.strip());
+            if (amount < 0 || amount > max) {
+                errors.add(new FieldError(field, "期间（" + field + "）应为 0 至 " + max + " 之间的整数"));
+            }
+            return amount;
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(field, "期间（" + field + "）应为整数"));
+            return null;
+        }
+    }
+
+    private static DeadlineKind kind(String raw, List<FieldError> errors) {
+        try {
+            return DeadlineKind.valueOf(raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("kind", "期限种类（kind）不存在，可选："
+                    + Arrays.stream(DeadlineKind.values()).map(k -> k.name() + "（" + k.label() + "）")
+                    .collect(Collectors.joining("、"))));
+            return null;
+        }
+    }
+
+    /** Reads the calendar files again and moves every open deadline that depends on them (src/docs/deadlines.md). */
     @PostMapping("/api/admin/calendar/reload")
     public Map<String, Object> reload() {
         if (!user.groups().contains(Roles.ADMIN)) {

@@ -1,19 +1,22 @@
 package cn.shapotou.litigation.deadlines;
 
-/** The deadlines of a case (deadlines.md, "The deadlines of a case"): length, what starts them, and their source. */
+/** The deadlines of a case (src/docs/deadlines.md, 四、案件的期限): length, what starts them, and their source. */
 public enum DeadlineKind {
     FORWARD_NOTICE("forwardNotice", "转送区司法局", 0, PeriodUnit.DAYS,
             "《沙坡头区人民政府行政应诉工作办法》第十条第一款：区人民政府办公室收到应诉通知书后立即转送区司法局"),
     STATUTORY_ANSWER("statutoryAnswer", "法定答辩期限（向法院提交答辩状及证据）", 15, PeriodUnit.DAYS,
             "《中华人民共和国行政诉讼法》第六十七条第一款：被告应当在收到起诉状副本之日起十五日内向人民法院提交作出行政行为的证据和所依据的规范性文件，并提出答辩状；"
                     + "逾期提供证据的，视为没有相应证据（第三十四条第二款）"),
-    RECONSIDERATION_ANSWER("statutoryAnswer", "法定答复期限（向复议机关提出书面答复及证据）", 10, PeriodUnit.DAYS,
-            "《中华人民共和国行政复议法》第四十八条：被申请人应当自收到申请书副本或者申请笔录复印件之日起十日内，提出书面答复，"
-                    + "并提交作出行政行为的证据、依据和其他有关材料（《沙坡头区人民政府行政应诉工作办法》第二十五条参照执行）"),
-    SECOND_INSTANCE_ANSWER("secondInstanceAnswer", "第二审法定答辩期限（向法院提交答辩状）", 15, PeriodUnit.DAYS,
-            "《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》（法释〔2018〕1号）第一百零八条：对方当事人应当在收到上诉状副本之日起十五日内提出答辩状"),
+    /** Keeps the key of the answer it replaces in a reconsideration case, so the case's tasks and timers find it. */
+    RECONSIDERATION_ANSWER("statutoryAnswer", "法定答复期限（向复议机关提出书面答复及证据）", 10, PeriodUnit.WORKING_DAYS,
+            "《中华人民共和国行政复议法》（2023年修订）第四十八条：被申请人应当自收到行政复议申请书副本或者行政复议申请笔录复印件之日起十日内，"
+                    + "提出书面答复，并提交作出行政行为的证据、依据和其他有关材料；第八十八条第二款：本法关于行政复议期间有关“三日”、“五日”、“七日”、"
+                    + "“十日”的规定是指工作日，不含法定休假日（《沙坡头区人民政府行政应诉工作办法》第二十五条参照执行）"),
     ANSWER_MATERIALS("answerMaterials", "准备答辩材料（内部期限）", 7, PeriodUnit.DAYS,
             "《沙坡头区人民政府行政应诉工作办法》第十条第二款：应诉事务承办单位收到批示件后7日内准备答辩材料"),
+    SECOND_INSTANCE_ANSWER("secondInstanceAnswer", "第二审法定答辩期限（向法院提交答辩状）", 15, PeriodUnit.DAYS,
+            "《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》（法释〔2018〕1号）第一百零八条第一款：原审人民法院收到上诉状，"
+                    + "应当在五日内将上诉状副本发送其他当事人，对方当事人应当在收到上诉状副本之日起十五日内提出答辩状"),
     APPEAL_OPINION("appealOpinion", "报送上诉意见", 5, PeriodUnit.DAYS,
             "《沙坡头区人民政府行政应诉工作办法》第十三条第一款：收到判决书或者裁定书之日起5日内将上诉意见报送区司法局"),
     APPEAL_JUDGMENT("appealJudgment", "对判决提起上诉（法定期限）", 15, PeriodUnit.DAYS,

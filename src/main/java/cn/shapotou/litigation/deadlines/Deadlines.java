@@ -41,23 +41,28 @@ public class Deadlines {
                 .orElseThrow(() -> new IllegalStateException("期限 " + key + " 尚未计算")));
     }
 
-    /** The representation of {@code GET /api/deadlines} (CONTRACT §5), plus the Chinese explanation. */
+    /**
+     * The representation of {@code GET /api/deadlines} (CONTRACT §5), plus the Chinese explanation. The same object is
+     * stored on the case ({@link CaseDeadlineVariable}); readers of stored entries must not rely on the newer fields
+     * ({@code skipped}, {@code provisional}) being present in entries written before them.
+     */
     public static Map<String, Object> toJson(ComputedDeadline d) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("start", d.start().toString());
-        json.put(switch (d.unit()) {
-            case DAYS -> "days";
-            case MONTHS -> "months";
-            case YEARS -> "years";
-        }, d.amount());
+        json.put(d.unit().field(), d.amount());
         json.put("rawEnd", d.rawEnd().toString());
         json.put("due", d.due().toString());
         json.put("dueAt", LegalClock.endOfDayZoned(d.due()).toOffsetDateTime().toString());
         json.put("movedOver", d.movedOver().stream().map(r -> r.date().toString()).toList());
         json.put("movedOverReasons", d.movedOver().stream()
                 .map(r -> Map.of("date", r.date().toString(), "reason", r.reason())).toList());
+        // Rest days inside a working-day period that were not counted (empty for the other units).
+        json.put("skipped", d.skipped().stream().map(r -> r.date().toString()).toList());
+        json.put("skippedReasons", d.skipped().stream()
+                .map(r -> Map.of("date", r.date().toString(), "reason", r.reason())).toList());
         json.put("calendarYears", d.calendarYears());
         json.put("calendarMissing", d.calendarMissing());
+        json.put("provisional", d.provisional());
         json.put("basis", d.basis());
         json.put("explanation", d.explanation());
         return json;

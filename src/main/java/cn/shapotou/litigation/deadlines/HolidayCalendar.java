@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Which days are statutory rest days (法定休假日): the official holidays and the weekends, except the weekend days the
- * State Council's notice turns into working days. A year with no notice on file is counted with weekends only.
+ * State Council's notice turns into working days. A year with no notice on file is counted with the statutory holidays
+ * of the 全国年节及纪念日放假办法 ({@link StatutoryHolidays}) and the weekends, provisionally (src/docs/deadlines.md).
  */
 public final class HolidayCalendar {
 
@@ -26,9 +27,15 @@ public final class HolidayCalendar {
         this.years = byYear;
     }
 
+    /**
+     * How days are told apart where no file speaks (statutory holidays of unpublished years, working-day periods). Part
+     * of the fingerprint, so that open deadlines counted by an older rule are recounted once at start-up.
+     */
+    static final String RULES = "statutory-holidays-2025;working-days";
+
     /** Changes whenever a rest day or working day changes: the start-up recount runs only then. */
     public String fingerprint() {
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder("rules:").append(RULES).append(';');
         for (YearCalendar year : years.values()) {
             text.append(year.year()).append(':');
             year.offDays().entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -61,6 +68,11 @@ public final class HolidayCalendar {
             }
             if (year.adjustedWorkingDays().contains(day)) {
                 return Optional.empty();
+            }
+        } else {
+            String holiday = StatutoryHolidays.of(day.getYear()).get(day);
+            if (holiday != null) {
+                return Optional.of(holiday);
             }
         }
         DayOfWeek dow = day.getDayOfWeek();

@@ -20,7 +20,7 @@ public class LegalClock {
         return ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toLocalDate();
     }
 
-    /** A deadline day D is met by anything done on D: the item is due at 23:59:59 local time (deadlines.md). */
+    /** A deadline day D is met by anything done on D: the item is due at 23:59:59 local time (src/docs/deadlines.md). */
     public static Date endOfDay(LocalDate day) {
         return Date.from(day.atTime(23, 59, 59).atZone(ZONE).toInstant());
     }

@@ -27,7 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * A corrected calendar file moves the due dates of open tasks that depend on it (deadlines.md): here a correction
+ * A corrected calendar file moves the due dates of open tasks that depend on it (src/docs/deadlines.md): here a correction
  * that makes 2026-12-07, the statutory answer deadline of a case received on 2026-11-20, a day off.
  */
 @IntegrationTest

@@ -310,7 +310,7 @@ class AfterDecisionProcessTest {
         String caseNumber = waitingAfterTheAppealPeriod();
         complete(caseNumber, "ConfirmEffectTask", Map.of("effectStatus", "APPEALED", "plaintiffAppealedOn", "2026-12-27"));
         assertThat(runtime.getVariable(theCase(caseNumber).getId(), "courtInstance")).isEqualTo("SECOND");
-        // 2026-12-27 (Sun) + 7 = 2027-01-03 (Sun, weekends only for 2027): Monday 2027-01-04.
+        // 2026-12-27 (Sun) + 7 = 2027-01-03 (Sun; 2027 not yet published: statutory holidays and weekends): Monday 2027-01-04.
         assertThat(due(walk.task(caseNumber, "PrepareAnswerTask"))).isEqualTo(LocalDate.of(2027, 1, 4));
         assertThat(decision(caseNumber, "JUDGMENT", "SECOND", "CLAIMS_DISMISSED", "2026-12-28").getStatusCode())
                 .as("the confirmed appeal counts").isEqualTo(HttpStatus.CREATED);
@@ -393,7 +393,7 @@ class AfterDecisionProcessTest {
 
         ProcessInstance retrial = stage(caseNumber, "retrial");
         Task propose = walk.task(caseNumber, "ProposeRetrialTask");
-        // 6 months from 2026-12-12 = 2027-06-12 (Sat); no 2027 calendar yet, so weekends only: Monday 2027-06-14.
+        // 6 months from 2026-12-12 = 2027-06-12 (Sat); no 2027 calendar yet (端午 2027 is 06-09): Monday 2027-06-14.
         assertThat(due(propose)).isEqualTo(LocalDate.of(2027, 6, 14));
         assertThat(tasks.getVariable(propose.getId(), "deadlineText").toString()).contains("2027");
         tasks.complete(propose.getId(), Map.of("retrialReasons", "生效判决认定事实的主要证据系伪造。"));
@@ -490,14 +490,15 @@ class AfterDecisionProcessTest {
     }
 
     @Test
-    void aReconsiderationResponseAnswersIn10DaysAndFollowsTheSameStages() {
+    void aReconsiderationResponseAnswersIn10WorkingDaysAndFollowsTheSameStages() {
         Map<String, Object> data = TestCases.natresCase();
         data.put("caseType", "RECONSIDERATION_RESPONSE");
         data.put("court", "中卫市人民政府");
         String caseNumber = (String) data.get("caseNumber");
         ProcessInstance theCase = walk.register(data);
-        // Administrative Reconsideration Law Art. 48: 2026-11-20 (Fri) + 10 = 11-30 (Mon).
-        assertThat(runtime.getVariable(theCase.getId(), "statutoryAnswerDue")).isEqualTo("2026-11-30");
+        // Administrative Reconsideration Law Art. 48 and Art. 88 ¶2: 10 working days from Fri 2026-11-20 — the weekend
+        // 11-21/22 skipped, 11-23..27 days 1-5, 11-28/29 skipped, 11-30..12-04 days 6-10: Friday 2026-12-04.
+        assertThat(runtime.getVariable(theCase.getId(), "statutoryAnswerDue")).isEqualTo("2026-12-04");
         assertThat(decision(caseNumber, "JUDGMENT", "FIRST", "REVOKED", "2026-11-28").getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
         TestCases.today("2026-11-30");

@@ -155,7 +155,8 @@ class AnnualReportTest {
         effective(d, "2024-11-05", "2024-11-06");
         lossAnalysis(d, "2024-11-25", Map.of("compensationAmount", "12000.00", "faultSuspected", "true"));
 
-        // E: a reconsideration response left in the intake: its 10-day answer (due 2024-12-05) and the proposal overdue.
+        // E: a reconsideration response left in the intake: its answer of 10 working days (Mon 2024-11-25: two weekends
+        // skipped, due Mon 2024-12-09) and the proposal overdue.
         String e = register("2024-11-25", "土地行政处罚", "natural-resources", Map.of("caseType", "RECONSIDERATION_RESPONSE"));
         TestCases.today("2024-12-10");
         watch.sweep();
