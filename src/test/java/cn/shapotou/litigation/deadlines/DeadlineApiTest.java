@@ -83,6 +83,7 @@ class DeadlineApiTest {
             APPEAL_JUDGMENT        | 2027-09-16 | 15 | days        | 2027-10-04 | true  | raw end 国庆 2027 (Fri 10-01..Sun 10-03)
             APPEAL_RULING          | 2025-09-26 | 10 | days        | 2025-10-09 | false | raw end 10-06 inside 国庆 2025 (10-01..08)
             LOSS_ANALYSIS          | 2026-03-02 | 15 | days        | 2026-03-17 | false | ordinary Tuesday
+            FOLLOW_UP              | 2026-09-20 | 15 | days        | 2026-10-08 | false | raw end 10-05 inside 国庆 2026
             RETRIAL                | 2025-04-01 | 6  | months      | 2025-10-09 | false | raw end 国庆 2025
             ENFORCEMENT            | 2025-10-01 | 2  | years       | 2027-10-04 | true  | raw end 2027-10-01, 国庆 2027
             """, ignoreLeadingAndTrailingWhitespace = true)
