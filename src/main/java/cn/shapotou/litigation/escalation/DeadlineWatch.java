@@ -52,13 +52,15 @@ public class DeadlineWatch implements JavaDelegate {
     private final SupervisionRegister register;
     private final ProcessEngineConfigurationImpl engineConfiguration;
     private final IdentityService identity;
+    private final CourtDeadlineReminders courtReminders;
 
     static final int CHUNK = 250;
 
     public DeadlineWatch(OverdueItems overdue, Reminders reminders, RuntimeService runtime, TaskService tasks,
                          SupervisionRegister register, ProcessEngineConfigurationImpl engineConfiguration,
-                         IdentityService identity) {
+                         IdentityService identity, CourtDeadlineReminders courtReminders) {
         this.identity = identity;
+        this.courtReminders = courtReminders;
         this.engineConfiguration = engineConfiguration;
         this.register = register;
         this.overdue = overdue;
@@ -101,6 +103,7 @@ public class DeadlineWatch implements JavaDelegate {
             }
         }
         reminders.sendDue();
+        courtReminders.sendDue();
         if (escalated > 0) {
             log.info("Deadline watch: {} new overdue item(s), {} overdue in all", escalated, items.size());
         }
