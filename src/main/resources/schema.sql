@@ -33,3 +33,13 @@ CREATE TABLE IF NOT EXISTS lit_supervision (
     case_number VARCHAR(200),
     raised_at   TIMESTAMP    NOT NULL
 );
+
+-- Reminders of case deadlines already sent (Art. 3; the district leaders' before a statutory court deadline, the
+-- case-level statutory answer's), one row each, so that none is sent twice, across restarts and cluster nodes.
+CREATE TABLE IF NOT EXISTS lit_reminder (
+    reminder_key VARCHAR(400) NOT NULL PRIMARY KEY,
+    case_number  VARCHAR(200),
+    due          DATE         NOT NULL,
+    sent_at      TIMESTAMP    NOT NULL
+);
+CREATE INDEX IF NOT EXISTS lit_reminder_due ON lit_reminder (due);

@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.escalation;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.units.UnitDirectory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -33,6 +36,12 @@ public class DeadlineWatch implements JavaDelegate {
     public static final String INCIDENT_TYPE = "deadline-overdue";
     /** Task variable of a 督办 task: the key of the item it supervises. */
     public static final String SUPERVISES = "supervisedItem";
+    /** Task variable of a 督办 task: the unit charged (a unit id). */
+    public static final String UNIT = "unit";
+    /** Task variable of a 督办 task: the delay it supervises, {@link OverdueItem#delayOf}; one delay counts once. */
+    public static final String DELAY = "delay";
+    /** Task variable of a 督办 task: when it was raised (epoch milliseconds), to tell which of one delay's came first. */
+    public static final String RAISED_AT = "raisedAt";
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
 
@@ -42,11 +51,16 @@ public class DeadlineWatch implements JavaDelegate {
     private final TaskService tasks;
     private final SupervisionRegister register;
     private final ProcessEngineConfigurationImpl engineConfiguration;
+    private final IdentityService identity;
+    private final CourtDeadlineReminders courtReminders;
 
     static final int CHUNK = 250;
 
     public DeadlineWatch(OverdueItems overdue, Reminders reminders, RuntimeService runtime, TaskService tasks,
-                         SupervisionRegister register, ProcessEngineConfigurationImpl engineConfiguration) {
+                         SupervisionRegister register, ProcessEngineConfigurationImpl engineConfiguration,
+                         IdentityService identity, CourtDeadlineReminders courtReminders) {
+        this.identity = identity;
+        this.courtReminders = courtReminders;
         this.engineConfiguration = engineConfiguration;
         this.register = register;
         this.overdue = overdue;
@@ -89,6 +103,7 @@ public class DeadlineWatch implements JavaDelegate {
             }
         }
         reminders.sendDue();
+        courtReminders.sendDue();
         if (escalated > 0) {
             log.info("Deadline watch: {} new overdue item(s), {} overdue in all", escalated, items.size());
         }
@@ -131,11 +146,10 @@ public class DeadlineWatch implements JavaDelegate {
     }
 
     private void escalate(OverdueItem item) {
-        String message = "案号" + item.caseNumber() + "：" + item.item() + "已逾期" + item.daysOverdue() + "日（期限"
-                + item.due() + "，承办：" + item.unitName() + "）";
+        String message = message(item);
         runtime.createIncident(INCIDENT_TYPE, item.executionId(), item.key(), message);
         // A case-level item's incident ends with the activity its execution was at, and is raised again on the
-        // case's next activity; its 督办 task is one and the same.
+        // case's next activity, naming who holds the work then; its 督办 task is one and the same.
         if (register.taskOf(item.key()).isPresent()) {
             return;
         }
@@ -144,16 +158,51 @@ public class DeadlineWatch implements JavaDelegate {
         notice.setDescription(message + "。请督促" + item.unitName() + "立即办理（《办法》第三条）。案件：/api/cases/"
                 + java.net.URLEncoder.encode(String.valueOf(item.caseNumber()), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("+", "%20") + "；流程：/camunda/app/cockpit/default/#/process-instance/" + item.processInstanceId());
-        notice.setPriority(80);
+        notice.setPriority(item.courtDeadline() ? 90 : 80);
         tasks.saveTask(notice);
-        tasks.addCandidateGroup(notice.getId(), cn.shapotou.litigation.units.UnitDirectory.JUSTICE_BUREAU);
+        tasks.addCandidateGroup(notice.getId(), UnitDirectory.JUSTICE_BUREAU);
+        // A missed court deadline is reported to the district leaders on the same 督办 task rather than a second
+        // notice: one item, one 督办 (the annual report counts them), which the Justice Bureau issues and the
+        // leaders, who lead response work (《办法》第三条) and decide appeals, retrials and enforcement (第十三条、
+        // 第十五条、第十六条), see in their own task list and may take over.
+        if (item.courtDeadline()) {
+            tasks.addCandidateGroup(notice.getId(), UnitDirectory.DISTRICT_LEADERS);
+        }
         Map<String, Object> shown = new HashMap<>();
         shown.put(SUPERVISES, item.key());
         shown.put("caseNumber", item.caseNumber());
         shown.put("leadUnitName", item.unitName());
+        shown.put(UNIT, item.unit());
+        shown.put(DELAY, item.delay());
         shown.put("overdueSince", item.due().plusDays(1).toString());
+        shown.put(RAISED_AT, ClockUtil.getCurrentTime().getTime());
         tasks.setVariablesLocal(notice.getId(), shown);
         register.add(item.key(), notice.getId(), item.caseNumber());
+    }
+
+    /**
+     * The incident message: case number, item, days, deadline day, who holds it; for a task that serves a statutory
+     * court deadline, which one (the same delay as the case-level item, counted once); for such deadlines, that the
+     * district leaders were told.
+     */
+    String message(OverdueItem item) {
+        StringBuilder text = new StringBuilder("案号").append(item.caseNumber()).append("：").append(item.item())
+                .append("已逾期").append(item.daysOverdue()).append("日（期限").append(item.due()).append("，承办：")
+                .append(item.holding() != null ? item.holding() : item.unitName());
+        if (item.assignee() != null) {
+            User user = identity.createUserQuery().userId(item.assignee()).singleResult();
+            String name = user == null ? item.assignee()
+                    : (String.valueOf(user.getFirstName()) + "（" + user.getLastName() + "）");
+            text.append("，经办人：").append(name);
+        }
+        text.append("）");
+        if (!item.caseLevel() && item.courtDeadline()) {
+            text.append("；与「").append(CourtDeadlines.label(item.deadline())).append("」为同一期限");
+        }
+        if (item.courtDeadline()) {
+            text.append("；法定期限，已报区政府领导");
+        }
+        return text.toString();
     }
 
     /** The item is done: its incident is resolved and its 督办 task closed, with a note why. */

@@ -1,14 +1,19 @@
 package cn.shapotou.litigation.escalation;
 
+import cn.shapotou.litigation.deadlines.DeadlineTasks;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.units.UnitDirectory;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
@@ -21,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * Every overdue item, read from the engine as it is now: open tasks whose due moment passed, and cases whose
  * statutory answer deadline passed without delivery to the court (watched from registration until delivery, whatever
- * stage the case is in; {@link StatutoryAnswerWatch}).
+ * stage the case is in; {@link StatutoryAnswerWatch}), charged to whoever holds the work ({@link CaseWork}).
  *
  * <p>Two set-based reads of the engine's documented tables rather than one engine query per item: the supervision
  * sweep runs every minute and the Justice Bureau's list is asked for at any time, with 50,000 open cases
@@ -33,10 +38,12 @@ public class OverdueItems {
     /** Case variable holding the statutory answer deadline until delivery removes it (ALL Art. 67). */
     public static final String STATUTORY_ANSWER_DUE = "statutoryAnswerDue";
 
+    static final String ANSWER_ITEM = "法定答辩期限（向法院提交答辩状及证据）";
+
     private final JdbcTemplate jdbc;
     private final UnitDirectory units;
     private final String overdueTasks;
-    private final String overdueAnswers;
+    private final String answerWork;
 
     public OverdueItems(JdbcTemplate jdbc, ManagementService management, UnitDirectory units) {
         this.jdbc = jdbc;
@@ -45,44 +52,104 @@ public class OverdueItems {
         String execution = management.getTableName(ExecutionEntity.class);
         String link = management.getTableName(IdentityLinkEntity.class);
         String variable = management.getTableName(VariableInstanceEntity.class);
+        String groupOf = "(SELECT MIN(l.GROUP_ID_) FROM " + link + " l WHERE l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate')";
+        String deadlineOf = "(SELECT MAX(k.TEXT_) FROM " + variable + " k WHERE k.TASK_ID_ = t.ID_ AND k.NAME_ = '"
+                + DeadlineTasks.KEY_VARIABLE + "')";
         // Active tasks only (SUSPENSION_STATE_ 1): a suspended case is not anybody's work. The unit is the task's
-        // candidate group; an assigned task is its assignee's.
+        // candidate group, claimed or not. The case's statutory answer day, while watched, tells whether a task's
+        // internal limit was capped by it (OverdueItem.delayOf).
         this.overdueTasks = "SELECT t.ID_, t.NAME_, t.ASSIGNEE_, t.DUE_DATE_, t.EXECUTION_ID_, t.PROC_INST_ID_, "
-                + "p.BUSINESS_KEY_, (SELECT MIN(l.GROUP_ID_) FROM " + link + " l WHERE l.TASK_ID_ = t.ID_ "
-                + "AND l.TYPE_ = 'candidate') AS UNIT_ FROM " + task + " t LEFT JOIN " + execution
-                + " p ON p.ID_ = t.PROC_INST_ID_ WHERE t.DUE_DATE_ < ? AND t.SUSPENSION_STATE_ = 1";
-        // The incident goes on an execution that is at an activity now; the case itself if none is.
-        this.overdueAnswers = "SELECT c.case_number, c.process_instance_id, c.answer_due, "
+                + "p.BUSINESS_KEY_, " + groupOf + " AS UNIT_, " + deadlineOf + " AS DEADLINE_, c.answer_due FROM "
+                + task + " t LEFT JOIN " + execution + " p ON p.ID_ = t.PROC_INST_ID_ LEFT JOIN lit_case c ON "
+                + "c.case_number = p.BUSINESS_KEY_ WHERE t.DUE_DATE_ < ? AND t.SUSPENSION_STATE_ = 1";
+        // Each watched case with the open tasks of every instance carrying its case number (call activities pass the
+        // business key on): one row a task, or one row without a task. The incident goes on an execution that is at
+        // an activity now; the case itself if none is.
+        this.answerWork = "SELECT c.case_number, c.process_instance_id, c.answer_due, "
                 + "(SELECT MAX(v.TEXT_) FROM " + variable + " v WHERE v.EXECUTION_ID_ = c.process_instance_id "
                 + "AND v.TASK_ID_ IS NULL AND v.NAME_ = 'leadUnit') AS LEAD_, "
                 + "(SELECT MIN(x.ID_) FROM " + execution + " x WHERE x.PROC_INST_ID_ = c.process_instance_id "
-                + "AND x.ACT_ID_ IS NOT NULL) AS AT_ FROM lit_case c JOIN " + execution
-                + " p ON p.ID_ = c.process_instance_id WHERE c.answer_due < ?";
+                + "AND x.ACT_ID_ IS NOT NULL) AS AT_, t.ID_, t.NAME_, t.ASSIGNEE_, t.DUE_DATE_, "
+                + groupOf + " AS UNIT_, " + deadlineOf + " AS DEADLINE_ FROM lit_case c JOIN " + execution
+                + " p ON p.ID_ = c.process_instance_id LEFT JOIN " + execution + " s ON s.BUSINESS_KEY_ = c.case_number"
+                + " AND s.ID_ = s.PROC_INST_ID_ LEFT JOIN " + task + " t ON t.PROC_INST_ID_ = s.ID_ AND "
+                + "t.SUSPENSION_STATE_ = 1 WHERE ";
     }
 
     public List<OverdueItem> now() {
         Date now = ClockUtil.getCurrentTime();
         LocalDate today = LegalClock.dateOf(now);
         List<OverdueItem> items = new ArrayList<>(jdbc.query(overdueTasks, (rs, i) -> {
-            String unit = rs.getString("ASSIGNEE_") != null ? null : rs.getString("UNIT_");
-            LocalDate due = LegalClock.dateOf(new Date(rs.getTimestamp("DUE_DATE_").getTime()));
+            String unit = rs.getString("UNIT_");
+            LocalDate due = dateOf(rs.getTimestamp("DUE_DATE_"));
             String id = rs.getString("ID_");
-            return new OverdueItem("task:" + id, rs.getString("BUSINESS_KEY_"), rs.getString("NAME_"), unit,
-                    unit == null ? rs.getString("ASSIGNEE_") : units.nameOf(unit), due,
-                    ChronoUnit.DAYS.between(due, today), id, rs.getString("EXECUTION_ID_"),
-                    rs.getString("PROC_INST_ID_"));
+            String caseNumber = rs.getString("BUSINESS_KEY_");
+            String deadline = rs.getString("DEADLINE_");
+            // 《办法》第十条第二款: the 7-day materials limit capped by the statutory answer day is that day.
+            if (CourtDeadlines.ANSWER_MATERIALS.equals(deadline)
+                    && due.equals(rs.getObject("answer_due", LocalDate.class))) {
+                deadline = CourtDeadlines.STATUTORY_ANSWER;
+            }
+            String key = "task:" + id;
+            return new OverdueItem(key, caseNumber, rs.getString("NAME_"), unit,
+                    unit == null ? "（未指定）" : units.nameOf(unit), due, ChronoUnit.DAYS.between(due, today), id,
+                    rs.getString("EXECUTION_ID_"), rs.getString("PROC_INST_ID_"), rs.getString("ASSIGNEE_"),
+                    unit == null ? List.of() : List.of(unit), deadline,
+                    OverdueItem.delayOf(caseNumber, deadline, due, key), null);
         }, new Timestamp(now.getTime())));
 
-        items.addAll(jdbc.query(overdueAnswers, (rs, i) -> {
-            String instance = rs.getString("process_instance_id");
-            String lead = rs.getString("LEAD_");
-            String at = rs.getString("AT_");
-            LocalDate due = rs.getObject("answer_due", LocalDate.class);
-            return new OverdueItem("case:" + instance + ":statutoryAnswer", rs.getString("case_number"),
-                    "法定答辩期限（向法院提交答辩状及证据）", lead, lead == null ? "（待确定）" : units.nameOf(lead), due,
-                    ChronoUnit.DAYS.between(due, today), null, at == null ? instance : at, instance);
-        }, today));
+        for (CaseWork work : answerWork("c.answer_due < ?", today)) {
+            String key = "case:" + work.instanceId() + ":" + CourtDeadlines.STATUTORY_ANSWER;
+            List<String> holders = work.holders();
+            items.add(new OverdueItem(key, work.caseNumber(), ANSWER_ITEM, work.unit(),
+                    holders.stream().map(units::nameOf).reduce((a, b) -> a + "、" + b).orElseThrow(), work.answerDue(),
+                    ChronoUnit.DAYS.between(work.answerDue(), today), null,
+                    work.atExecution() == null ? work.instanceId() : work.atExecution(), work.instanceId(),
+                    work.holding().stream().map(CaseWork.OpenTask::assignee).filter(a -> a != null).findFirst()
+                            .orElse(null), holders, CourtDeadlines.STATUTORY_ANSWER,
+                    OverdueItem.delayOf(work.caseNumber(), CourtDeadlines.STATUTORY_ANSWER, work.answerDue(), key),
+                    holding(work)));
+        }
         items.sort(Comparator.comparing(OverdueItem::due).thenComparing(OverdueItem::key));
         return items;
+    }
+
+    /** The cases whose statutory answer is due in [from, to], with who holds their work. */
+    List<CaseWork> answerDueBetween(LocalDate from, LocalDate to) {
+        return answerWork("c.answer_due BETWEEN ? AND ?", from, to);
+    }
+
+    private List<CaseWork> answerWork(String condition, Object... args) {
+        Map<String, CaseWork> cases = new LinkedHashMap<>();
+        jdbc.query(answerWork + condition, (ResultSet rs) -> {
+            String instance = rs.getString("process_instance_id");
+            CaseWork work = cases.computeIfAbsent(instance, k -> caseWork(rs, instance));
+            if (rs.getString("ID_") != null) {
+                work.tasks().add(new CaseWork.OpenTask(rs.getString("ID_"), rs.getString("NAME_"),
+                        rs.getString("UNIT_"), rs.getString("ASSIGNEE_"), dateOf(rs.getTimestamp("DUE_DATE_")),
+                        rs.getString("DEADLINE_")));
+            }
+        }, args);
+        return new ArrayList<>(cases.values());
+    }
+
+    private static CaseWork caseWork(ResultSet rs, String instance) {
+        try {
+            return new CaseWork(rs.getString("case_number"), instance, rs.getObject("answer_due", LocalDate.class),
+                    rs.getString("LEAD_"), rs.getString("AT_"), new ArrayList<>());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** e.g. 区司法局「拟定办理建议」; null when no task holds it. */
+    private String holding(CaseWork work) {
+        List<String> held = work.holding().stream()
+                .map(t -> units.nameOf(t.group()) + "「" + t.name() + "」").distinct().toList();
+        return held.isEmpty() ? null : String.join("、", held);
+    }
+
+    private static LocalDate dateOf(Timestamp timestamp) {
+        return timestamp == null ? null : LegalClock.dateOf(new Date(timestamp.getTime()));
     }
 }

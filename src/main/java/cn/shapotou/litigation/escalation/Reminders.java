@@ -88,8 +88,7 @@ public class Reminders {
     }
 
     private void send(Task task, String text) {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
+        if (mail.getIfAvailable() == null) {
             return;
         }
         List<String> to = new ArrayList<>();
@@ -98,23 +97,42 @@ public class Reminders {
         } else {
             for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
                 if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                    identity.createUserQuery().memberOfGroup(link.getGroupId()).list().forEach(u -> addEmail(u, to));
+                    addMembers(link.getGroupId(), to);
                 }
             }
         }
-        if (to.isEmpty()) {
+        mail(to, "【行政应诉】" + task.getName() + " 即将到期",
+                text + "\n\n请登录行政应诉管理系统办理：/camunda/app/tasklist/default/#/?task=" + task.getId());
+    }
+
+    /** The reminder days, nearest first (e.g. 0, 2). */
+    List<Integer> offsets() {
+        return offsets;
+    }
+
+    /** The e-mail addresses of a group's members are added to {@code to}, when mail is configured. */
+    void addMembers(String group, List<String> to) {
+        if (mail.getIfAvailable() != null) {
+            identity.createUserQuery().memberOfGroup(group).list().forEach(u -> addEmail(u, to));
+        }
+    }
+
+    /** Sends one reminder by mail, if mail is configured and anyone is to get it; an outage is only logged. */
+    void mail(List<String> to, String subject, String text) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null || to.isEmpty()) {
             return;
         }
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(to.toArray(String[]::new));
-        message.setSubject("【行政应诉】" + task.getName() + " 即将到期");
-        message.setText(text + "\n\n请登录行政应诉管理系统办理：/camunda/app/tasklist/default/#/?task=" + task.getId());
+        message.setSubject(subject);
+        message.setText(text);
         try {
             sender.send(message);
         } catch (RuntimeException e) {
-            // The reminder stays recorded on the task; a mail server outage must not stop the supervision sweep.
-            log.warn("Reminder mail for task {} not sent: {}", task.getId(), e.getMessage());
+            // The reminder stays recorded as a comment; a mail server outage must not stop the supervision sweep.
+            log.warn("Reminder mail \"{}\" not sent: {}", subject, e.getMessage());
         }
     }
 

@@ -11,7 +11,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/supervision/overdue} (CONTRACT §5): every overdue item, for the Justice Bureau (Art. 3). */
+/**
+ * {@code GET /api/supervision/overdue}: every overdue item, for the Justice Bureau (《办法》第三条). {@code unit} is
+ * the unit id charged; who claimed a task is {@code assignee}.
+ */
 @RestController
 public class SupervisionController {
 
@@ -40,6 +43,12 @@ public class SupervisionController {
             row.put("daysOverdue", item.daysOverdue());
             row.put("taskId", item.taskId());
             row.put("processInstanceId", item.processInstanceId());
+            // Added to the agreed fields: who claimed a task, every unit holding a case-level item, the deadline served.
+            row.put("assignee", item.assignee());
+            row.put("holders", item.holders());
+            row.put("holding", item.holding());
+            row.put("deadline", item.deadline());
+            row.put("courtDeadline", item.courtDeadline());
             return row;
         }).toList());
     }

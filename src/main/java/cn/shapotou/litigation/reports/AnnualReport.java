@@ -2,6 +2,7 @@ package cn.shapotou.litigation.reports;
 
 import cn.shapotou.litigation.accountability.AccountabilityFact;
 import cn.shapotou.litigation.decisions.Outcome;
+import cn.shapotou.litigation.escalation.DeadlineWatch;
 import cn.shapotou.litigation.units.UnitDirectory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Service;
  * <li>decisions: cases whose decision took legal effect in the year (审结, {@code effectiveOn}); losses: those whose
  * effective decision is an Art. 12 outcome; loss rate = losses / decisions;</li>
  * <li>hearings: hearings held in the year; head appearances among them; missed: an Art. 7 ¶2 head who did not come;</li>
- * <li>overdue items: 督办 raised in the year, by the unit that was late;</li>
+ * <li>overdue items: delays that began in the year, each counted once however many 督办 it raised, by the unit
+ * that was late ({@link #overdueByUnit});</li>
  * <li>appeals filed, judicial recommendations received (and of those answered), loss analysis reports due with a
  * decision effective in the year, submitted and late; compensation paid on those decisions (Art. 23);</li>
  * <li>cases for accountability review: any Art. 22 fact recorded in the year.</li>
@@ -42,6 +44,8 @@ public class AnnualReport {
             "causeOfAction", "noticeReceivedOn", "closedOn", "effectiveOn", "decisionOutcome", "hearings",
             "appealFiledOn", "lossAnalysisSubmittedOn", "lossAnalysisLate", "compensationAmount", "accountabilityFacts");
     private static final int BATCH = 500;
+    private static final String OVERDUE_SINCE = "overdueSince";
+    private static final String RAISED_AT = DeadlineWatch.RAISED_AT;
 
     private final HistoryService history;
     private final UnitDirectory units;
@@ -159,19 +163,64 @@ public class AnnualReport {
         return unit == null ? "-" : unit;
     }
 
-    /** 督办 raised in the year (one supervision task per overdue item, CONTRACT §7), by the late unit. */
+    /**
+     * Overdue items of the year by the unit that was late: one per delay, not one per 督办. The supervision raises a
+     * 督办 for every overdue piece of work, and several may be late with the same deadline day of the same case: the
+     * case-level statutory answer and the task holding it (行政诉讼法第六十七条; the 7-day materials limit of
+     * 《办法》第十条第二款 capped by that day), or review, sealing and delivery one after the other, or the tasks of
+     * an appeal before its statutory day (行政诉讼法第八十五条). Each 督办 records its delay (case, deadline, day;
+     * escalation.OverdueItem#delayOf); a delay counts once, in the year after whose first day it began, charged to
+     * the unit its case-level item names (who held the case's work when the deadline passed, escalation.CaseWork),
+     * else to the unit of the 督办 raised first. A 督办 raised before delays were recorded is a delay of its own.
+     */
     private Map<String, Long> overdueByUnit(int year) {
-        List<String> taskIds = history.createHistoricVariableInstanceQuery().variableName("overdueSince")
+        List<String> taskIds = history.createHistoricVariableInstanceQuery().variableName(OVERDUE_SINCE)
                 .disableCustomObjectDeserialization().list().stream()
                 .filter(v -> String.valueOf(v.getValue()).startsWith(year + "-") && v.getTaskId() != null)
                 .map(HistoricVariableInstance::getTaskId).toList();
-        Map<String, Long> byUnit = new TreeMap<>();
+        Map<String, Map<String, Object>> notices = new HashMap<>();
         for (List<String> batch : batches(taskIds)) {
-            history.createHistoricVariableInstanceQuery().variableName("leadUnitName")
-                    .taskIdIn(batch.toArray(String[]::new)).list()
-                    .forEach(v -> byUnit.merge(String.valueOf(v.getValue()), 1L, Long::sum));
+            history.createHistoricVariableInstanceQuery().taskIdIn(batch.toArray(String[]::new))
+                    .variableNameIn("leadUnitName", DeadlineWatch.UNIT, DeadlineWatch.DELAY, DeadlineWatch.SUPERVISES,
+                            RAISED_AT)
+                    .disableCustomObjectDeserialization().list()
+                    .forEach(v -> notices.computeIfAbsent(v.getTaskId(), k -> new HashMap<>()).put(v.getName(), v.getValue()));
         }
+        Map<String, Map<String, Object>> charged = new HashMap<>();
+        notices.forEach((taskId, notice) -> {
+            Object delay = notice.get(DeadlineWatch.DELAY);
+            charged.merge(delay == null ? "task:" + taskId : String.valueOf(delay), notice,
+                    (a, b) -> chargedFirst(a, b) ? a : b);
+        });
+        Map<String, Long> byUnit = new TreeMap<>();
+        charged.values().forEach(n -> byUnit.merge(String.valueOf(n.get("leadUnitName")), 1L, Long::sum));
         return byUnit;
+    }
+
+    /**
+     * Of two 督办 of one delay, the one it is charged to: the case-level item's; else the one raised first; raised
+     * together, not the Legal Counsel Office's, whose counsel only assists the handling unit (《办法》第五条); else by
+     * unit, so that the answer does not depend on the order history returns them in.
+     */
+    private static boolean chargedFirst(Map<String, Object> a, Map<String, Object> b) {
+        boolean aCase = String.valueOf(a.get(DeadlineWatch.SUPERVISES)).startsWith("case:");
+        boolean bCase = String.valueOf(b.get(DeadlineWatch.SUPERVISES)).startsWith("case:");
+        if (aCase != bCase) {
+            return aCase;
+        }
+        if (raisedAt(a) != raisedAt(b)) {
+            return raisedAt(a) < raisedAt(b);
+        }
+        boolean aAssists = UnitDirectory.LEGAL_COUNSEL_OFFICE.equals(a.get(DeadlineWatch.UNIT));
+        boolean bAssists = UnitDirectory.LEGAL_COUNSEL_OFFICE.equals(b.get(DeadlineWatch.UNIT));
+        if (aAssists != bAssists) {
+            return bAssists;
+        }
+        return String.valueOf(a.get("leadUnitName")).compareTo(String.valueOf(b.get("leadUnitName"))) <= 0;
+    }
+
+    private static long raisedAt(Map<String, Object> notice) {
+        return notice.get(RAISED_AT) instanceof Number n ? n.longValue() : Long.MAX_VALUE;
     }
 
     /** Every instance of a process with the named variables of its own scope, from history (open and ended alike). */

@@ -24,7 +24,7 @@ final class AnnualReportCsv {
         LABELS.put("headAppearances", "负责人出庭次数");
         LABELS.put("headAppearanceRate", "负责人出庭率");
         LABELS.put("headAppearanceMissed", "应出庭而未出庭案件数");
-        LABELS.put("overdueItems", "逾期督办事项数");
+        LABELS.put("overdueItems", "逾期事项数（同一期限的逾期计一次）");
         LABELS.put("appealsFiled", "提起上诉数");
         LABELS.put("judicialRecommendationsReceived", "收到司法建议书数");
         LABELS.put("judicialRecommendationsAnswered", "已回复司法建议书数");

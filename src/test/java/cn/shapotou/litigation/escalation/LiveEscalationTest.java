@@ -60,7 +60,7 @@ class LiveEscalationTest {
             List<Map<String, Object>> overdue = rest.withBasicAuth("justice", "demo")
                     .getForObject("/api/supervision/overdue", List.class);
             assertThat(overdue).anySatisfy(i -> assertThat(i).containsEntry("caseNumber", caseNumber)
-                    .containsEntry("unit", "natural-resources"));
+                    .containsEntry("unit", "justice-bureau"));
             assertThat(overdue).filteredOn(i -> caseNumber.equals(i.get("caseNumber")))
                     .allSatisfy(i -> assertThat(((Number) i.get("daysOverdue")).intValue()).isGreaterThanOrEqualTo(20));
         } finally {
