@@ -43,3 +43,16 @@ CREATE TABLE IF NOT EXISTS lit_reminder (
     sent_at      TIMESTAMP    NOT NULL
 );
 CREATE INDEX IF NOT EXISTS lit_reminder_due ON lit_reminder (due);
+
+-- The statutory windows that stay open after a decision took effect (retrial: 法释〔2018〕1号 Art. 110; enforcement:
+-- Art. 153), one row a case and window while it can still be used, whether the case is open or archived: their
+-- reminders come from here, and a changed holiday calendar recounts them from their start.
+CREATE TABLE IF NOT EXISTS lit_case_window (
+    case_number  VARCHAR(200) NOT NULL,
+    deadline_key VARCHAR(40)  NOT NULL,
+    start_on     DATE         NOT NULL,
+    due          DATE         NOT NULL,
+    unit         VARCHAR(100),
+    PRIMARY KEY (case_number, deadline_key)
+);
+CREATE INDEX IF NOT EXISTS lit_case_window_due ON lit_case_window (due);

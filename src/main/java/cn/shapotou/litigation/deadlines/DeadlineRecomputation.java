@@ -40,9 +40,12 @@ public class DeadlineRecomputation {
     private final HolidayCalendarRepository calendars;
 
     private final cn.shapotou.litigation.escalation.StatutoryAnswerWatch answerWatch;
+    private final cn.shapotou.litigation.escalation.CaseWindows windows;
 
     public DeadlineRecomputation(ProcessEngine engine, Deadlines deadlines, HolidayCalendarRepository calendars,
-                                 cn.shapotou.litigation.escalation.StatutoryAnswerWatch answerWatch) {
+                                 cn.shapotou.litigation.escalation.StatutoryAnswerWatch answerWatch,
+                                 cn.shapotou.litigation.escalation.CaseWindows windows) {
+        this.windows = windows;
         this.answerWatch = answerWatch;
         this.engine = engine;
         this.deadlines = deadlines;
@@ -93,6 +96,10 @@ public class DeadlineRecomputation {
                 changes.add(moveTasks(variable.getProcessInstanceId(), businessKey, m[0],
                         LocalDate.parse(m[1]), LocalDate.parse(m[2]), updated));
             }
+        }
+        int windowsMoved = windows.recount(deadlines);
+        if (windowsMoved > 0) {
+            log.info("{} retrial or enforcement window(s) moved with the holiday calendar", windowsMoved);
         }
         engine.getManagementService().setProperty(COUNTED_WITH, calendars.calendar().fingerprint());
         log.info("Open deadlines recounted with the holiday calendar of {}: {} deadline(s) moved",

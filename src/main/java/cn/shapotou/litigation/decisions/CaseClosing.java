@@ -2,7 +2,12 @@ package cn.shapotou.litigation.decisions;
 
 import cn.shapotou.litigation.accountability.AccountabilityFact;
 import cn.shapotou.litigation.accountability.AccountabilityFacts;
+import cn.shapotou.litigation.deadlines.CaseDeadline;
+import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
+import cn.shapotou.litigation.deadlines.DeadlineKind;
+import cn.shapotou.litigation.deadlines.Deadlines;
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.escalation.CaseWindows;
 import cn.shapotou.litigation.web.FormCheck;
 import cn.shapotou.litigation.web.FormStage;
 import cn.shapotou.litigation.web.FormValues;
@@ -27,9 +32,14 @@ public class CaseClosing extends FormStage {
 
     private final LegalClock clock;
 
-    public CaseClosing(LegalClock clock) {
+    private final Deadlines deadlines;
+    private final CaseWindows windows;
+
+    public CaseClosing(LegalClock clock, Deadlines deadlines, CaseWindows windows) {
         super("litigation-case");
         this.clock = clock;
+        this.deadlines = deadlines;
+        this.windows = windows;
     }
 
     @Override
@@ -72,17 +82,23 @@ public class CaseClosing extends FormStage {
         if ("RETRIAL".equals(followUp) && reconsideration) {
             form.refuse("followUp", "行政复议决定不适用再审（followUp）");
         }
-        if ("ENFORCEMENT".equals(followUp)) {
-            LocalDate last = form.date("performanceDeadline", "履行期间最后一日", true);
-            LocalDate effective = FormValues.storedDate(execution, "effectiveOn");
-            if (last != null && last.isBefore(effective)) {
-                form.refuse("performanceDeadline", "履行期间最后一日（performanceDeadline）不能早于裁判生效之日 " + effective);
-            } else if (last != null) {
-                execution.setVariable("performanceDeadline", last.toString());
-            }
+        // The decision's performance period, where it sets one for the other party: its last day opens the two-year
+        // enforcement window (法释〔2018〕1号 Art. 153), watched from now on whatever the unit chooses today.
+        LocalDate last = form.date("performanceDeadline", "履行期间最后一日", "ENFORCEMENT".equals(followUp));
+        LocalDate effective = FormValues.storedDate(execution, "effectiveOn");
+        if (last != null && last.isBefore(effective)) {
+            form.refuse("performanceDeadline", "履行期间最后一日（performanceDeadline）不能早于裁判生效之日 " + effective);
+        } else if (last != null) {
+            execution.setVariable("performanceDeadline", last.toString());
         }
         form.text("followUpNotes", "说明", "REFUSED".equals(performance), 4000);
         form.done();
+        if (last != null && !last.isBefore(effective)) {
+            CaseDeadline enforcement = deadlines.compute(DeadlineKind.ENFORCEMENT, last);
+            CaseDeadlineVariable.write(execution, CaseDeadlineVariable.put(CaseDeadlineVariable.read(execution),
+                    enforcement));
+            windows.open(execution.getProcessBusinessKey(), enforcement, (String) execution.getVariable("leadUnit"));
+        }
         if ("REFUSED".equals(performance)) {
             AccountabilityFacts.record(execution, AccountabilityFact.REFUSED_TO_PERFORM,
                     (String) execution.getVariable("followUpNotes"));

@@ -1,7 +1,9 @@
 package cn.shapotou.litigation.decisions;
 
 import cn.shapotou.litigation.answer.SecondInstanceAnswer;
+import cn.shapotou.litigation.deadlines.CaseDeadline;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
+import cn.shapotou.litigation.escalation.CaseWindows;
 import cn.shapotou.litigation.deadlines.DeadlineKind;
 import cn.shapotou.litigation.deadlines.Deadlines;
 import cn.shapotou.litigation.deadlines.LegalClock;
@@ -32,8 +34,11 @@ public class CourtDecision {
     private final SecondInstanceAnswer secondInstanceAnswer;
     private final Deadlines deadlines;
 
+    private final CaseWindows windows;
+
     public CourtDecision(StatutoryAnswerWatch answerWatch, SecondInstanceAnswer secondInstanceAnswer,
-                         Deadlines deadlines) {
+                         Deadlines deadlines, CaseWindows windows) {
+        this.windows = windows;
         this.deadlines = deadlines;
         this.answerWatch = answerWatch;
         this.secondInstanceAnswer = secondInstanceAnswer;
@@ -84,8 +89,14 @@ public class CourtDecision {
         List<Map<String, Object>> caseDeadlines = CaseDeadlineVariable.read(execution);
         String window = null;
         if (!RECONSIDERATION_DECISION.equals(execution.getVariable("decisionKind"))) {
-            caseDeadlines = CaseDeadlineVariable.put(caseDeadlines, deadlines.compute(DeadlineKind.RETRIAL, effective));
+            CaseDeadline retrial = deadlines.compute(DeadlineKind.RETRIAL, effective);
+            caseDeadlines = CaseDeadlineVariable.put(caseDeadlines, retrial);
             window = DeadlineKind.RETRIAL.key();
+            // A decision we lost (Art. 12) is the one the unit may find wrong (Art. 15): its window is watched until
+            // used, also after the archive.
+            if (lost(execution)) {
+                windows.open(execution.getProcessBusinessKey(), retrial, (String) execution.getVariable("leadUnit"));
+            }
         }
         caseDeadlines = CaseDeadlineVariable.put(caseDeadlines,
                 deadlines.computeServing(DeadlineKind.FOLLOW_UP, effective, caseDeadlines, window));

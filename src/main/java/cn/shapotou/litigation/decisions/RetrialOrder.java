@@ -2,6 +2,7 @@ package cn.shapotou.litigation.decisions;
 
 import cn.shapotou.litigation.cases.CaseAccess;
 import cn.shapotou.litigation.cases.CaseRegistry;
+import cn.shapotou.litigation.escalation.CaseWindows;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,7 +38,11 @@ public class RetrialOrder {
     private final CaseRegistry registry;
     private final CaseAccess access;
 
-    public RetrialOrder(RuntimeService runtime, HistoryService history, CaseRegistry registry, CaseAccess access) {
+    private final CaseWindows windows;
+
+    public RetrialOrder(RuntimeService runtime, HistoryService history, CaseRegistry registry, CaseAccess access,
+                        CaseWindows windows) {
+        this.windows = windows;
         this.runtime = runtime;
         this.history = history;
         this.registry = registry;
@@ -65,6 +70,8 @@ public class RetrialOrder {
         retrial.put("retrialInitiatedBy", initiatedBy);
         retrial.put("retrialInitiatedByLabel", initiatorLabel(initiatedBy));
         retrial.put("decisionPending", false);
+        // The court retries the case: our own window to apply for it has no more use.
+        windows.close(caseNumber, "retrial");
         if (runningCase != null) {
             runtime.setVariables(runningCase, retrial);
             ActivityInstance tree = runtime.getActivityInstance(runningCase);

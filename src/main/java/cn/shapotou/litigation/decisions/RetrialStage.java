@@ -2,6 +2,7 @@ package cn.shapotou.litigation.decisions;
 
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.DeadlineKind;
+import cn.shapotou.litigation.escalation.CaseWindows;
 import cn.shapotou.litigation.deadlines.Deadlines;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FormCheck;
@@ -23,8 +24,11 @@ public class RetrialStage extends FormStage {
     private final Deadlines deadlines;
     private final LegalClock clock;
 
-    public RetrialStage(Deadlines deadlines, LegalClock clock) {
+    private final CaseWindows windows;
+
+    public RetrialStage(Deadlines deadlines, LegalClock clock, CaseWindows windows) {
         super("retrial");
+        this.windows = windows;
         this.deadlines = deadlines;
         this.clock = clock;
     }
@@ -53,6 +57,7 @@ public class RetrialStage extends FormStage {
                     form.pastDate("retrialFiledOn", "申请再审日期", clock.today(),
                             FormValues.storedDate(execution, "effectiveOn"), "裁判生效之日");
                     form.done();
+                    windows.close(execution.getProcessBusinessKey(), DeadlineKind.RETRIAL.key());
                 }));
     }
 }

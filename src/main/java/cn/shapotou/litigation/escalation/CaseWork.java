@@ -25,14 +25,20 @@ import java.util.List;
  * </ol>
  * A claimed task is charged to its unit (its candidate group), not to the person who claimed it.
  */
-record CaseWork(String caseNumber, String instanceId, LocalDate answerDue, String leadUnit, String atExecution,
-                List<OpenTask> tasks) {
+record CaseWork(String caseNumber, String instanceId, LocalDate answerDue, String answerKey, String leadUnit,
+                String atExecution, List<OpenTask> tasks) {
+
+    /** The statutory answer being watched: the first instance's, or a second instance's own (法释〔2018〕1号第一百零八条). */
+    String answerItem() {
+        return CourtDeadlines.label(answerKey);
+    }
 
     /** One open user task of the case: its unit is its candidate group. */
     record OpenTask(String id, String name, String group, String assignee, LocalDate due, String deadlineKey) {
 
         boolean servesAnswer() {
             return group != null && (CourtDeadlines.STATUTORY_ANSWER.equals(deadlineKey)
+                    || CourtDeadlines.SECOND_INSTANCE_ANSWER.equals(deadlineKey)
                     || CourtDeadlines.ANSWER_MATERIALS.equals(deadlineKey));
         }
 

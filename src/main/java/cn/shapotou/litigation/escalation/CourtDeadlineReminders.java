@@ -133,7 +133,7 @@ public class CourtDeadlineReminders {
         }
         List<CaseWork.OpenTask> told = answer.holding().stream()
                 .filter(t -> !answer.answerDue().equals(t.due())).toList();
-        String text = "提醒：案号" + answer.caseNumber() + "「" + OverdueItems.ANSWER_ITEM + "」将于"
+        String text = "提醒：案号" + answer.caseNumber() + "「" + answer.answerItem() + "」将于"
                 + CHINESE_DATE.format(answer.answerDue()) + "24时届满" + left(daysLeft) + "，答辩状及证据尚未送交人民法院；"
                 + "逾期提供证据的，视为没有相应证据（《中华人民共和国行政诉讼法》第三十四条第二款、第六十七条）。";
         tasks.createComment(null, answer.instanceId(), text);

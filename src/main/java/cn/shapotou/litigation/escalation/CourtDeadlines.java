@@ -1,7 +1,6 @@
 package cn.shapotou.litigation.escalation;
 
 import cn.shapotou.litigation.deadlines.DeadlineKind;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,7 +12,7 @@ import java.util.Set;
  * <li>{@code statutoryAnswer}: the answer with its evidence (行政诉讼法第六十七条; late evidence counts as none,
  * 第三十四条第二款), or the reply in a reconsideration case (行政复议法第四十八条);</li>
  * <li>{@code secondInstanceAnswer}: the answer to the other party's appeal, 15 days from its copy (法释〔2018〕1号
- * 第一百零七条);</li>
+ * 第一百零八条);</li>
  * <li>{@code appealJudgment}, {@code appealRuling}: the appeal itself (行政诉讼法第八十五条);</li>
  * <li>{@code retrial} (法释〔2018〕1号第一百一十条) and {@code enforcement} (第一百五十三条).</li>
  * </ul>
@@ -23,15 +22,12 @@ import java.util.Set;
 public final class CourtDeadlines {
 
     public static final String STATUTORY_ANSWER = DeadlineKind.STATUTORY_ANSWER.key();
-    /** The second-instance answer deadline's key, named here until {@code DeadlineKind} has it. */
-    public static final String SECOND_INSTANCE_ANSWER = "secondInstanceAnswer";
+    public static final String SECOND_INSTANCE_ANSWER = DeadlineKind.SECOND_INSTANCE_ANSWER.key();
     public static final String ANSWER_MATERIALS = DeadlineKind.ANSWER_MATERIALS.key();
 
     public static final Set<String> KEYS = Set.of(STATUTORY_ANSWER, SECOND_INSTANCE_ANSWER,
             DeadlineKind.APPEAL_JUDGMENT.key(), DeadlineKind.APPEAL_RULING.key(), DeadlineKind.RETRIAL.key(),
             DeadlineKind.ENFORCEMENT.key());
-
-    private static final Map<String, String> LABELS = Map.of(SECOND_INSTANCE_ANSWER, "第二审法定答辩期限");
 
     private CourtDeadlines() {}
 
@@ -41,9 +37,6 @@ public final class CourtDeadlines {
 
     /** The deadline's name as people read it, e.g. 法定答辩期限（向法院提交答辩状及证据）. */
     public static String label(String key) {
-        if (LABELS.containsKey(key)) {
-            return LABELS.get(key);
-        }
         try {
             return DeadlineKind.ofKey(key).label();
         } catch (IllegalArgumentException unknown) {

@@ -53,12 +53,15 @@ public class DeadlineWatch implements JavaDelegate {
     private final ProcessEngineConfigurationImpl engineConfiguration;
     private final IdentityService identity;
     private final CourtDeadlineReminders courtReminders;
+    private final WindowReminders windowReminders;
 
     static final int CHUNK = 250;
 
     public DeadlineWatch(OverdueItems overdue, Reminders reminders, RuntimeService runtime, TaskService tasks,
                          SupervisionRegister register, ProcessEngineConfigurationImpl engineConfiguration,
-                         IdentityService identity, CourtDeadlineReminders courtReminders) {
+                         IdentityService identity, CourtDeadlineReminders courtReminders,
+                         WindowReminders windowReminders) {
+        this.windowReminders = windowReminders;
         this.identity = identity;
         this.courtReminders = courtReminders;
         this.engineConfiguration = engineConfiguration;
@@ -104,6 +107,7 @@ public class DeadlineWatch implements JavaDelegate {
         }
         reminders.sendDue();
         courtReminders.sendDue();
+        windowReminders.sendDue();
         if (escalated > 0) {
             log.info("Deadline watch: {} new overdue item(s), {} overdue in all", escalated, items.size());
         }

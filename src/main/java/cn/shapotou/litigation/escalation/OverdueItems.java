@@ -38,7 +38,6 @@ public class OverdueItems {
     /** Case variable holding the statutory answer deadline until delivery removes it (ALL Art. 67). */
     public static final String STATUTORY_ANSWER_DUE = "statutoryAnswerDue";
 
-    static final String ANSWER_ITEM = "法定答辩期限（向法院提交答辩状及证据）";
 
     private final JdbcTemplate jdbc;
     private final UnitDirectory units;
@@ -68,6 +67,8 @@ public class OverdueItems {
         this.answerWork = "SELECT c.case_number, c.process_instance_id, c.answer_due, "
                 + "(SELECT MAX(v.TEXT_) FROM " + variable + " v WHERE v.EXECUTION_ID_ = c.process_instance_id "
                 + "AND v.TASK_ID_ IS NULL AND v.NAME_ = 'leadUnit') AS LEAD_, "
+                + "(SELECT MAX(w.TEXT_) FROM " + variable + " w WHERE w.EXECUTION_ID_ = c.process_instance_id "
+                + "AND w.TASK_ID_ IS NULL AND w.NAME_ = '" + StatutoryAnswerWatch.WATCHED_KEY + "') AS WATCHED_, "
                 + "(SELECT MIN(x.ID_) FROM " + execution + " x WHERE x.PROC_INST_ID_ = c.process_instance_id "
                 + "AND x.ACT_ID_ IS NOT NULL) AS AT_, t.ID_, t.NAME_, t.ASSIGNEE_, t.DUE_DATE_, "
                 + groupOf + " AS UNIT_, " + deadlineOf + " AS DEADLINE_ FROM lit_case c JOIN " + execution
@@ -86,8 +87,12 @@ public class OverdueItems {
             String caseNumber = rs.getString("BUSINESS_KEY_");
             String deadline = rs.getString("DEADLINE_");
             // 《办法》第十条第二款: the 7-day materials limit capped by the statutory answer day is that day.
+            // (A second instance's materials capped by its own answer day are the same delay as that day; the item is
+            // the case's one statutory answer item either way.)
             if (CourtDeadlines.ANSWER_MATERIALS.equals(deadline)
                     && due.equals(rs.getObject("answer_due", LocalDate.class))) {
+                deadline = CourtDeadlines.STATUTORY_ANSWER;
+            } else if (CourtDeadlines.SECOND_INSTANCE_ANSWER.equals(deadline)) {
                 deadline = CourtDeadlines.STATUTORY_ANSWER;
             }
             String key = "task:" + id;
@@ -101,7 +106,7 @@ public class OverdueItems {
         for (CaseWork work : answerWork("c.answer_due < ?", today)) {
             String key = "case:" + work.instanceId() + ":" + CourtDeadlines.STATUTORY_ANSWER;
             List<String> holders = work.holders();
-            items.add(new OverdueItem(key, work.caseNumber(), ANSWER_ITEM, work.unit(),
+            items.add(new OverdueItem(key, work.caseNumber(), work.answerItem(), work.unit(),
                     holders.stream().map(units::nameOf).reduce((a, b) -> a + "、" + b).orElseThrow(), work.answerDue(),
                     ChronoUnit.DAYS.between(work.answerDue(), today), null,
                     work.atExecution() == null ? work.instanceId() : work.atExecution(), work.instanceId(),
@@ -135,8 +140,9 @@ public class OverdueItems {
 
     private static CaseWork caseWork(ResultSet rs, String instance) {
         try {
+            String watched = rs.getString("WATCHED_");
             return new CaseWork(rs.getString("case_number"), instance, rs.getObject("answer_due", LocalDate.class),
-                    rs.getString("LEAD_"), rs.getString("AT_"), new ArrayList<>());
+                    watched == null ? CourtDeadlines.STATUTORY_ANSWER : watched, rs.getString("LEAD_"), rs.getString("AT_"), new ArrayList<>());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -173,7 +173,8 @@ class EscalationHoldersTest {
         assertThat(leaderNotes(tasks.getTaskComments(draft.getId()).stream().map(Comment::getFullMessage).toList()))
                 .as("and on the task that holds it").hasSize(1);
         MimeMessage[] mails = smtp.getReceivedMessages();
-        assertThat(mails).filteredOn(m -> subject(m).contains("请领导督促")).singleElement().satisfies(m -> {
+        assertThat(mails).filteredOn(m -> subject(m).contains("请领导督促") && subject(m).contains(caseNumber))
+                .singleElement().satisfies(m -> {
             assertThat(m.getAllRecipients()).extracting(Object::toString).containsExactly("leader@example.gov.cn");
             assertThat(String.valueOf(m.getContent())).contains(caseNumber, "还有2日");
         });
