@@ -157,7 +157,8 @@ class AnnualReportTest {
 
         // E: a reconsideration response left in the intake: its answer of 10 working days (Mon 2024-11-25: two weekends
         // skipped, due Mon 2024-12-09) and the proposal due that day overdue: one delay of one deadline, counted once
-        // and charged to the Justice Bureau that holds the proposal.
+        // and charged to the Justice Bureau that holds the proposal. C and D also owe their follow-up reports, due 15
+        // days after effect (C: 09-30 → 10-15; D: 11-05 → 11-20), both overdue on 12-10 and charged to 区自然资源局.
         String e = register("2024-11-25", "土地行政处罚", "natural-resources", Map.of("caseType", "RECONSIDERATION_RESPONSE"));
         TestCases.today("2024-12-10");
         watch.sweep();
@@ -171,7 +172,7 @@ class AnnualReportTest {
                 .containsEntry("decisions", 4).containsEntry("losses", 2).containsEntry("lossRate", 0.5)
                 .containsEntry("hearings", 2).containsEntry("headAppearances", 1)
                 .containsEntry("headAppearanceRate", 0.5).containsEntry("headAppearanceMissed", 1)
-                .containsEntry("overdueItems", 1).containsEntry("appealsFiled", 1)
+                .containsEntry("overdueItems", 3).containsEntry("appealsFiled", 1)
                 .containsEntry("judicialRecommendationsReceived", 2).containsEntry("judicialRecommendationsAnswered", 1)
                 .containsEntry("lossAnalysisDue", 2).containsEntry("lossAnalysisSubmitted", 2)
                 .containsEntry("lossAnalysisLate", 1).containsEntry("compensationTotal", "12000.00");
@@ -181,8 +182,9 @@ class AnnualReportTest {
                 .containsExactlyInAnyOrder("housing:1/1", "natural-resources:4/1");
         assertThat((List<Map<String, Object>>) report.get("byCause")).extracting(r -> r.get("causeOfAction") + "=" + r.get("received"))
                 .containsExactlyInAnyOrder("土地行政处罚=3", "房屋征收补偿=1", "政府信息公开=1");
-        assertThat((List<Map<String, Object>>) report.get("overdueByUnit")).extracting(r -> r.get("unitName") + "=" + r.get("count"))
-                .containsExactlyInAnyOrder("区司法局=1");
+        assertThat((List<Map<String, Object>>) report.get("overdueByUnit"))
+                .extracting(r -> r.get("unitName") + "=" + r.get("count"))
+                .containsExactlyInAnyOrder("区司法局=1", "区自然资源局=2");
         assertThat((List<Map<String, Object>>) report.get("accountabilityReview")).extracting(r -> r.get("caseNumber"))
                 .containsExactlyInAnyOrder(b, d);
 
