@@ -1,17 +1,13 @@
 package cn.shapotou.litigation.decisions;
 
-import cn.shapotou.litigation.cases.CaseAccess;
-import cn.shapotou.litigation.cases.CaseRegistry;
+import cn.shapotou.litigation.cases.CaseReopening;
 import cn.shapotou.litigation.escalation.CaseWindows;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.springframework.stereotype.Component;
@@ -27,26 +23,19 @@ import org.springframework.stereotype.Component;
 public class RetrialOrder {
 
     public static final Set<String> INITIATORS = Set.of("OTHER_PARTY", "PROCURATORATE", "COURT");
-    static final String CASE_PROCESS = "litigation-case";
     /** The scope a retrial (like any instance) starts in. */
     static final String INSTANCE_SCOPE = "InstanceSubProcess";
     /** What goes on beside the main path and is not cancelled: an appearance already under way. */
     static final String HEARING_SCOPE = "HearingEventSubProcess";
 
     private final RuntimeService runtime;
-    private final HistoryService history;
-    private final CaseRegistry registry;
-    private final CaseAccess access;
-
+    private final CaseReopening reopening;
     private final CaseWindows windows;
 
-    public RetrialOrder(RuntimeService runtime, HistoryService history, CaseRegistry registry, CaseAccess access,
-                        CaseWindows windows) {
-        this.windows = windows;
+    public RetrialOrder(RuntimeService runtime, CaseReopening reopening, CaseWindows windows) {
         this.runtime = runtime;
-        this.history = history;
-        this.registry = registry;
-        this.access = access;
+        this.reopening = reopening;
+        this.windows = windows;
     }
 
     /** Chinese name of who started the retrial, for the case record. */
@@ -89,21 +78,6 @@ public class RetrialOrder {
             modification.execute();
             return runningCase;
         }
-        String archived = registry.processInstanceId(caseNumber).orElseThrow();
-        Map<String, Object> variables = new HashMap<>();
-        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(archived)
-                .disableCustomObjectDeserialization().list()) {
-            if (archived.equals(v.getActivityInstanceId()) || archived.equals(v.getExecutionId())) {
-                variables.put(v.getName(), v.getTypedValue());
-            }
-        }
-        variables.keySet().removeAll(Set.of("closedOn", "archiveNumber", "archivedOn", "archiveNotes"));
-        variables.put("reopenedFrom", archived);
-        variables.putAll(retrial);
-        ProcessInstance reopened = runtime.createProcessInstanceByKey(CASE_PROCESS).businessKey(caseNumber)
-                .setVariables(variables).startBeforeActivity(INSTANCE_SCOPE).execute();
-        registry.reopen(caseNumber, reopened.getId());
-        access.grantToParticipants(reopened.getId(), variables);
-        return reopened.getId();
+        return reopening.reopen(caseNumber, INSTANCE_SCOPE, retrial);
     }
 }

@@ -44,7 +44,7 @@ public class IdentitySeeder {
     /** Process keys of the case; every unit may read their definitions so Tasklist can name a task's process. */
     public static final List<String> CASE_PROCESSES = List.of("litigation-case", "notice-intake",
             "answer-preparation", "court-appearance", "appeal-opinion", "loss-analysis", "retrial", "enforcement",
-            "judicial-recommendation", "court-document");
+            "judicial-recommendation", "court-document", "enforcement-request");
 
     /** Tasklist shows "firstName lastName": the person's name first, then the unit. */
     public record DemoUser(String id, String lastName, String firstName, String group) {}
@@ -120,6 +120,12 @@ public class IdentitySeeder {
             for (String key : CASE_PROCESSES) {
                 grants.toGroup(group, PROCESS_DEFINITION, key, READ);
             }
+        }
+        // Art. 16: a handling unit proposes enforcement of an archived case's decision the other party refuses (the
+        // request itself checks that the case is the unit's).
+        for (String group : workers) {
+            grants.toGroup(group, PROCESS_DEFINITION, "enforcement-request", READ, CREATE_INSTANCE);
+            grants.toGroup(group, PROCESS_INSTANCE, "*", CREATE);
         }
         // Art. 10 ¶1: the district office registers the complaint copies; the Justice Bureau may too.
         for (String registrar : List.of(DISTRICT_OFFICE, JUSTICE_BUREAU)) {
