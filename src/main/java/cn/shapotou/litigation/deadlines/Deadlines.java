@@ -89,7 +89,7 @@ public class Deadlines {
 
     /**
      * An internal deadline of the case, computed by its own period and never later than the statutory deadline
-     * {@code limitKey} it serves (src/docs/deadlines.md, "Internal limits serve the statutory ones"); without that
+     * {@code limitKey} it serves (src/docs/deadlines.md, 内部期限服务于法定期限); without that
      * deadline on the case (an instance that has none) the period alone counts.
      */
     public CaseDeadline computeServing(DeadlineKind kind, LocalDate start, List<Map<String, Object>> caseDeadlines,
