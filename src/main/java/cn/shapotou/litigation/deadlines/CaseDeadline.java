@@ -39,11 +39,13 @@ public record CaseDeadline(DeadlineKind kind, ComputedDeadline computed, Limit l
         if (limit == null) {
             return own;
         }
+        String statutory = "「" + limit.name() + "」" + CHINESE_DATE.format(limit.due()) + "届满";
         if (limited()) {
-            return own + "但该内部期限晚于" + limit.name() + "（" + CHINESE_DATE.format(limit.due()) + "）。内部期限服务于法定期限，"
-                    + "逾期提供证据视为没有相应证据（《中华人民共和国行政诉讼法》第三十四条第二款），故以法定期限为准：期限至"
-                    + CHINESE_DATE.format(limit.due()) + "24时止。";
+            // The answer first, then how the internal period alone would have ended.
+            return "期限至" + CHINESE_DATE.format(limit.due()) + "24时止：以法定期限为准，因为" + statutory + "，早于内部期限"
+                    + CHINESE_DATE.format(computed.due()) + "；内部期限服务于法定期限，逾期提供证据视为没有相应证据"
+                    + "（《中华人民共和国行政诉讼法》第三十四条第二款）。内部期限的计算：" + own;
         }
-        return own + "该期限早于" + limit.name() + "（" + CHINESE_DATE.format(limit.due()) + "），以内部期限为准。";
+        return own + "该期限早于" + statutory + "，以内部期限为准。";
     }
 }

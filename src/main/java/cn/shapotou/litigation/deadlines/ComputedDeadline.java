@@ -69,7 +69,7 @@ public record ComputedDeadline(
                     .append(amount).append(unit.label()).append("，届满日").append(CHINESE_DATE.format(rawEnd));
         }
         if (!movedOver.isEmpty()) {
-            text.append("；届满日为法定休假日，顺延过 ").append(list(movedOver));
+            text.append("；届满日为法定休假日，顺延过").append(list(movedOver));
         }
         text.append("；期限至").append(CHINESE_DATE.format(due)).append("24时止");
         if (!calendarYears.isEmpty()) {

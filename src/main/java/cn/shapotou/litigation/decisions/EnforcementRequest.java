@@ -62,7 +62,7 @@ public class EnforcementRequest implements ExecutionListener, JavaDelegate {
         }
         if (reopening.runningInstance(caseNumber) != null) {
             throw FormRefusal.of("申请强制执行未通过校验", List.of(new FieldError("caseNumber",
-                    "案件尚未归档：请在该案「生效裁判后续事项」中选择申请强制执行（案号 " + caseNumber + "）")));
+                    "案件尚未归档（案号 " + caseNumber + "）：尚未办结的案件，在裁判生效后的「生效裁判后续事项」中选择申请强制执行")));
         }
         Map<String, Object> theCase = plain(Context.getCommandContext().runWithoutAuthorization(
                 () -> reopening.archivedVariables(caseNumber)));

@@ -18,6 +18,7 @@ import static org.camunda.bpm.engine.authorization.Resources.TASK;
 
 import cn.shapotou.litigation.units.Unit;
 import cn.shapotou.litigation.units.UnitDirectory;
+import cn.shapotou.litigation.units.UnitKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -121,12 +122,13 @@ public class IdentitySeeder {
                 grants.toGroup(group, PROCESS_DEFINITION, key, READ);
             }
         }
-        // Art. 16: a handling unit proposes enforcement of an archived case's decision the other party refuses (the
-        // request itself checks that the case is the unit's).
-        for (String group : workers) {
-            grants.toGroup(group, PROCESS_DEFINITION, "enforcement-request", READ, CREATE_INSTANCE);
-            grants.toGroup(group, PROCESS_INSTANCE, "*", CREATE);
-        }
+        // Art. 16: a handling unit (a department or township, Art. 4) proposes enforcement of an archived case's
+        // decision the other party refuses; the request itself checks that the case is the unit's.
+        units.all().stream().filter(u -> u.kind() == UnitKind.DEPARTMENT || u.kind() == UnitKind.TOWNSHIP)
+                .forEach(u -> {
+                    grants.toGroup(u.id(), PROCESS_DEFINITION, "enforcement-request", READ, CREATE_INSTANCE);
+                    grants.toGroup(u.id(), PROCESS_INSTANCE, "*", CREATE);
+                });
         // Art. 10 ¶1: the district office registers the complaint copies; the Justice Bureau may too.
         for (String registrar : List.of(DISTRICT_OFFICE, JUSTICE_BUREAU)) {
             grants.toGroup(registrar, PROCESS_DEFINITION, "litigation-case", READ, CREATE_INSTANCE);

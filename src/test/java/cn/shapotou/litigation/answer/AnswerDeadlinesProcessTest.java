@@ -108,8 +108,8 @@ class AnswerDeadlinesProcessTest {
         assertThat(due(prepare)).isEqualTo(LocalDate.of(2026, 12, 7));
         assertThat(due(walk.task(caseNumber, "AssignCounselTask"))).isEqualTo(LocalDate.of(2026, 12, 7));
         String text = (String) tasks.getVariable(prepare.getId(), "deadlineText");
-        assertThat(text).contains("2026年12月9日").contains("晚于法定答辩期限").contains("以法定期限为准")
-                .contains("期限至2026年12月7日24时止").contains("第三十四条");
+        assertThat(text).contains("期限至2026年12月7日24时止：以法定期限为准").contains("早于内部期限2026年12月9日")
+                .contains("第三十四条");
         Map<String, Object> materials = stageDeadline(caseNumber, "answerMaterials");
         assertThat(materials).containsEntry("due", "2026-12-07").containsEntry("periodDue", "2026-12-09")
                 .containsEntry("limitedBy", "statutoryAnswer");
@@ -126,7 +126,7 @@ class AnswerDeadlinesProcessTest {
         String caseNumber = approvedOn("2026-11-23");
         Task prepare = walk.task(caseNumber, "PrepareAnswerTask");
         assertThat(due(prepare)).isEqualTo(LocalDate.of(2026, 11, 30));
-        assertThat((String) tasks.getVariable(prepare.getId(), "deadlineText")).contains("早于法定答辩期限")
+        assertThat((String) tasks.getVariable(prepare.getId(), "deadlineText")).contains("该期限早于「法定答辩期限")
                 .contains("以内部期限为准").doesNotContain("【");
         assertThat(tasks.getTaskComments(prepare.getId())).isEmpty();
     }

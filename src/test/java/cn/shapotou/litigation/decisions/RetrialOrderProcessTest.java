@@ -176,6 +176,17 @@ class RetrialOrderProcessTest {
     }
 
     @Test
+    void theStepsTheCodeReopensOrSparesAreStepsOfTheCaseProcess() {
+        var definition = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey("litigation-case").latestVersion().singleResult();
+        var model = engine.getRepositoryService().getBpmnModelInstance(definition.getId());
+        for (String id : List.of(RetrialOrder.INSTANCE_SCOPE, RetrialOrder.HEARING_SCOPE,
+                EnforcementRequest.ENFORCEMENT_STAGE)) {
+            assertThat((Object) model.getModelElementById(id)).as(id).isNotNull();
+        }
+    }
+
+    @Test
     void aRetrialOrderBeforeAnyDecisionTookEffectAndPapersOfAnArchivedCaseAreRefused() {
         Map<String, Object> data = TestCases.natresCase();
         String caseNumber = (String) data.get("caseNumber");
