@@ -88,6 +88,11 @@ public class CaseClosing extends FormStage {
         LocalDate effective = FormValues.storedDate(execution, "effectiveOn");
         if (last != null && last.isBefore(effective)) {
             form.refuse("performanceDeadline", "履行期间最后一日（performanceDeadline）不能早于裁判生效之日 " + effective);
+        } else if (last != null && "ENFORCEMENT".equals(followUp) && !last.isBefore(clock.today())) {
+            // Refusing to perform (Art. 16) presupposes that the period to perform has ended.
+            form.refuse("performanceDeadline", "履行期间最后一日（performanceDeadline）为" + last
+                    + "，履行期间尚未届满，对方当事人尚不构成拒不履行，暂不能申请强制执行；可选择「无，立卷归档」并填写该日，"
+                    + "系统将监视申请强制执行的期限");
         } else if (last != null) {
             execution.setVariable("performanceDeadline", last.toString());
         }

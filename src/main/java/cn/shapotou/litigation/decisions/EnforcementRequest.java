@@ -83,6 +83,10 @@ public class EnforcementRequest implements ExecutionListener, JavaDelegate {
         LocalDate effective = LocalDate.parse(String.valueOf(theCase.get("effectiveOn")));
         if (last != null && last.isBefore(effective)) {
             form.refuse("performanceDeadline", "履行期间最后一日（performanceDeadline）不能早于裁判生效之日 " + effective);
+        } else if (last != null && !last.isBefore(clock.today())) {
+            // Refusing to perform (Art. 16) presupposes that the period to perform has ended.
+            form.refuse("performanceDeadline", "履行期间最后一日（performanceDeadline）为" + CHINESE_DATE.format(last)
+                    + "，履行期间尚未届满，对方当事人尚不构成拒不履行，暂不能申请强制执行");
         } else if (last != null) {
             CaseDeadline window = deadlines.compute(DeadlineKind.ENFORCEMENT, last);
             if (clock.today().isAfter(window.due())) {

@@ -430,11 +430,15 @@ class AfterDecisionProcessTest {
         assertThatThrownBy(() -> complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "NOT_APPLICABLE",
                 "followUp", "ENFORCEMENT"))).isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("performanceDeadline");
+        assertThatThrownBy(() -> complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "NOT_APPLICABLE",
+                "followUp", "ENFORCEMENT", "performanceDeadline", "2026-12-25")))
+                .as("the period to perform has not ended: nobody has refused yet")
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("履行期间尚未届满");
         complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "NOT_APPLICABLE", "followUp", "ENFORCEMENT",
-                "performanceDeadline", "2026-12-25"));
+                "performanceDeadline", "2026-11-30"));
         Task propose = walk.task(caseNumber, "ProposeEnforcementTask");
-        // 2 years from the last day of performance 2026-12-25 = 2028-12-25 (Mon; weekends only, no 2028 calendar).
-        assertThat(due(propose)).isEqualTo(LocalDate.of(2028, 12, 25));
+        // 2 years from the last day of performance 2026-11-30 = 2028-11-30 (Thursday; 2028 counted provisionally).
+        assertThat(due(propose)).isEqualTo(LocalDate.of(2028, 11, 30));
         tasks.complete(propose.getId(), Map.of("nonPerformingParty", "张某某", "enforcementProposal", "原告逾期未缴纳罚款。"));
         complete(caseNumber, "ApproveEnforcementTask", Map.of("enforcementApproved", "true"));
         complete(caseNumber, "ApplyEnforcementTask", Map.of("enforcementAppliedOn", "2026-12-01"));
@@ -448,7 +452,7 @@ class AfterDecisionProcessTest {
     void enforcementTheLeadersDoNotApproveEndsInTheArchive() {
         String caseNumber = withdrawnAndEffective("2026-11-30");
         complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "NOT_APPLICABLE", "followUp", "ENFORCEMENT",
-                "performanceDeadline", "2026-12-25"));
+                "performanceDeadline", "2026-11-30"));
         complete(caseNumber, "ProposeEnforcementTask", Map.of("nonPerformingParty", "张某某", "enforcementProposal", "建议"));
         complete(caseNumber, "ApproveEnforcementTask", Map.of("enforcementApproved", "false"));
         assertThat(theCase(caseNumber)).isWaitingAt("ArchiveTask");

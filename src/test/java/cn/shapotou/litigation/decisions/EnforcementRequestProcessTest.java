@@ -134,6 +134,10 @@ class EnforcementRequestProcessTest {
         assertThat(otherUnit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(otherUnit.getBody().toString()).contains("承办单位");
 
+        ResponseEntity<Map> notYetDue = request("natres", caseNumber, "2026-12-31", "未履行");
+        assertThat(notYetDue.getStatusCode()).as("the period to perform has not ended").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notYetDue.getBody().toString()).contains("履行期间尚未届满");
+
         ResponseEntity<Map> noReason = request("natres", caseNumber, "2026-12-31", null);
         assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noReason.getBody().toString()).contains("enforcementRequestReason");
