@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.decisions;
 
 import cn.shapotou.litigation.cases.CaseReopening;
+import cn.shapotou.litigation.deadlines.DeadlineKind;
 import cn.shapotou.litigation.escalation.CaseWindows;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -60,7 +61,7 @@ public class RetrialOrder {
         retrial.put("retrialInitiatedByLabel", initiatorLabel(initiatedBy));
         retrial.put("decisionPending", false);
         // The court retries the case: our own window to apply for it has no more use.
-        windows.close(caseNumber, "retrial");
+        windows.close(caseNumber, DeadlineKind.RETRIAL.key());
         if (runningCase != null) {
             runtime.setVariables(runningCase, retrial);
             ActivityInstance tree = runtime.getActivityInstance(runningCase);
