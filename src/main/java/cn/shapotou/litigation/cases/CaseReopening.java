@@ -1,11 +1,8 @@
 package cn.shapotou.litigation.cases;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -24,28 +21,20 @@ public class CaseReopening {
             "archiveNotes");
 
     private final RuntimeService runtime;
-    private final HistoryService history;
+    private final CaseView cases;
     private final CaseRegistry registry;
     private final CaseAccess access;
 
-    public CaseReopening(RuntimeService runtime, HistoryService history, CaseRegistry registry, CaseAccess access) {
+    public CaseReopening(RuntimeService runtime, CaseView cases, CaseRegistry registry, CaseAccess access) {
         this.runtime = runtime;
-        this.history = history;
+        this.cases = cases;
         this.registry = registry;
         this.access = access;
     }
 
     /** The archived case's own variables, as they were when it was archived. */
     public Map<String, Object> archivedVariables(String caseNumber) {
-        String archived = registry.processInstanceId(caseNumber).orElseThrow();
-        Map<String, Object> variables = new HashMap<>();
-        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(archived)
-                .disableCustomObjectDeserialization().list()) {
-            if (archived.equals(v.getActivityInstanceId()) || archived.equals(v.getExecutionId())) {
-                variables.put(v.getName(), v.getTypedValue());
-            }
-        }
-        return variables;
+        return cases.historicCaseVariables(registry.processInstanceId(caseNumber).orElseThrow());
     }
 
     /** Reopens the archived case before {@code activityId}, with {@code changes} on top of its data; its new instance id. */

@@ -44,6 +44,18 @@ public class CaseView {
         this.tasks = tasks;
     }
 
+    /** The own variables of a case instance that has ended, typed as they were stored (an archive reopens with them). */
+    public Map<String, Object> historicCaseVariables(String instanceId) {
+        Map<String, Object> vars = new HashMap<>();
+        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+                .disableCustomObjectDeserialization().list()) {
+            if (instanceId.equals(v.getActivityInstanceId()) || v.getExecutionId().equals(instanceId)) {
+                vars.put(v.getName(), v.getTypedValue());
+            }
+        }
+        return vars;
+    }
+
     /** The case's own variables (of its {@code litigation-case} instance), from runtime or, once closed, history. */
     public Optional<Map<String, Object>> caseVariables(String caseNumber) {
         Optional<String> instanceId = registry.processInstanceId(caseNumber);
@@ -61,12 +73,7 @@ public class CaseView {
             }
             vars.put("__status", "OPEN");
         } else {
-            for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-                    .processInstanceId(instanceId.get()).disableCustomObjectDeserialization().list()) {
-                if (instanceId.get().equals(v.getActivityInstanceId()) || v.getExecutionId().equals(instanceId.get())) {
-                    vars.put(v.getName(), v.getTypedValue());
-                }
-            }
+            vars.putAll(historicCaseVariables(instanceId.get()));
             vars.put("__status", "CLOSED");
         }
         // JSON variables as their JSON text, everything else as its plain value.
