@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 
 /** Case data for tests: valid by default, each test changes what it is about. */
 public final class TestCases {
@@ -25,6 +27,14 @@ public final class TestCases {
     public static void today(String day) {
         LocalDate d = LocalDate.parse(day);
         ClockUtil.setCurrentTime(Date.from(d.atTime(10, 0).atZone(LegalClock.ZONE).toInstant()));
+    }
+
+    /** The district office's clerk registers a court document of the case (POST /api/cases/{n}/documents). */
+    @SuppressWarnings("rawtypes")
+    public static ResponseEntity<Map> courtDocument(TestRestTemplate rest, String caseNumber,
+                                                    Map<String, Object> document) {
+        return rest.withBasicAuth("office", "demo").postForEntity("/api/cases/{n}/documents", document, Map.class,
+                caseNumber);
     }
 
     public static Map<String, Object> natresCase() {

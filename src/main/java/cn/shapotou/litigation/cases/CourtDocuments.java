@@ -51,10 +51,12 @@ public class CourtDocuments {
     private final CaseView cases;
     private final SecondInstanceAnswer secondInstanceAnswer;
     private final RetrialOrder retrialOrder;
+    private final CaseReopening reopening;
 
     public CourtDocuments(JdbcTemplate jdbc, RuntimeService runtime, TaskService taskService, CaseRegistry registry,
                           LegalClock clock, CaseView cases, SecondInstanceAnswer secondInstanceAnswer,
-                          RetrialOrder retrialOrder) {
+                          RetrialOrder retrialOrder, CaseReopening reopening) {
+        this.reopening = reopening;
         this.secondInstanceAnswer = secondInstanceAnswer;
         this.retrialOrder = retrialOrder;
         this.cases = cases;
@@ -287,8 +289,7 @@ public class CourtDocuments {
     }
 
     private String runningCase(String caseNumber) {
-        return registry.processInstanceId(caseNumber)
-                .filter(id -> runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0).orElse(null);
+        return reopening.runningInstance(caseNumber);
     }
 
     /**

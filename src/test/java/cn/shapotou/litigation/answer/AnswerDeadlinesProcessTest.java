@@ -90,8 +90,7 @@ class AnswerDeadlinesProcessTest {
     }
 
     private ResponseEntity<Map> document(String caseNumber, Map<String, Object> document) {
-        return rest.withBasicAuth("office", "demo").postForEntity("/api/cases/{n}/documents", document, Map.class,
-                caseNumber);
+        return TestCases.courtDocument(rest, caseNumber, document);
     }
 
     private void prepareAndReview(String caseNumber) {

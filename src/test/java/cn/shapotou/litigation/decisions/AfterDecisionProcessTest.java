@@ -77,8 +77,7 @@ class AfterDecisionProcessTest {
     }
 
     private ResponseEntity<Map> document(String caseNumber, Map<String, Object> document) {
-        return rest.withBasicAuth("office", "demo").postForEntity("/api/cases/{n}/documents", document, Map.class,
-                caseNumber);
+        return TestCases.courtDocument(rest, caseNumber, document);
     }
 
     private ResponseEntity<Map> decision(String caseNumber, String kind, String instance, String outcome, String on) {

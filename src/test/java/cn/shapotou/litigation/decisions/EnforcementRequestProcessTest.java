@@ -61,7 +61,7 @@ class EnforcementRequestProcessTest {
     }
 
     private void document(String caseNumber, Map<String, Object> document) {
-        rest.withBasicAuth("office", "demo").postForEntity("/api/cases/{n}/documents", document, Map.class, caseNumber);
+        TestCases.courtDocument(rest, caseNumber, document);
     }
 
     /** Claims dismissed (the unit's fine stands), effective 2026-11-30, archived with no follow-up. */

@@ -57,8 +57,7 @@ class RetrialOrderProcessTest {
     }
 
     private ResponseEntity<Map> document(String caseNumber, Map<String, Object> document) {
-        return rest.withBasicAuth("office", "demo").postForEntity("/api/cases/{n}/documents", document, Map.class,
-                caseNumber);
+        return TestCases.courtDocument(rest, caseNumber, document);
     }
 
     private Map<String, Object> view(String caseNumber) {

@@ -54,7 +54,7 @@ class WindowRemindersTest {
     }
 
     private void document(String caseNumber, Map<String, Object> document) {
-        rest.withBasicAuth("office", "demo").postForEntity("/api/cases/{n}/documents", document, Map.class, caseNumber);
+        TestCases.courtDocument(rest, caseNumber, document);
     }
 
     /** Lost at first instance (the act revoked), not appealed, effective Tuesday 2026-12-01. */
