@@ -1,7 +1,5 @@
 package cn.shapotou.litigation.documents;
 
-import cn.shapotou.litigation.answer.AnswerMaterials;
-import cn.shapotou.litigation.appearance.Agent;
 import cn.shapotou.litigation.cases.CaseView;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.identity.CurrentUser;
@@ -9,9 +7,10 @@ import cn.shapotou.litigation.identity.SystemAccess;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.ApiException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -23,70 +22,55 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/cases/{caseNumber}/documents/legal-representative-certificate.pdf} and {@code .../power-of-attorney.pdf}:
- * made from the case data and the handling units' answer materials, for whoever may read the case.
+ * {@code GET /api/cases/{caseNumber}/documents/{id}.pdf} and {@code .docx}: a document of the case made by its
+ * {@link CaseDocumentTemplate}, for whoever may read the case (404 for everyone else, as for the case itself).
  */
 @RestController
 public class CaseDocumentController {
+
+    static final MediaType DOCX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final CaseView cases;
     private final SystemAccess system;
     private final CurrentUser user;
     private final UnitDirectory units;
     private final LegalClock clock;
-    private final CaseDocumentPdf pdf = new CaseDocumentPdf();
+    private final Map<String, CaseDocumentTemplate> templates;
+    private final PdfRenderer pdf = new PdfRenderer();
+    private final DocxRenderer docx = new DocxRenderer();
     private final String district;
 
     public CaseDocumentController(CaseView cases, SystemAccess system, CurrentUser user, UnitDirectory units,
-                                  LegalClock clock, @Value("${litigation.district-name:中卫市沙坡头区}") String district) {
+                                  LegalClock clock, List<CaseDocumentTemplate> templates,
+                                  @Value("${litigation.district-name:中卫市沙坡头区}") String district) {
         this.district = district;
         this.cases = cases;
         this.system = system;
         this.user = user;
         this.units = units;
         this.clock = clock;
+        this.templates = templates.stream().collect(Collectors.toMap(CaseDocumentTemplate::id, Function.identity()));
     }
 
-    @GetMapping("/api/cases/{caseNumber}/documents/{document}.pdf")
-    public ResponseEntity<byte[]> document(@PathVariable String caseNumber, @PathVariable String document) {
+    @GetMapping("/api/cases/{caseNumber}/documents/{document}.{format}")
+    public ResponseEntity<byte[]> document(@PathVariable String caseNumber, @PathVariable String document,
+                                           @PathVariable String format) {
+        CaseDocumentTemplate template = templates.get(document);
+        if (template == null || !format.equals("pdf") && !format.equals("docx")) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "document", "没有这种文书：" + document + "." + format);
+        }
         List<String> groups = user.groups();
         byte[] body = system.call(() -> {
             Map<String, Object> vars = cases.visibleTo(caseNumber, groups);
-            Map<String, Map<String, Object>> materials = AnswerMaterials.parse(
-                    cases.latestVariable(caseNumber, AnswerMaterials.VARIABLE));
-            Map<String, Object> lead = materials.getOrDefault((String) vars.get("leadUnit"), Map.of());
-            CaseDocumentPdf.CaseFacts facts = new CaseDocumentPdf.CaseFacts(caseNumber, (String) vars.get("court"),
-                    (String) vars.get("plaintiff"), (String) vars.get("causeOfAction"),
-                    units.officialName((String) vars.get("defendant"), district),
-                    (String) lead.get("legalRepresentativeName"), (String) lead.get("legalRepresentativePost"),
-                    clock.today());
-            return switch (document) {
-                case "legal-representative-certificate" -> pdf.legalRepresentativeCertificate(facts);
-                case "power-of-attorney" -> pdf.powerOfAttorney(facts, agents(materials));
-                default -> throw new ApiException(HttpStatus.NOT_FOUND, "document", "没有这种文书：" + document);
-            };
+            OfficialDocument built = template.build(new CaseDocumentContext(caseNumber, vars, cases, units, district,
+                    clock.today()));
+            return format.equals("pdf") ? pdf.render(built) : docx.render(built);
         });
-        String name = ("legal-representative-certificate".equals(document) ? "法定代表人身份证明书" : "授权委托书")
-                + "-" + caseNumber + ".pdf";
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline().filename(name, StandardCharsets.UTF_8).build().toString())
+        String name = template.name() + "-" + caseNumber + "." + format;
+        return ResponseEntity.ok().contentType(format.equals("pdf") ? MediaType.APPLICATION_PDF : DOCX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, (format.equals("pdf") ? ContentDisposition.inline()
+                        : ContentDisposition.attachment()).filename(name, StandardCharsets.UTF_8).build().toString())
                 .body(body);
-    }
-
-    /** The power of attorney names every unit's agents (AnswerMaterials.allAgents). */
-    private List<CaseDocumentPdf.AgentLine> agents(Map<String, Map<String, Object>> materials) {
-        List<CaseDocumentPdf.AgentLine> lines = new ArrayList<>();
-        for (Map<String, Object> a : AnswerMaterials.allAgents(materials)) {
-            String kind = (String) a.get("agentKind");
-            String authority = (String) a.get("agentAuthority");
-            lines.add(new CaseDocumentPdf.AgentLine((String) a.get("agentName"),
-                    a.get("agentUnit") == null ? "" : units.nameOf((String) a.get("agentUnit")),
-                    (String) a.get("agentPost"),
-                    kind == null ? "" : Agent.AgentKind.valueOf(kind).label(),
-                    authority == null ? "" : Agent.Authority.valueOf(authority) == Agent.Authority.SPECIAL
-                            ? "特别授权" : "一般授权"));
-        }
-        return lines;
     }
 }

@@ -16,8 +16,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.text.PDFTextStripper;
+import cn.shapotou.litigation.documents.GeneratedDocuments;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -256,6 +255,18 @@ class AnswerPreparationProcessTest {
                 "/api/cases/{n}/documents/legal-representative-certificate.pdf", byte[].class, caseNumber);
         assertThat(pdfText(certificate.getBody())).contains("法定代表人身份证明书", "马区长", "区长");
 
+        ResponseEntity<byte[]> word = rest.withBasicAuth("natres", "demo").getForEntity(
+                "/api/cases/{n}/documents/power-of-attorney.docx", byte[].class, caseNumber);
+        assertThat(word.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(word.getHeaders().getContentType().toString()).startsWith(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(word.getHeaders().getContentDisposition().getFilename()).isEqualTo("授权委托书-" + caseNumber + ".docx");
+        assertThat(GeneratedDocuments.docxText(word.getBody()))
+                .contains("授权委托书", "刘伟", "李强", "区自然资源局", "区司法局", "中卫市沙坡头区人民政府（盖章）", caseNumber);
+        assertThat(rest.withBasicAuth("natres", "demo").getForEntity(
+                "/api/cases/{n}/documents/power-of-attorney.txt", String.class, caseNumber).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
         assertThat(rest.withBasicAuth("wenchang", "demo").getForEntity(
                 "/api/cases/{n}/documents/power-of-attorney.pdf", String.class, caseNumber).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
@@ -265,8 +276,6 @@ class AnswerPreparationProcessTest {
     }
 
     private static String pdfText(byte[] pdf) throws Exception {
-        try (var document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document).replaceAll("\\s+", "");
-        }
+        return GeneratedDocuments.pdfText(pdf);
     }
 }

@@ -1,0 +1,43 @@
+package cn.shapotou.litigation.documents;
+
+import cn.shapotou.litigation.cases.CaseView;
+import cn.shapotou.litigation.units.UnitDirectory;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * What a template may know about the case: its own variables, the newest value of any variable of its stages (a draft
+ * saved in an open task included), the unit directory and today.
+ */
+public record CaseDocumentContext(String caseNumber, Map<String, Object> caseVariables, CaseView cases,
+                                  UnitDirectory units, String district, LocalDate today) {
+
+    public String text(String name) {
+        Object value = caseVariables.get(name);
+        return value == null ? null : String.valueOf(value);
+    }
+
+    /** The newest value of a variable anywhere in the case (JSON as text). */
+    public Object latest(String name) {
+        return cases.latestVariable(caseNumber, name);
+    }
+
+    /** The defendant agency's official name, e.g. 中卫市沙坡头区人民政府. */
+    public String defendantName() {
+        return units.officialName(text("defendant"), district);
+    }
+
+    /** 用于…受理的…原告…诉…一案: how a document names the case. */
+    public String caseDescription() {
+        return court() + "受理的" + caseNumber + "原告" + text("plaintiff") + "诉" + defendantName()
+                + text("causeOfAction") + "一案";
+    }
+
+    public String court() {
+        return text("court");
+    }
+
+    public String unitName(String unitId) {
+        return unitId == null ? "" : units.nameOf(unitId);
+    }
+}
