@@ -14,11 +14,11 @@ public enum AccountabilityFact {
     REFUSED_TO_PERFORM("拒不履行已经发生法律效力的判决、裁定", "第二十二条第（四）项"),
     LOSS_BY_FAULT("因故意或者重大过失导致败诉", "第二十二条第（五）项"),
     LATE_ANSWER("逾期向人民法院提交答辩状及证据", "行政诉讼法第六十七条、第三十四条第二款；第二十二条第（六）项"),
-    NO_ANSWER_FILED("法定答辩期限届满未提交答辩状", "行政诉讼法第六十七条；第二十二条第（六）项"),
-    NO_EVIDENCE_FILED("未在法定期限内提供作出行政行为的证据", "行政诉讼法第三十四条第二款；第二十二条第（六）项"),
+    NO_ANSWER_FILED("法定答辩期限届满未提交答辩状及证据", "行政诉讼法第六十七条、第三十四条第二款；第二十二条第（六）项"),
     APPEAL_OPINION_LATE("未在收到裁判文书之日起5日内报送上诉意见", "第十三条第一款、第二十二条第（六）项"),
     LOSS_ANALYSIS_LATE("未在败诉法律文书生效后15日内提交败诉分析报告", "第十二条第一款、第二十二条第（六）项"),
-    STATE_COMPENSATION("因故意或失职导致国家赔偿", "第二十三条");
+    STATE_COMPENSATION("因故意或失职导致国家赔偿，责令承担赔偿费用", "第二十三条"),
+    OTHER("其他依法应当追究责任的情形", "第二十二条第（六）项");
 
     private final String label;
     private final String basis;

@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.cases;
 
 import cn.shapotou.litigation.accountability.AccountabilityFacts;
+import cn.shapotou.litigation.accountability.RecordedFacts;
 import cn.shapotou.litigation.web.FormValues;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.web.ApiException;
@@ -36,8 +37,11 @@ public class CaseView {
     private final RuntimeService runtime;
     private final HistoryService history;
     private final TaskService tasks;
+    private final RecordedFacts facts;
 
-    public CaseView(CaseRegistry registry, RuntimeService runtime, HistoryService history, TaskService tasks) {
+    public CaseView(CaseRegistry registry, RuntimeService runtime, HistoryService history, TaskService tasks,
+                    RecordedFacts facts) {
+        this.facts = facts;
         this.registry = registry;
         this.runtime = runtime;
         this.history = history;
@@ -153,7 +157,7 @@ public class CaseView {
             view.put(name, vars.get(name));
         }
         // Art. 22: what a report lists for accountability review.
-        view.put("accountabilityFacts", FormValues.list(vars.get(AccountabilityFacts.VARIABLE)));
+        view.put("accountabilityFacts", facts.of(caseNumber, vars.get(AccountabilityFacts.VARIABLE)));
         // An open stage holds the newest copy (e.g. the 7-day answer deadline while the answer is prepared).
         Object newest = latestVariable(caseNumber, CaseDeadlineVariable.NAME);
         view.put("deadlines", newest instanceof String json ? CaseDeadlineVariable.parse(json) : deadlines(vars));

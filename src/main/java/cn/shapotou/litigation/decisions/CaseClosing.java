@@ -12,6 +12,9 @@ import cn.shapotou.litigation.web.FormCheck;
 import cn.shapotou.litigation.web.FormStage;
 import cn.shapotou.litigation.web.FormValues;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -29,6 +32,10 @@ public class CaseClosing extends FormStage {
     public static final Set<String> FOLLOW_UPS = Set.of("NONE", "RETRIAL", "ENFORCEMENT");
     public static final Set<String> EFFECT_STATUSES = Set.of("EFFECTIVE", "APPEALED");
     public static final Set<String> PERFORMANCE = Set.of("PERFORMED", "IN_PROGRESS", "REFUSED", "NOT_APPLICABLE");
+    /** Case variable: every report on our own performance of the effective decision, {reportedOn, performance}. */
+    public static final String PERFORMANCE_REPORTS = "performanceReports";
+    /** Case variable: every archive of the case, {closedOn, archiveNumber}. */
+    public static final String CLOSINGS = "closings";
 
     private final LegalClock clock;
 
@@ -54,6 +61,12 @@ public class CaseClosing extends FormStage {
                     form.text("archiveNotes", "归档说明", false, 4000);
                     form.done();
                     execution.setVariable("closedOn", clock.today().toString());
+                    // A case reopened (retrial, enforcement) is archived again: every archive keeps its day, so the
+                    // year it was first closed in still counts it.
+                    List<Object> closings = new ArrayList<>(FormValues.list(execution.getVariable(CLOSINGS)));
+                    closings.add(Map.of("closedOn", clock.today().toString(),
+                            "archiveNumber", String.valueOf(execution.getVariable("archiveNumber"))));
+                    execution.setVariable(CLOSINGS, FormValues.toJson(closings));
                 }));
     }
 
@@ -97,7 +110,20 @@ public class CaseClosing extends FormStage {
             execution.setVariable("performanceDeadline", last.toString());
         }
         form.text("followUpNotes", "说明", "REFUSED".equals(performance), 4000);
+        String supervisor = form.text("performanceSupervisor", "主管人员", false, 200);
+        String responsible = form.text("performanceResponsible", "直接责任人员", false, 200);
         form.done();
+        // Art. 20: performing effective judgments is one of the systems the annual report accounts for; each report
+        // is kept with its day, so a year's figures do not change when a later report comes.
+        if (performance != null) {
+            List<Object> reports = new ArrayList<>(FormValues.list(execution.getVariable(PERFORMANCE_REPORTS)));
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("reportedOn", clock.today().toString());
+            report.put("performance", performance);
+            report.put("effectiveOn", String.valueOf(effective));
+            reports.add(report);
+            execution.setVariable(PERFORMANCE_REPORTS, FormValues.toJson(reports));
+        }
         if (last != null && !last.isBefore(effective)) {
             CaseDeadline enforcement = deadlines.compute(DeadlineKind.ENFORCEMENT, last);
             CaseDeadlineVariable.write(execution, CaseDeadlineVariable.put(CaseDeadlineVariable.read(execution),
@@ -106,7 +132,8 @@ public class CaseClosing extends FormStage {
         }
         if ("REFUSED".equals(performance)) {
             AccountabilityFacts.record(execution, AccountabilityFact.REFUSED_TO_PERFORM,
-                    (String) execution.getVariable("followUpNotes"));
+                    (String) execution.getVariable("followUpNotes"),
+                    new AccountabilityFacts.Persons(supervisor, responsible));
         }
     }
 }

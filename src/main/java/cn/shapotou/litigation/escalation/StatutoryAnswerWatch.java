@@ -1,5 +1,7 @@
 package cn.shapotou.litigation.escalation;
 
+import cn.shapotou.litigation.accountability.AccountabilityFact;
+import cn.shapotou.litigation.accountability.AccountabilityFacts;
 import cn.shapotou.litigation.cases.CaseRegistry;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.ManagementService;
@@ -73,6 +75,20 @@ public class StatutoryAnswerWatch {
         theCase.removeVariable(WATCHED_KEY);
         registry.watchAnswer(theCase.getProcessInstanceId(), null);
         itemDone.statutoryAnswerDelivered(theCase.getProcessInstanceId());
+    }
+
+    /**
+     * A decision came before the answer was delivered: the item is done. Where its statutory day had passed by then,
+     * no answer and no evidence reached the court in time — the act counts as without evidence (ALL Art. 34 ¶2) and it
+     * is an accountability fact (Art. 22 (6)). A decision within the period (a withdrawal, say) is not.
+     */
+    public void closeByDecision(DelegateExecution theCase, LocalDate decidedOn) {
+        Object due = theCase.getVariable(OverdueItems.STATUTORY_ANSWER_DUE);
+        if (due instanceof String day && decidedOn.isAfter(LocalDate.parse(day))) {
+            AccountabilityFacts.record(theCase, AccountabilityFact.NO_ANSWER_FILED,
+                    "法定答辩期限 " + day + " 届满，至 " + decidedOn + " 收到裁判文书时仍未向人民法院提交答辩状及证据");
+        }
+        close(theCase);
     }
 
     /**

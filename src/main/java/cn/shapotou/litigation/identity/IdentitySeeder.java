@@ -45,7 +45,7 @@ public class IdentitySeeder {
     /** Process keys of the case; every unit may read their definitions so Tasklist can name a task's process. */
     public static final List<String> CASE_PROCESSES = List.of("litigation-case", "notice-intake",
             "answer-preparation", "court-appearance", "appeal-opinion", "loss-analysis", "retrial", "enforcement",
-            "judicial-recommendation", "court-document", "enforcement-request");
+            "judicial-recommendation", "court-document", "enforcement-request", "compensation-recovery");
 
     /** Tasklist shows "firstName lastName": the person's name first, then the unit. */
     public record DemoUser(String id, String lastName, String firstName, String group) {}
@@ -127,6 +127,8 @@ public class IdentitySeeder {
         units.all().stream().filter(u -> u.kind() == UnitKind.DEPARTMENT || u.kind() == UnitKind.TOWNSHIP)
                 .forEach(u -> {
                     grants.toGroup(u.id(), PROCESS_DEFINITION, "enforcement-request", READ, CREATE_INSTANCE);
+                    // Art. 23: the handling unit proposes recovery of the state compensation its case cost.
+                    grants.toGroup(u.id(), PROCESS_DEFINITION, "compensation-recovery", READ, CREATE_INSTANCE);
                     grants.toGroup(u.id(), PROCESS_INSTANCE, "*", CREATE);
                 });
         // Art. 10 ¶1: the district office registers the complaint copies; the Justice Bureau may too.
@@ -134,6 +136,12 @@ public class IdentitySeeder {
             grants.toGroup(registrar, PROCESS_DEFINITION, "litigation-case", READ, CREATE_INSTANCE);
             grants.toGroup(registrar, PROCESS_DEFINITION, "court-document", READ, CREATE_INSTANCE);
             grants.toGroup(registrar, PROCESS_INSTANCE, "*", CREATE);
+        }
+        // Art. 3, 20–23: the Justice Bureau records accountability facts, recovery proposals, hearings observed and
+        // training.
+        for (String register : List.of("accountability-record", "compensation-recovery", "hearing-observation",
+                "training-record")) {
+            grants.toGroup(JUSTICE_BUREAU, PROCESS_DEFINITION, register, READ, CREATE_INSTANCE);
         }
         // Art. 3: the Justice Bureau coordinates and supervises every case; Cockpit is its monitoring tool.
         grants.toGroup(JUSTICE_BUREAU, APPLICATION, "cockpit", ACCESS);

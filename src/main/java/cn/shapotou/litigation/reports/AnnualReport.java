@@ -1,6 +1,14 @@
 package cn.shapotou.litigation.reports;
 
 import cn.shapotou.litigation.accountability.AccountabilityFact;
+import cn.shapotou.litigation.accountability.CompensationRecovery;
+import cn.shapotou.litigation.accountability.RecordedFacts;
+import cn.shapotou.litigation.decisions.CaseClosing;
+import cn.shapotou.litigation.deadlines.DeadlineKind;
+import cn.shapotou.litigation.deadlines.Deadlines;
+import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.records.WorkRecords;
+import java.time.LocalDate;
 import cn.shapotou.litigation.decisions.Outcome;
 import cn.shapotou.litigation.escalation.DeadlineWatch;
 import cn.shapotou.litigation.units.UnitDirectory;
@@ -15,6 +23,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Service;
@@ -40,90 +49,302 @@ public class AnnualReport {
 
     static final String CASE_PROCESS = "litigation-case";
     static final String RECOMMENDATION_PROCESS = "judicial-recommendation";
+    static final String MAJOR_ISSUE_PROCESS = "major-issue-report";
     private static final List<String> CASE_VARIABLES = List.of("caseNumber", "caseType", "leadUnit", "leadUnitName",
-            "causeOfAction", "noticeReceivedOn", "closedOn", "effectiveOn", "decisionOutcome", "hearings",
-            "appealFiledOn", "lossAnalysisSubmittedOn", "lossAnalysisLate", "compensationAmount", "accountabilityFacts");
+            "causeOfAction", "noticeReceivedOn", "closedOn", "closings", "effectiveOn", "decisionOutcome", "decisions",
+            "hearings", "appealFiledOn", "lossAnalysisSubmittedOn", "compensationAmount", "accountabilityFacts",
+            CaseClosing.PERFORMANCE_REPORTS);
     private static final int BATCH = 500;
     private static final String OVERDUE_SINCE = "overdueSince";
     private static final String RAISED_AT = DeadlineWatch.RAISED_AT;
 
     private final HistoryService history;
     private final UnitDirectory units;
+    private final RecordedFacts recordedFacts;
+    private final Deadlines deadlines;
+    private final LegalClock clock;
 
-    public AnnualReport(HistoryService history, UnitDirectory units) {
+    public AnnualReport(HistoryService history, UnitDirectory units, RecordedFacts recordedFacts, Deadlines deadlines,
+                        LegalClock clock) {
         this.history = history;
         this.units = units;
+        this.recordedFacts = recordedFacts;
+        this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     public Map<String, Object> of(int year) {
-        List<CaseRecord> cases = records(CASE_PROCESS, CASE_VARIABLES);
-        List<CaseRecord> received = cases.stream().filter(c -> c.in("noticeReceivedOn", year)).toList();
-        List<CaseRecord> decided = cases.stream().filter(c -> c.in("effectiveOn", year)).toList();
-        List<CaseRecord> lost = decided.stream().filter(AnnualReport::lost).toList();
-
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("year", year);
+        report.putAll(of(ReportPeriod.year(year)));
+        return report;
+    }
+
+    /** The figures of any period (a year, a quarter), each event counted by its own day. */
+    public Map<String, Object> of(ReportPeriod period) {
+        Map<String, List<Map<String, Object>>> beside = recordedFacts.besideCases(null);
+        List<CaseRecord> cases = records(CASE_PROCESS, CASE_VARIABLES);
+        List<CaseRecord> received = cases.stream().filter(c -> c.in("noticeReceivedOn", period)).toList();
+        // A decision counts in the period it took effect, as that decision: a later instance's decision does not
+        // rewrite an earlier period (Art. 12: whether it is a loss is decided by the decision that took effect).
+        List<Map<String, Object>> decided = new ArrayList<>();
+        Map<String, CaseRecord> lostCases = new LinkedHashMap<>();
+        Map<String, CaseRecord> decidedCases = new LinkedHashMap<>();
+        for (CaseRecord c : cases) {
+            for (Map<String, Object> d : effectiveDecisions(c)) {
+                if (period.contains(d.get("effectiveOn"))) {
+                    decided.add(d);
+                    decidedCases.put(c.caseNumber(), c);
+                    if (Boolean.TRUE.equals(d.get("loss"))) {
+                        lostCases.put(c.caseNumber(), c);
+                    }
+                }
+            }
+        }
+        long losses = decided.stream().filter(d -> Boolean.TRUE.equals(d.get("loss"))).count();
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("from", period.from().toString());
+        report.put("to", period.to().toString());
+        report.put("period", period.label());
         report.put("casesReceived", received.size());
         report.put("reconsiderationResponsesReceived", received.stream()
                 .filter(c -> "RECONSIDERATION_RESPONSE".equals(c.text("caseType"))).count());
-        report.put("casesClosed", cases.stream().filter(c -> c.in("closedOn", year)).count());
+        report.put("casesClosed", cases.stream().filter(c -> closedIn(c, period)).count());
         report.put("decisions", decided.size());
-        report.put("losses", lost.size());
-        report.put("lossRate", rate(lost.size(), decided.size()));
+        report.put("losses", losses);
+        report.put("lossRate", rate(losses, decided.size()));
         report.put("decisionsByOutcome", byOutcome(decided));
 
-        List<Map<String, Object>> hearings = cases.stream().flatMap(c -> c.list("hearings").stream())
-                .filter(h -> "HELD".equals(h.get("outcome")) && String.valueOf(h.get("hearingDate")).startsWith(year + "-"))
-                .toList();
+        // Art. 7, 8, 20: hearings held in the period, who appeared for the agency, and absences with or without an
+        // approved reason (法释〔2020〕3号第十一条). A record from before reasons were kept counts as without one.
+        List<Map<String, Object>> hearings = heldHearings(cases, period).values().stream().flatMap(List::stream).toList();
         long heads = hearings.stream().filter(h -> Boolean.TRUE.equals(h.get("headAppeared"))).count();
         report.put("hearings", hearings.size());
         report.put("headAppearances", heads);
         report.put("headAppearanceRate", rate(heads, hearings.size()));
-        List<CaseRecord> review = cases.stream().filter(c -> !facts(c, year).isEmpty()).toList();
-        report.put("headAppearanceMissed", review.stream().filter(c -> facts(c, year).stream()
+        report.put("headAppearancesPrincipal", hearings.stream().filter(h -> Boolean.TRUE.equals(h.get("headAppeared"))
+                && "PRINCIPAL".equals(h.get("headPost"))).count());
+        report.put("headAppearancesDeputy", hearings.stream().filter(h -> Boolean.TRUE.equals(h.get("headAppeared"))
+                && "DEPUTY".equals(h.get("headPost"))).count());
+        report.put("headAbsencesJustified", hearings.stream().filter(h -> !Boolean.TRUE.equals(h.get("headAppeared"))
+                && "JUSTIFIED".equals(h.get("headAbsence"))).count());
+        report.put("headAbsencesUnjustified", hearings.stream().filter(AnnualReport::unjustifiedAbsence).count());
+
+        Map<String, List<Map<String, Object>>> factsByCase = new LinkedHashMap<>();
+        for (CaseRecord c : cases) {
+            List<Map<String, Object>> facts = new ArrayList<>(c.list("accountabilityFacts"));
+            facts.addAll(beside.getOrDefault(c.caseNumber(), List.of()));
+            facts = facts.stream().filter(f -> period.contains(f.get("recordedOn"))).toList();
+            if (!facts.isEmpty()) {
+                factsByCase.put(c.caseNumber(), facts);
+            }
+        }
+        Map<String, CaseRecord> byNumber = new HashMap<>();
+        cases.forEach(c -> byNumber.put(c.caseNumber(), c));
+        report.put("headAppearanceMissed", factsByCase.values().stream().filter(facts -> facts.stream()
                 .anyMatch(f -> AccountabilityFact.HEAD_ABSENT_WHEN_REQUIRED.name().equals(f.get("fact")))).count());
 
-        Map<String, Long> overdue = overdueByUnit(year);
+        Map<String, Long> overdue = overdueByUnit(period);
         report.put("overdueItems", overdue.values().stream().mapToLong(Long::longValue).sum());
         report.put("overdueByUnit", overdue.entrySet().stream()
                 .map(e -> Map.of("unitName", e.getKey(), "count", e.getValue())).toList());
 
-        report.put("appealsFiled", cases.stream().filter(c -> c.in("appealFiledOn", year)).count());
+        report.put("appealsFiled", cases.stream().filter(c -> c.in("appealFiledOn", period)).count());
+        report.put("appealOpinionsLate", late("appeal-opinion", "DraftAppealOpinionTask", DeadlineKind.APPEAL_OPINION,
+                "decisionReceivedOn", period));
         List<CaseRecord> recommendations = records(RECOMMENDATION_PROCESS, List.of("caseNumber",
-                "recommendationReceivedOn", "repliedOn")).stream().filter(r -> r.in("recommendationReceivedOn", year))
-                .toList();
+                "recommendationReceivedOn", "replyDueOn", "repliedOn")).stream()
+                .filter(r -> r.in("recommendationReceivedOn", period)).toList();
         report.put("judicialRecommendationsReceived", recommendations.size());
         report.put("judicialRecommendationsAnswered", recommendations.stream()
                 .filter(r -> r.date("repliedOn") != null).count());
-        report.put("lossAnalysisDue", lost.size());
-        report.put("lossAnalysisSubmitted", lost.stream().filter(c -> c.date("lossAnalysisSubmittedOn") != null).count());
-        report.put("lossAnalysisLate", lost.stream().filter(c -> c.flag("lossAnalysisLate")).count());
-        report.put("compensationTotal", decided.stream().map(c -> c.text("compensationAmount"))
+        // Art. 17, 20: answered by the day the court's letter asked for; a letter that named none, once answered.
+        report.put("judicialRecommendationsAnsweredOnTime", recommendations.stream()
+                .filter(r -> r.date("repliedOn") != null
+                        && (r.date("replyDueOn") == null || !r.date("repliedOn").isAfter(r.date("replyDueOn"))))
+                .count());
+        report.put("lossAnalysisDue", lostCases.size());
+        report.put("lossAnalysisSubmitted", lostCases.values().stream()
+                .filter(c -> c.date("lossAnalysisSubmittedOn") != null).count());
+        long lossLate = late("loss-analysis", "WriteLossAnalysisTask", DeadlineKind.LOSS_ANALYSIS, "effectiveOn", period);
+        report.put("lossAnalysesLate", lossLate);
+        report.put("lossAnalysisLate", lossLate);
+        report.put("compensationTotal", decidedCases.values().stream().map(c -> c.text("compensationAmount"))
                 .filter(a -> a != null && !a.isBlank()).map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .toPlainString());
 
-        report.put("byUnit", byUnit(received, lost));
+        // Art. 20, 22 (4): our own performance of effective decisions, by the report that said so.
+        Map<String, java.util.Set<String>> performance = new HashMap<>();
+        for (CaseRecord c : cases) {
+            for (Map<String, Object> r : c.list(CaseClosing.PERFORMANCE_REPORTS)) {
+                if (period.contains(r.get("reportedOn"))) {
+                    performance.computeIfAbsent(String.valueOf(r.get("performance")), k -> new java.util.HashSet<>())
+                            .add(c.caseNumber());
+                }
+            }
+        }
+        report.put("judgmentsPerformed", performance.getOrDefault("PERFORMED", java.util.Set.of()).size());
+        report.put("judgmentsBeingPerformed", performance.getOrDefault("IN_PROGRESS", java.util.Set.of()).stream()
+                .filter(n -> !performance.getOrDefault("PERFORMED", java.util.Set.of()).contains(n)).count());
+        report.put("judgmentsNotPerformed", performance.getOrDefault("REFUSED", java.util.Set.of()).size());
+
+        // Art. 9 ¶3: major issues reported in writing to the district government.
+        report.put("majorIssueReports", records(MAJOR_ISSUE_PROCESS, List.of("caseNumber", "reportedOn")).stream()
+                .filter(r -> r.in("reportedOn", period)).count());
+        // Art. 20, 21: hearings observed and training held.
+        List<CaseRecord> observations = records(WorkRecords.OBSERVATION_PROCESS, List.of("observedOn",
+                "observersCount")).stream().filter(r -> r.in("observedOn", period)).toList();
+        report.put("hearingObservations", observations.size());
+        report.put("hearingObservers", observations.stream().mapToLong(r -> count(r, "observersCount")).sum());
+        List<CaseRecord> trainings = records(WorkRecords.TRAINING_PROCESS, List.of("trainedOn", "topic",
+                "traineesCount")).stream().filter(r -> r.in("trainedOn", period)).toList();
+        report.put("trainings", trainings.size());
+        report.put("trainingAttendees", trainings.stream().mapToLong(r -> count(r, "traineesCount")).sum());
+        report.put("trainingTopics", trainings.stream().map(r -> r.text("topic")).toList());
+        // Art. 23: recovery of state compensation ordered by the leaders.
+        List<CaseRecord> recoveries = records(CompensationRecovery.PROCESS, List.of("recoveryDecidedOn",
+                "recoveryProposal", "recoveryApproved", "recoveryAmount")).stream()
+                .filter(r -> r.in("recoveryDecidedOn", period) && "RECOVER".equals(r.text("recoveryProposal"))
+                        && r.flag("recoveryApproved")).toList();
+        report.put("compensationRecoveries", recoveries.size());
+        report.put("compensationRecovered", recoveries.stream().map(r -> r.text("recoveryAmount"))
+                .filter(a -> a != null && !a.isBlank()).map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .toPlainString());
+
+        report.put("byUnit", byUnit(received, new ArrayList<>(lostCases.values()), heldHearings(cases, period), overdue));
         report.put("byCause", received.stream().collect(Collectors.groupingBy(c -> String.valueOf(c.text("causeOfAction")),
                 TreeMap::new, Collectors.counting())).entrySet().stream()
                 .map(e -> Map.of("causeOfAction", e.getKey(), "received", e.getValue())).toList());
-        report.put("accountabilityReview", review.stream().map(c -> {
+        report.put("accountabilityCases", factsByCase.size());
+        report.put("accountabilityReview", factsByCase.entrySet().stream().map(e -> {
+            CaseRecord c = byNumber.get(e.getKey());
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("caseNumber", c.caseNumber());
-            row.put("leadUnitName", c.text("leadUnitName"));
-            row.put("facts", facts(c, year).stream().map(f -> f.get("label")).distinct().toList());
+            row.put("caseNumber", e.getKey());
+            row.put("leadUnitName", c == null ? null : c.text("leadUnitName"));
+            row.put("facts", e.getValue().stream().map(f -> f.get("label")).distinct().toList());
+            row.put("persons", e.getValue().stream().map(AnnualReport::persons).filter(p -> !p.isEmpty()).distinct()
+                    .toList());
             return row;
         }).toList());
         return report;
     }
 
+    /** 主管人员：…；直接责任人员：… of a fact, as far as known (Art. 22). */
+    static String persons(Map<String, Object> fact) {
+        List<String> parts = new ArrayList<>();
+        if (fact.get("supervisor") != null) {
+            parts.add("主管人员：" + fact.get("supervisor"));
+        }
+        if (fact.get("directlyResponsible") != null) {
+            parts.add("直接责任人员：" + fact.get("directlyResponsible"));
+        }
+        return String.join("；", parts);
+    }
+
+    private static boolean unjustifiedAbsence(Map<String, Object> hearing) {
+        return !Boolean.TRUE.equals(hearing.get("headAppeared")) && !"JUSTIFIED".equals(hearing.get("headAbsence"));
+    }
+
+    private static long count(CaseRecord r, String name) {
+        String text = r.text(name);
+        try {
+            return text == null ? 0 : Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Held hearings of the period by the case's unit. */
+    private static Map<String, List<Map<String, Object>>> heldHearings(List<CaseRecord> cases, ReportPeriod period) {
+        Map<String, List<Map<String, Object>>> byUnit = new TreeMap<>();
+        for (CaseRecord c : cases) {
+            for (Map<String, Object> h : c.list("hearings")) {
+                if ("HELD".equals(h.get("outcome")) && period.contains(h.get("hearingDate"))) {
+                    byUnit.computeIfAbsent(unit(c), u -> new ArrayList<>()).add(h);
+                }
+            }
+        }
+        return byUnit;
+    }
+
+    /**
+     * Every decision of the case that took effect, as the case recorded it ({@code decisions}: effectiveOn and the
+     * loss of that decision); a case recorded before decisions carried their own day of effect has its one decision
+     * from the case's own variables.
+     */
+    static List<Map<String, Object>> effectiveDecisions(CaseRecord c) {
+        List<Map<String, Object>> effective = c.list("decisions").stream().filter(d -> d.get("effectiveOn") != null)
+                .map(d -> {
+                    Map<String, Object> copy = new LinkedHashMap<>(d);
+                    if (!(copy.get("loss") instanceof Boolean)) {
+                        Outcome outcome = Outcome.parse(copy.get("outcome"));
+                        copy.put("loss", outcome != null && outcome.loss());
+                    }
+                    return copy;
+                }).toList();
+        if (!effective.isEmpty() || c.date("effectiveOn") == null) {
+            return effective;
+        }
+        Map<String, Object> legacy = new LinkedHashMap<>();
+        legacy.put("outcome", c.text("decisionOutcome"));
+        legacy.put("effectiveOn", c.date("effectiveOn").toString());
+        legacy.put("loss", lost(c));
+        return List.of(legacy);
+    }
+
+    /** Archived in the period: every archive of the case is kept (a reopened case is archived again). */
+    private static boolean closedIn(CaseRecord c, ReportPeriod period) {
+        List<Map<String, Object>> closings = c.list("closings");
+        if (closings.isEmpty()) {
+            return c.in("closedOn", period);
+        }
+        return closings.stream().anyMatch(x -> period.contains(x.get("closedOn")));
+    }
+
+    /**
+     * Work of a stage done after its deadline, or still not done after it (Art. 12, 13: the appeal opinion within 5
+     * days, the loss analysis within 15): counted in the period in which it became late — the day after the deadline —
+     * whether it was done later or not yet, so a past period does not change when the work comes in. The deadline is
+     * counted again from the stage's start day by the legal-period rules; the work is the first completion of the task.
+     */
+    private long late(String process, String taskKey, DeadlineKind kind, String startVariable, ReportPeriod period) {
+        List<CaseRecord> stages = records(process, List.of(startVariable));
+        if (stages.isEmpty()) {
+            return 0;
+        }
+        Map<String, java.util.Date> done = new HashMap<>();
+        java.util.Set<String> opened = new java.util.HashSet<>();
+        for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processDefinitionKey(process)
+                .taskDefinitionKey(taskKey).list()) {
+            opened.add(task.getProcessInstanceId());
+            if (task.getEndTime() != null && "completed".equals(task.getDeleteReason())) {
+                done.merge(task.getProcessInstanceId(), task.getEndTime(), (a, b) -> a.before(b) ? a : b);
+            }
+        }
+        LocalDate today = clock.today();
+        long late = 0;
+        for (CaseRecord stage : stages) {
+            LocalDate start = stage.date(startVariable);
+            if (start == null || !opened.contains(stage.instanceId())) {
+                continue;
+            }
+            LocalDate due = deadlines.compute(kind, start).due();
+            if (!period.contains(due.plusDays(1))) {
+                continue;
+            }
+            java.util.Date finished = done.get(stage.instanceId());
+            boolean isLate = finished == null ? today.isAfter(due) && stage.open()
+                    : LegalClock.dateOf(finished).isAfter(due);
+            if (isLate) {
+                late++;
+            }
+        }
+        return late;
+    }
     private static boolean lost(CaseRecord c) {
         Outcome outcome = Outcome.parse(c.text("decisionOutcome"));
         return outcome != null && outcome.loss();
-    }
-
-    private static List<Map<String, Object>> facts(CaseRecord c, int year) {
-        return c.list("accountabilityFacts").stream()
-                .filter(f -> String.valueOf(f.get("recordedOn")).startsWith(year + "-")).toList();
     }
 
     static BigDecimal rate(long part, long whole) {
@@ -131,8 +352,8 @@ public class AnnualReport {
                 RoundingMode.HALF_UP);
     }
 
-    private static List<Map<String, Object>> byOutcome(List<CaseRecord> decided) {
-        Map<String, Long> counts = decided.stream().collect(Collectors.groupingBy(c -> String.valueOf(c.text("decisionOutcome")),
+    private static List<Map<String, Object>> byOutcome(List<Map<String, Object>> decided) {
+        Map<String, Long> counts = decided.stream().collect(Collectors.groupingBy(d -> String.valueOf(d.get("outcome")),
                 Collectors.counting()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Outcome outcome : Outcome.values()) {
@@ -144,16 +365,27 @@ public class AnnualReport {
         return rows;
     }
 
-    private List<Map<String, Object>> byUnit(List<CaseRecord> received, List<CaseRecord> lost) {
+    private List<Map<String, Object>> byUnit(List<CaseRecord> received, List<CaseRecord> lost,
+                                             Map<String, List<Map<String, Object>>> hearings, Map<String, Long> overdue) {
         Map<String, long[]> counts = new TreeMap<>();
-        received.forEach(c -> counts.computeIfAbsent(unit(c), u -> new long[2])[0]++);
-        lost.forEach(c -> counts.computeIfAbsent(unit(c), u -> new long[2])[1]++);
+        received.forEach(c -> counts.computeIfAbsent(unit(c), u -> new long[4])[0]++);
+        lost.forEach(c -> counts.computeIfAbsent(unit(c), u -> new long[4])[1]++);
+        hearings.forEach((unit, held) -> {
+            long[] row = counts.computeIfAbsent(unit, u -> new long[4]);
+            row[2] += held.size();
+            row[3] += held.stream().filter(h -> Boolean.TRUE.equals(h.get("headAppeared"))).count();
+        });
         return counts.entrySet().stream().map(e -> {
             Map<String, Object> row = new LinkedHashMap<>();
+            String name = units.find(e.getKey()).map(u -> u.name()).orElse("（承办单位未确定）");
             row.put("unit", e.getKey());
-            row.put("unitName", units.find(e.getKey()).map(u -> u.name()).orElse("（承办单位未确定）"));
+            row.put("unitName", name);
             row.put("received", e.getValue()[0]);
             row.put("lost", e.getValue()[1]);
+            row.put("hearings", e.getValue()[2]);
+            row.put("headAppearances", e.getValue()[3]);
+            row.put("headAppearanceRate", rate(e.getValue()[3], e.getValue()[2]));
+            row.put("overdue", overdue.getOrDefault(name, 0L));
             return row;
         }).toList();
     }
@@ -173,10 +405,10 @@ public class AnnualReport {
      * the unit its case-level item names (who held the case's work when the deadline passed, escalation.CaseWork),
      * else to the unit of the 督办 raised first. A 督办 raised before delays were recorded is a delay of its own.
      */
-    private Map<String, Long> overdueByUnit(int year) {
+    private Map<String, Long> overdueByUnit(ReportPeriod period) {
         List<String> taskIds = history.createHistoricVariableInstanceQuery().variableName(OVERDUE_SINCE)
                 .disableCustomObjectDeserialization().list().stream()
-                .filter(v -> String.valueOf(v.getValue()).startsWith(year + "-") && v.getTaskId() != null)
+                .filter(v -> period.contains(v.getValue()) && v.getTaskId() != null)
                 .map(HistoricVariableInstance::getTaskId).toList();
         Map<String, Map<String, Object>> notices = new HashMap<>();
         for (List<String> batch : batches(taskIds)) {
@@ -240,8 +472,8 @@ public class AnnualReport {
                 }
             }
         }
-        return instances.stream().map(i -> new CaseRecord(i.getBusinessKey(), vars.getOrDefault(i.getId(), Map.of())))
-                .toList();
+        return instances.stream().map(i -> new CaseRecord(i.getBusinessKey(), i.getId(), i.getEndTime() == null,
+                vars.getOrDefault(i.getId(), Map.of()))).toList();
     }
 
     private static <T> List<List<T>> batches(List<T> all) {

@@ -37,7 +37,7 @@ public class AnnualReportController {
         if (!user.in(Roles.REPORT_READERS)) {
             throw new ApiException(HttpStatus.FORBIDDEN, null, "年度统计只向区司法局、区政府领导和系统管理员开放");
         }
-        int y = year(year);
+        int y = year(year, clock);
         if (format != null && !"csv".equals(format) && !"json".equals(format)) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "format", "格式（format）只能是 json 或 csv");
         }
@@ -51,7 +51,7 @@ public class AnnualReportController {
         return ResponseEntity.ok(figures);
     }
 
-    private int year(String text) {
+    static int year(String text, LegalClock clock) {
         int max = clock.today().getYear() + 1;
         try {
             int y = Integer.parseInt(text == null ? "" : text.strip());

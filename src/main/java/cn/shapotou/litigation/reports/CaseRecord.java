@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One case as its history holds it: the variables of its {@code litigation-case} instance, JSON as plain values. */
-record CaseRecord(String caseNumber, Map<String, Object> variables) {
+record CaseRecord(String caseNumber, String instanceId, boolean open, Map<String, Object> variables) {
 
     String text(String name) {
         Object value = variables.get(name);
@@ -22,9 +22,8 @@ record CaseRecord(String caseNumber, Map<String, Object> variables) {
         }
     }
 
-    boolean in(String name, int year) {
-        LocalDate date = date(name);
-        return date != null && date.getYear() == year;
+    boolean in(String name, ReportPeriod period) {
+        return period.contains(date(name));
     }
 
     boolean flag(String name) {
