@@ -169,7 +169,6 @@ public class AnnualReport {
                 .filter(c -> c.date("lossAnalysisSubmittedOn") != null).count());
         long lossLate = late("loss-analysis", "WriteLossAnalysisTask", DeadlineKind.LOSS_ANALYSIS, "effectiveOn", period);
         report.put("lossAnalysesLate", lossLate);
-        report.put("lossAnalysisLate", lossLate);
         report.put("compensationTotal", decidedCases.values().stream().map(c -> c.text("compensationAmount"))
                 .filter(a -> a != null && !a.isBlank()).map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .toPlainString());

@@ -22,16 +22,33 @@ final class AnnualReportCsv {
         LABELS.put("lossRate", "败诉率");
         LABELS.put("hearings", "开庭次数");
         LABELS.put("headAppearances", "负责人出庭次数");
+        LABELS.put("headAppearancesPrincipal", "其中正职负责人出庭次数");
+        LABELS.put("headAppearancesDeputy", "其中副职负责人出庭次数");
         LABELS.put("headAppearanceRate", "负责人出庭率");
+        LABELS.put("headAbsencesJustified", "负责人经批准的正当理由不出庭次数");
+        LABELS.put("headAbsencesUnjustified", "负责人无正当理由未出庭次数");
         LABELS.put("headAppearanceMissed", "应出庭而未出庭案件数");
         LABELS.put("overdueItems", "逾期事项数（同一期限的逾期计一次）");
         LABELS.put("appealsFiled", "提起上诉数");
+        LABELS.put("appealOpinionsLate", "逾期报送上诉意见数");
         LABELS.put("judicialRecommendationsReceived", "收到司法建议书数");
         LABELS.put("judicialRecommendationsAnswered", "已回复司法建议书数");
+        LABELS.put("judicialRecommendationsAnsweredOnTime", "按期回复司法建议书数");
         LABELS.put("lossAnalysisDue", "应报送败诉分析报告数");
         LABELS.put("lossAnalysisSubmitted", "已报送败诉分析报告数");
-        LABELS.put("lossAnalysisLate", "逾期报送败诉分析报告数");
+        LABELS.put("lossAnalysesLate", "逾期提交败诉分析报告数");
         LABELS.put("compensationTotal", "赔偿（给付）金额合计（元）");
+        LABELS.put("judgmentsPerformed", "生效裁判已履行数");
+        LABELS.put("judgmentsBeingPerformed", "生效裁判正在履行数");
+        LABELS.put("judgmentsNotPerformed", "拒不履行生效裁判数");
+        LABELS.put("majorIssueReports", "重大问题书面报告数");
+        LABELS.put("hearingObservations", "组织旁听庭审次数");
+        LABELS.put("hearingObservers", "旁听庭审人次");
+        LABELS.put("trainings", "业务培训次数");
+        LABELS.put("trainingAttendees", "业务培训人次");
+        LABELS.put("accountabilityCases", "需追责审查的案件数");
+        LABELS.put("compensationRecoveries", "国家赔偿追偿件数");
+        LABELS.put("compensationRecovered", "责令承担赔偿费用金额（元）");
     }
 
     private AnnualReportCsv() {}
@@ -47,10 +64,11 @@ final class AnnualReportCsv {
             row(csv, String.valueOf(r.get("label")), String.valueOf(r.get("outcome")), String.valueOf(r.get("count")));
         }
         csv.append("\r\n");
-        row(csv, "承办单位", "unit", "收案数", "败诉数");
+        row(csv, "承办单位", "unit", "收案数", "败诉数", "开庭次数", "负责人出庭次数", "逾期事项数");
         for (Map<String, Object> r : (List<Map<String, Object>>) report.get("byUnit")) {
             row(csv, String.valueOf(r.get("unitName")), String.valueOf(r.get("unit")), String.valueOf(r.get("received")),
-                    String.valueOf(r.get("lost")));
+                    String.valueOf(r.get("lost")), String.valueOf(r.get("hearings")),
+                    String.valueOf(r.get("headAppearances")), String.valueOf(r.get("overdue")));
         }
         csv.append("\r\n");
         row(csv, "逾期督办单位", "", "事项数");
@@ -63,10 +81,10 @@ final class AnnualReportCsv {
             row(csv, String.valueOf(r.get("causeOfAction")), "", String.valueOf(r.get("received")));
         }
         csv.append("\r\n");
-        row(csv, "需追责审查的案件（第二十二条）", "承办单位", "事实");
+        row(csv, "需追责审查的案件（第二十二条）", "承办单位", "事实", "有关人员");
         for (Map<String, Object> r : (List<Map<String, Object>>) report.get("accountabilityReview")) {
             row(csv, String.valueOf(r.get("caseNumber")), String.valueOf(r.get("leadUnitName")),
-                    String.join("；", (List<String>) r.get("facts")));
+                    String.join("；", (List<String>) r.get("facts")), String.join("；", (List<String>) r.get("persons")));
         }
         return csv.toString();
     }

@@ -175,7 +175,7 @@ class AnnualReportTest {
                 .containsEntry("overdueItems", 3).containsEntry("appealsFiled", 1)
                 .containsEntry("judicialRecommendationsReceived", 2).containsEntry("judicialRecommendationsAnswered", 1)
                 .containsEntry("lossAnalysisDue", 2).containsEntry("lossAnalysisSubmitted", 2)
-                .containsEntry("lossAnalysisLate", 1).containsEntry("compensationTotal", "12000.00");
+                .containsEntry("lossAnalysesLate", 1).containsEntry("compensationTotal", "12000.00");
         assertThat((List<Map<String, Object>>) report.get("decisionsByOutcome")).extracting(r -> r.get("outcome") + "=" + r.get("count"))
                 .containsExactlyInAnyOrder("CLAIMS_DISMISSED=1", "WITHDRAWN=1", "REVOKED=1", "COMPENSATION=1");
         assertThat((List<Map<String, Object>>) report.get("byUnit")).extracting(r -> r.get("unit") + ":" + r.get("received") + "/" + r.get("lost"))
