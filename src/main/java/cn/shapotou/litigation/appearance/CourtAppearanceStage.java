@@ -25,9 +25,11 @@ public class CourtAppearanceStage implements ExecutionListener {
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final CaseAccess access;
+    private final UnitDirectory units;
 
-    public CourtAppearanceStage(CaseAccess access) {
+    public CourtAppearanceStage(CaseAccess access, UnitDirectory units) {
         this.access = access;
+        this.units = units;
     }
 
     /** Start listener of court-appearance. */
@@ -53,9 +55,13 @@ public class CourtAppearanceStage implements ExecutionListener {
 
     /**
      * Create listener of 确定出庭人员: the agents of the power of attorney, from every unit's answer materials, are
-     * offered as the plan's starting point, unless a plan exists already (after a postponement).
+     * offered as the plan's starting point, unless a plan exists already (after a postponement). The head is one of
+     * the defendant agency itself (第七条第一款；法释〔2020〕3号第二条), so the head's agency is the defendant's.
      */
     public void prefill(DelegateTask task) {
+        String defendant = AppearancePlanCheck.defendant(task.getExecution());
+        task.getExecution().getProcessInstance().setVariable("headUnit", defendant);
+        task.getExecution().getProcessInstance().setVariable("headUnitName", units.nameOf(defendant));
         if (task.getVariable("agent1Name") != null) {
             return;
         }
