@@ -62,6 +62,7 @@ public class AppearancePlanCheck implements ExecutionListener {
         execution.setVariable("headUnitName", units.nameOf(plan.headUnit()));
         execution.setVariable("absenceReasonLabel", reason == null ? null : reason.label() + "（" + reason.citation() + "）");
         execution.setVariable("planAgentsText", agentsText(plan.agents()));
+        execution.setVariable("headPlanText", headPlanText(plan, null));
         // A new plan needs its own approval: an earlier approval (before a return or a postponement) no longer holds.
         execution.setVariable(HeadAbsenceApproval.VARIABLE, null);
         Map<String, Object> record = new LinkedHashMap<>();
@@ -96,6 +97,17 @@ public class AppearancePlanCheck implements ExecutionListener {
     static String defendant(DelegateExecution execution) {
         String defendant = FormValues.text(execution.getVariable("defendant"));
         return defendant == null ? UnitDirectory.DISTRICT_GOVERNMENT : defendant;
+    }
+
+    /** The head's part of the plan as the hearing form shows it, e.g. 王局长（正职负责人）不能出庭：意外事件（已经批准）. */
+    static String headPlanText(AppearancePlan plan, Boolean approved) {
+        String head = (plan.headName() == null ? "负责人" : plan.headName())
+                + (plan.headPost() == null ? "" : "（" + plan.headPost().label() + "）");
+        if (plan.headAppears()) {
+            return head + "出庭应诉";
+        }
+        return head + "不能出庭：" + (plan.absenceReason() == null ? "" : plan.absenceReason().label())
+                + (approved == null ? "（待区政府领导审批）" : approved ? "（理由已经区政府领导批准）" : "（已退回）");
     }
 
     private String agentsText(List<Agent> agents) {

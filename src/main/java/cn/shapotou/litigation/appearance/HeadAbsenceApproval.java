@@ -54,5 +54,9 @@ public class HeadAbsenceApproval implements ExecutionListener {
         record.put("absenceApprovedOn", approved ? clock.today().toString() : null);
         record.put("absenceApprovalRemarks", remarks);
         AppearancePlanCheck.store(execution, record);
+        execution.setVariable("headPlanText", AppearancePlanCheck.headPlanText(new AppearancePlan(false,
+                FormValues.text(execution.getVariable("headName")),
+                AppearancePlan.HeadPost.parse(execution.getVariable("headPost")), null,
+                AbsenceReason.parse(execution.getVariable("absenceReason")), null, List.of()), approved));
     }
 }

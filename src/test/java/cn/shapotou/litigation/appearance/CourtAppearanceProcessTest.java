@@ -384,6 +384,8 @@ class CourtAppearanceProcessTest {
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("审批结果");
         tasks.complete(approval.getId(), Map.of("headAbsenceApproved", "true", "headAbsenceApprovalRemarks", "同意"));
         assertThat(appearance).hasPassed("HeadAbsenceApprovedGateway").isWaitingAt("AttendHearingTask");
+        assertThat(tasks.getVariable(walk.task(caseNumber, "AttendHearingTask").getId(), "headPlanText"))
+                .isEqualTo("王局长（正职负责人）不能出庭：需要履行他人不能代替的公务（理由已经区政府领导批准）");
 
         String explanation = GeneratedDocuments.pdfText(document("natres", caseNumber, "head-absence-explanation.pdf"));
         String word = GeneratedDocuments.docxText(document("natres", caseNumber, "head-absence-explanation.docx"));
