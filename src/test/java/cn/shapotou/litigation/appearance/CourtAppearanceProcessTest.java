@@ -375,6 +375,8 @@ class CourtAppearanceProcessTest {
         assertThat(tasks.getIdentityLinksForTask(approval.getId())).extracting(IdentityLink::getGroupId)
                 .containsExactly("district-leaders");
         assertThat(approval.getDueDate()).isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 14)));
+        assertThat(tasks.getVariable(approval.getId(), "deadlineText").toString())
+                .contains("书面情况说明", "2026年12月14日24时止");
         assertThat(tasks.getVariable(approval.getId(), "absenceReasonLabel").toString())
                 .contains("需要履行他人不能代替的公务", "第八条第（三）项");
 
