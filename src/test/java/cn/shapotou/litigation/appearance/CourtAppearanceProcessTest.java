@@ -430,6 +430,9 @@ class CourtAppearanceProcessTest {
 
         ProcessInstance appearance = instance(caseNumber, "court-appearance");
         assertThat(appearance).hasPassed("HeadAbsenceApprovedGateway").isWaitingAt("PlanAppearanceTask");
+        assertThat(tasks.getVariables(walk.task(caseNumber, "PlanAppearanceTask").getId()))
+                .as("the plan form shows why it came back").containsEntry("headAbsenceApproved", false)
+                .containsEntry("headAbsenceApprovalRemarks", "“另有安排”不是正当理由，请分管副局长出庭");
         Map<String, Object> deputy = plan(true, List.of(CaseWalk.agent("刘伟", "natural-resources", "STAFF", true)));
         deputy.put("headName", "赵副局长");
         deputy.put("headPost", "DEPUTY");
