@@ -50,12 +50,23 @@ public final class CaseWalk {
     public void holdHearing(String caseNumber, boolean head) {
         tasks.complete(task(caseNumber, "PlanAppearanceTask").getId(),
                 plan(head, List.of(agent("刘伟", "natural-resources", "STAFF", true))));
+        if (!head) {
+            approveHeadAbsence(caseNumber);
+        }
         tasks.complete(task(caseNumber, "AttendHearingTask").getId(), Map.of("hearingOutcome", "HELD",
                 "headAppeared", head, "appearedPersons", "刘伟（区自然资源局）", "leftWithoutPermission", false,
                 "majorIssue", false));
     }
 
-    /** An appearance plan (Art. 7, 8): the head appears, or explains in writing why not; the agents. */
+    /** The district leaders approve the reason why the head cannot appear (法释〔2020〕3号第八条). */
+    public void approveHeadAbsence(String caseNumber) {
+        tasks.complete(task(caseNumber, "ApproveHeadAbsenceTask").getId(), Map.of("headAbsenceApproved", "true"));
+    }
+
+    /**
+     * An appearance plan (Art. 7, 8): the head appears, or cannot for an official duty no one else can perform and
+     * explains it in writing; the agents.
+     */
     public static Map<String, Object> plan(boolean head, List<Map<String, Object>> agents) {
         Map<String, Object> plan = new java.util.HashMap<>();
         plan.put("headAppears", String.valueOf(head));
@@ -63,6 +74,7 @@ public final class CaseWalk {
             plan.put("headName", "王局长");
             plan.put("headPost", "PRINCIPAL");
         } else {
+            plan.put("absenceReason", "OFFICIAL_DUTY");
             plan.put("absenceExplanation", "局长在外地参加全区防汛工作会议");
         }
         plan.put("agents", agents);

@@ -25,9 +25,11 @@ public class CourtAppearanceStage implements ExecutionListener {
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final CaseAccess access;
+    private final UnitDirectory units;
 
-    public CourtAppearanceStage(CaseAccess access) {
+    public CourtAppearanceStage(CaseAccess access, UnitDirectory units) {
         this.access = access;
+        this.units = units;
     }
 
     /** Start listener of court-appearance. */
@@ -41,21 +43,32 @@ public class CourtAppearanceStage implements ExecutionListener {
         access.grantToParticipants(execution);
     }
 
-    /** Create listener: {@code plan} is due the day before the hearing, {@code attend} on the hearing day. */
+    /**
+     * Create listener: {@code plan} and {@code approval} are due the day before the hearing, {@code attend} on the
+     * hearing day.
+     */
     public void due(DelegateTask task, String which) {
         LocalDate hearing = FormValues.storedDate(task, "hearingDate");
-        LocalDate due = "plan".equals(which) ? hearing.minusDays(1) : hearing;
+        LocalDate due = "attend".equals(which) ? hearing : hearing.minusDays(1);
         task.setDueDate(LegalClock.endOfDay(due));
-        task.setVariableLocal("deadlineText", ("plan".equals(which) ? "出庭人员须在开庭前确定，以便向法院提交负责人身份证明"
-                : "按人民法院通知准时出庭（第九条第一款）") + "：开庭日期" + CHINESE_DATE.format(hearing) + "，期限至"
+        String what = switch (which) {
+            case "plan" -> "出庭人员须在开庭前确定，以便向法院提交负责人身份证明";
+            case "approval" -> "负责人不能出庭的理由须在开庭前审批，以便向人民法院提交书面情况说明（第八条第一款）";
+            default -> "按人民法院通知准时出庭（第九条第一款）";
+        };
+        task.setVariableLocal("deadlineText", what + "：开庭日期" + CHINESE_DATE.format(hearing) + "，期限至"
                 + CHINESE_DATE.format(due) + "24时止。");
     }
 
     /**
      * Create listener of 确定出庭人员: the agents of the power of attorney, from every unit's answer materials, are
-     * offered as the plan's starting point, unless a plan exists already (after a postponement).
+     * offered as the plan's starting point, unless a plan exists already (after a postponement). The head is one of
+     * the defendant agency itself (第七条第一款；法释〔2020〕3号第二条), so the head's agency is the defendant's.
      */
     public void prefill(DelegateTask task) {
+        String defendant = AppearancePlanCheck.defendant(task.getExecution());
+        task.getExecution().getProcessInstance().setVariable("headUnit", defendant);
+        task.getExecution().getProcessInstance().setVariable("headUnitName", units.nameOf(defendant));
         if (task.getVariable("agent1Name") != null) {
             return;
         }

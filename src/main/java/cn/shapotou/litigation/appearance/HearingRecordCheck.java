@@ -2,6 +2,8 @@ package cn.shapotou.litigation.appearance;
 
 import cn.shapotou.litigation.accountability.AccountabilityFact;
 import cn.shapotou.litigation.accountability.AccountabilityFacts;
+import cn.shapotou.litigation.accountability.AccountabilityFacts.Persons;
+import cn.shapotou.litigation.appearance.AppearancePlan.HeadPost;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FieldError;
 import cn.shapotou.litigation.web.FormRefusal;
@@ -18,10 +20,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * End listener of 出庭应诉: the hearing was held (who appeared; the facts Art. 22 asks about) or postponed at the
- * agents' request (Art. 9: reason given in advance, the court asked, the new date). Every hearing stays on record.
+ * agents' request (Art. 9: reason given in advance, the court asked, the new date). Every hearing stays on record in
+ * the case's {@code hearings}: a HELD entry carries {@code headAppeared}, {@code headPost}, {@code headName},
+ * {@code headAbsence} (JUSTIFIED where the district leaders approved the head's reason, else UNJUSTIFIED; null where
+ * the head appeared) and {@code absenceReason}.
  */
 @Component("hearingRecordCheck")
 public class HearingRecordCheck implements ExecutionListener {
+
+    public static final String VARIABLE = "hearings";
 
     private final LegalClock clock;
 
@@ -38,64 +45,119 @@ public class HearingRecordCheck implements ExecutionListener {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("hearingDate", execution.getVariable("hearingDate"));
         if ("POSTPONED".equals(outcome)) {
-            String reason = text(execution.getVariable("postponementReason"));
-            LocalDate newDate = date(execution.getVariable("newHearingDate"));
-            List<FieldError> errors = new ArrayList<>();
-            if (reason == null) {
-                errors.add(new FieldError("postponementReason", "申请延期须说明理由（postponementReason，第九条第一款）"));
-            }
-            if (!"true".equals(String.valueOf(execution.getVariable("postponementRequested")))) {
-                errors.add(new FieldError("postponementRequested", "须已向人民法院告知并申请延期（postponementRequested，第九条第一款）"));
-            }
-            if (newDate == null || !newDate.isAfter(FormValues.storedDate(execution, "hearingDate"))) {
-                errors.add(new FieldError("newHearingDate", "法院准许延期后的开庭日期（newHearingDate）须晚于原开庭日期"));
-            }
-            if (!errors.isEmpty()) {
-                throw FormRefusal.of(errors);
-            }
-            record.put("outcome", "POSTPONED");
-            record.put("reason", reason);
-            record.put("newHearingDate", newDate.toString());
-            execution.setVariable("hearingDate", newDate.toString());
-            execution.setVariable("majorIssue", false);
+            postponed(execution, record);
         } else if ("HELD".equals(outcome)) {
-            if (text(execution.getVariable("appearedPersons")) == null) {
-                throw FormRefusal.of(List.of(new FieldError("appearedPersons", "出庭人员（appearedPersons）为必填项")));
-            }
-            boolean headAppeared = "true".equals(String.valueOf(execution.getVariable("headAppeared")));
-            boolean leftEarly = "true".equals(String.valueOf(execution.getVariable("leftWithoutPermission")));
-            boolean onlyLawyers = "true".equals(String.valueOf(execution.getVariable("onlyLawyersAppeared")));
-            boolean majorIssue = "true".equals(String.valueOf(execution.getVariable("majorIssue")));
-            if (majorIssue && text(execution.getVariable("majorIssueReport")) == null) {
-                throw FormRefusal.of(List.of(new FieldError("majorIssueReport",
-                        "有重大问题的，须向区人民政府书面报告（majorIssueReport，第九条第三款）")));
-            }
-            record.put("outcome", "HELD");
-            record.put("headAppeared", headAppeared);
-            record.put("appearedPersons", text(execution.getVariable("appearedPersons")));
-            record.put("leftWithoutPermission", leftEarly);
-            record.put("onlyLawyersAppeared", onlyLawyers);
-            // Art. 22 (2)(3): facts a report lists for accountability review.
-            String hearing = "开庭日期 " + execution.getVariable("hearingDate");
-            if (!headAppeared && Boolean.TRUE.equals(execution.getVariable("headAppearanceRequired"))) {
-                AccountabilityFacts.record(execution, AccountabilityFact.HEAD_ABSENT_WHEN_REQUIRED, hearing);
-            }
-            if (!headAppeared && onlyLawyers) {
-                AccountabilityFacts.record(execution, AccountabilityFact.ONLY_LAWYERS, hearing);
-            }
-            if (leftEarly) {
-                AccountabilityFacts.record(execution, AccountabilityFact.LEFT_WITHOUT_PERMISSION, hearing);
-            }
-            execution.setVariable("headAppeared", headAppeared);
-            execution.setVariable("majorIssue", majorIssue);
-            execution.setVariable("hearingHeldOn", execution.getVariable("hearingDate"));
+            held(execution, record);
         } else {
             throw FormRefusal.of(List.of(new FieldError("hearingOutcome", "须选择庭审情况：如期开庭或已延期（hearingOutcome）")));
         }
         record.put("recordedOn", clock.today().toString());
-        List<Object> hearings = new ArrayList<>(FormValues.list(execution.getVariable("hearings")));
+        List<Object> hearings = new ArrayList<>(FormValues.list(execution.getVariable(VARIABLE)));
         hearings.add(record);
-        execution.setVariable("hearings", FormValues.toJson(hearings));
+        // On the stage and on the case itself, so the record outlives a stage ended by the court's decision.
+        execution.getProcessInstance().setVariable(VARIABLE, FormValues.toJson(hearings));
+        DelegateExecution theCase = AccountabilityFacts.caseOf(execution);
+        if (theCase != execution.getProcessInstance()) {
+            theCase.setVariable(VARIABLE, FormValues.toJson(hearings));
+        }
+    }
+
+    /**
+     * 第九条第一款: an agent who cannot attend on time explains the reason in advance (提前), tells the handling unit and
+     * asks the court to postpone. A request made on the hearing day or later is not in advance: it stands only with the
+     * reason why it could not be made earlier.
+     */
+    private void postponed(DelegateExecution execution, Map<String, Object> record) {
+        LocalDate hearingDate = FormValues.storedDate(execution, "hearingDate");
+        String reason = text(execution.getVariable("postponementReason"));
+        LocalDate newDate = date(execution.getVariable("newHearingDate"));
+        LocalDate requestedOn = date(execution.getVariable("postponementRequestedOn"));
+        String lateReason = text(execution.getVariable("latePostponementReason"));
+        List<FieldError> errors = new ArrayList<>();
+        if (reason == null) {
+            errors.add(new FieldError("postponementReason", "申请延期须说明理由（postponementReason，第九条第一款）"));
+        }
+        if (!"true".equals(String.valueOf(execution.getVariable("postponementRequested")))) {
+            errors.add(new FieldError("postponementRequested", "须已向人民法院告知并申请延期（postponementRequested，第九条第一款）"));
+        }
+        if (requestedOn == null) {
+            errors.add(new FieldError("postponementRequestedOn",
+                    "须填写向人民法院申请延期的日期（postponementRequestedOn），以核对是否提前申请（第九条第一款）"));
+        } else if (requestedOn.isAfter(clock.today())) {
+            errors.add(new FieldError("postponementRequestedOn",
+                    "申请延期的日期（postponementRequestedOn）不能晚于今天（" + clock.today() + "）"));
+        } else if (!requestedOn.isBefore(hearingDate) && lateReason == null) {
+            errors.add(new FieldError("latePostponementReason", "开庭当日或之后才申请延期的，不是第九条第一款要求的提前"
+                    + "申请，须说明未能提前申请的原因（latePostponementReason，第九条第一款）"));
+        }
+        if (newDate == null || !newDate.isAfter(hearingDate)) {
+            errors.add(new FieldError("newHearingDate", "法院准许延期后的开庭日期（newHearingDate）须晚于原开庭日期"));
+        }
+        if (!errors.isEmpty()) {
+            throw FormRefusal.of(errors);
+        }
+        boolean inAdvance = requestedOn.isBefore(hearingDate);
+        record.put("outcome", "POSTPONED");
+        record.put("reason", reason);
+        record.put("postponementRequestedOn", requestedOn.toString());
+        record.put("requestedInAdvance", inAdvance);
+        record.put("latePostponementReason", inAdvance ? null : lateReason);
+        record.put("newHearingDate", newDate.toString());
+        execution.setVariable("hearingDate", newDate.toString());
+        execution.setVariable("majorIssue", false);
+    }
+
+    private void held(DelegateExecution execution, Map<String, Object> record) {
+        if (text(execution.getVariable("appearedPersons")) == null) {
+            throw FormRefusal.of(List.of(new FieldError("appearedPersons", "出庭人员（appearedPersons）为必填项")));
+        }
+        boolean headAppeared = "true".equals(String.valueOf(execution.getVariable("headAppeared")));
+        boolean leftEarly = "true".equals(String.valueOf(execution.getVariable("leftWithoutPermission")));
+        boolean onlyLawyers = "true".equals(String.valueOf(execution.getVariable("onlyLawyersAppeared")));
+        boolean majorIssue = "true".equals(String.valueOf(execution.getVariable("majorIssue")));
+        if (majorIssue && text(execution.getVariable("majorIssueReport")) == null) {
+            throw FormRefusal.of(List.of(new FieldError("majorIssueReport",
+                    "有重大问题的，须向区人民政府书面报告（majorIssueReport，第九条第三款）")));
+        }
+        String headName = text(execution.getVariable("headName"));
+        HeadPost headPost = HeadPost.parse(execution.getVariable("headPost"));
+        if (headAppeared && (headName == null || headPost == null)) {
+            // 法释〔2020〕3号第六条: the court checks the name and post of the head who appears.
+            throw FormRefusal.of(List.of(new FieldError("headName",
+                    "负责人出庭的，须写明出庭负责人的姓名（headName）和职务（headPost：正职或副职负责人，第七条第一款）")));
+        }
+        // The head's absence is justified only by a reason the district leaders approved for this hearing's plan.
+        boolean plannedAbsence = Boolean.FALSE.equals(FormValues.bool(execution.getVariable("headAppears")));
+        boolean approved = plannedAbsence
+                && Boolean.TRUE.equals(FormValues.bool(execution.getVariable(HeadAbsenceApproval.VARIABLE)));
+        AbsenceReason reason = AbsenceReason.parse(execution.getVariable("absenceReason"));
+        record.put("outcome", "HELD");
+        record.put("headAppeared", headAppeared);
+        record.put("headPost", headAppeared ? headPost.name() : null);
+        record.put("headName", headName);
+        record.put("headAbsence", headAppeared ? null : approved ? "JUSTIFIED" : "UNJUSTIFIED");
+        record.put("absenceReason", headAppeared || !approved || reason == null ? null : reason.name());
+        record.put("appearedPersons", text(execution.getVariable("appearedPersons")));
+        record.put("leftWithoutPermission", leftEarly);
+        record.put("onlyLawyersAppeared", onlyLawyers);
+        // Art. 22 (2)(3): facts a report lists for accountability review; the head is the 主管人员 concerned.
+        String hearing = "开庭日期 " + execution.getVariable("hearingDate");
+        Persons head = new Persons(headName, null);
+        if (!headAppeared && !approved) {
+            AccountabilityFacts.record(execution, AccountabilityFact.HEAD_ABSENT_WITHOUT_REASON, hearing, head);
+            if (Boolean.TRUE.equals(execution.getVariable("headAppearanceRequired"))) {
+                AccountabilityFacts.record(execution, AccountabilityFact.HEAD_ABSENT_WHEN_REQUIRED, hearing, head);
+            }
+        }
+        if (!headAppeared && onlyLawyers) {
+            AccountabilityFacts.record(execution, AccountabilityFact.ONLY_LAWYERS, hearing, head);
+        }
+        if (leftEarly) {
+            AccountabilityFacts.record(execution, AccountabilityFact.LEFT_WITHOUT_PERMISSION, hearing);
+        }
+        execution.setVariable("headAppeared", headAppeared);
+        execution.setVariable("majorIssue", majorIssue);
+        execution.setVariable("hearingHeldOn", execution.getVariable("hearingDate"));
     }
 
     private static String text(Object value) {

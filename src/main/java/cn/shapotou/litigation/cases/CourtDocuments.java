@@ -302,7 +302,8 @@ public class CourtDocuments {
         for (var stage : open) {
             runtime.setVariable(stage.getId(), "hearingDate", hearingDate.toString());
             for (Task task : taskService.createTaskQuery().processInstanceId(stage.getId()).list()) {
-                LocalDate due = "PlanAppearanceTask".equals(task.getTaskDefinitionKey()) ? hearingDate.minusDays(1)
+                LocalDate due = "PlanAppearanceTask".equals(task.getTaskDefinitionKey())
+                        || "ApproveHeadAbsenceTask".equals(task.getTaskDefinitionKey()) ? hearingDate.minusDays(1)
                         : "AttendHearingTask".equals(task.getTaskDefinitionKey()) ? hearingDate : null;
                 if (due != null) {
                     task.setDueDate(LegalClock.endOfDay(due));

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -25,10 +26,7 @@ public final class DocxRenderer {
         try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.getProperties().getCoreProperties().setTitle(source.title());
             document.getProperties().getCoreProperties().setCreator("行政应诉管理系统");
-            XWPFParagraph title = document.createParagraph();
-            title.setAlignment(ParagraphAlignment.CENTER);
-            title.setSpacingAfter(400);
-            run(title, source.title(), TITLE_FONT, 22, false);
+            title(document, source.title());
             if (source.addressee() != null) {
                 run(document.createParagraph(), source.addressee() + "：", BODY_FONT, 16, false);
             }
@@ -45,19 +43,35 @@ public final class DocxRenderer {
                     run(p, h.text(), HEADING_FONT, 16, false);
                 } else if (block instanceof OfficialDocument.Table t) {
                     table(document, t);
+                } else if (block instanceof OfficialDocument.PageBreak) {
+                    signature(document, source);
+                    document.createParagraph().createRun().addBreak(BreakType.PAGE);
+                } else if (block instanceof OfficialDocument.Title t) {
+                    title(document, t.text());
                 }
             }
-            document.createParagraph();
-            for (String line : List.of(source.issuer(), OfficialDocument.chineseDate(source.date()))) {
-                XWPFParagraph p = document.createParagraph();
-                p.setAlignment(ParagraphAlignment.RIGHT);
-                run(p, line, BODY_FONT, 16, false);
-            }
+            signature(document, source);
             document.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void signature(XWPFDocument document, OfficialDocument source) {
+        document.createParagraph();
+        for (String line : List.of(source.issuer(), OfficialDocument.chineseDate(source.date()))) {
+            XWPFParagraph p = document.createParagraph();
+            p.setAlignment(ParagraphAlignment.RIGHT);
+            run(p, line, BODY_FONT, 16, false);
+        }
+    }
+
+    private static void title(XWPFDocument document, String text) {
+        XWPFParagraph title = document.createParagraph();
+        title.setAlignment(ParagraphAlignment.CENTER);
+        title.setSpacingAfter(400);
+        run(title, text, TITLE_FONT, 22, false);
     }
 
     private static void table(XWPFDocument document, OfficialDocument.Table source) {

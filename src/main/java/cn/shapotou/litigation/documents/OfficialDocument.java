@@ -16,13 +16,22 @@ public record OfficialDocument(String title, String addressee, List<Block> block
     }
 
     /** A part of the body. */
-    public sealed interface Block permits Text, Heading, Table {}
+    public sealed interface Block permits Text, Heading, Table, PageBreak, Title {}
 
     /** A paragraph; {@code indent} puts the two full-width spaces Chinese official writing starts a paragraph with. */
     public record Text(String text, boolean indent) implements Block {}
 
     /** A heading inside the body (一、二、…). */
     public record Heading(String text) implements Block {}
+
+    /**
+     * Ends one instrument of several in a file (several 授权委托书, each printed and stamped on its own): the issuer and
+     * date close it as they close the document, and the next starts on a new page.
+     */
+    public record PageBreak() implements Block {}
+
+    /** A title inside the body, set like the document's own (the second of several 授权委托书). */
+    public record Title(String text) implements Block {}
 
     /** A table with a header row; {@code widths} are relative column widths. */
     public record Table(List<String> headers, List<List<String>> rows, float[] widths) implements Block {
@@ -66,6 +75,18 @@ public record OfficialDocument(String title, String addressee, List<Block> block
 
         public Builder heading(String text) {
             blocks.add(new Heading(text));
+            return this;
+        }
+
+        /** Closes the instrument so far with the issuer and date; the rest starts on a new page. */
+        public Builder pageBreak() {
+            blocks.add(new PageBreak());
+            return this;
+        }
+
+        /** A title set like the document's own, e.g. after a page break. */
+        public Builder title(String text) {
+            blocks.add(new Title(text));
             return this;
         }
 

@@ -40,10 +40,7 @@ public final class PdfRenderer {
             document.addTitle(source.title());
             document.addCreator("行政应诉管理系统");
             document.open();
-            Paragraph title = new Paragraph(source.title(), new Font(song, 22, Font.BOLD));
-            title.setAlignment(Element.ALIGN_CENTER);
-            title.setSpacingAfter(30);
-            document.add(title);
+            document.add(title(source.title()));
             if (source.addressee() != null) {
                 document.add(paragraph(source.addressee() + "：", false));
             }
@@ -54,21 +51,37 @@ public final class PdfRenderer {
                     document.add(paragraph("　　" + h.text(), true));
                 } else if (block instanceof OfficialDocument.Table t) {
                     document.add(table(t));
+                } else if (block instanceof OfficialDocument.PageBreak) {
+                    signature(document, source);
+                    document.newPage();
+                } else if (block instanceof OfficialDocument.Title t) {
+                    document.add(title(t.text()));
                 }
             }
-            document.add(Chunk.NEWLINE);
-            document.add(Chunk.NEWLINE);
-            for (String line : List.of(source.issuer(), OfficialDocument.chineseDate(source.date()))) {
-                Paragraph paragraph = new Paragraph(line, new Font(song, 14));
-                paragraph.setAlignment(Element.ALIGN_RIGHT);
-                paragraph.setLeading(28);
-                document.add(paragraph);
-            }
+            signature(document, source);
             document.close();
         } catch (DocumentException e) {
             throw new UncheckedIOException(new IOException(e));
         }
         return out.toByteArray();
+    }
+
+    private void signature(Document document, OfficialDocument source) throws DocumentException {
+        document.add(Chunk.NEWLINE);
+        document.add(Chunk.NEWLINE);
+        for (String line : List.of(source.issuer(), OfficialDocument.chineseDate(source.date()))) {
+            Paragraph paragraph = new Paragraph(line, new Font(song, 14));
+            paragraph.setAlignment(Element.ALIGN_RIGHT);
+            paragraph.setLeading(28);
+            document.add(paragraph);
+        }
+    }
+
+    private Paragraph title(String text) {
+        Paragraph title = new Paragraph(text, new Font(song, 22, Font.BOLD));
+        title.setAlignment(Element.ALIGN_CENTER);
+        title.setSpacingAfter(30);
+        return title;
     }
 
     private Paragraph paragraph(String text, boolean bold) {

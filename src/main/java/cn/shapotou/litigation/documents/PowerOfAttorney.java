@@ -4,17 +4,24 @@ import static cn.shapotou.litigation.documents.OfficialDocument.blank;
 
 import cn.shapotou.litigation.answer.AnswerMaterials;
 import cn.shapotou.litigation.appearance.Agent;
+import cn.shapotou.litigation.appearance.AppearancePlanCheck;
+import cn.shapotou.litigation.web.FormValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * 授权委托书 (Art. 6 ¶3): the agents' particulars, the matters and the scope of authority, naming the agents of every
- * handling unit's answer materials.
+ * 授权委托书 (Art. 6 ¶3): the agents' particulars, the matters and the scope of authority. Once the appearance is
+ * planned it names the agents who actually appear (the plan, Art. 8); before, the agents of every handling unit's answer
+ * materials. A party appoints one or two agents (行政诉讼法第三十一条第一款), so each 授权委托书 names at most two: more
+ * agents (several units' answer materials) give several, each on its own page to be stamped.
  */
 @Component
 public class PowerOfAttorney implements CaseDocumentTemplate {
+
+    /** 行政诉讼法第三十一条第一款: 当事人、法定代理人，可以委托一至二人作为诉讼代理人. */
+    static final int AGENTS_PER_AUTHORISATION = 2;
 
     @Override
     public String id() {
@@ -30,21 +37,53 @@ public class PowerOfAttorney implements CaseDocumentTemplate {
     public OfficialDocument build(CaseDocumentContext c) {
         Map<String, Map<String, Object>> materials = AnswerMaterials.parse(c.latest(AnswerMaterials.VARIABLE));
         Map<String, Object> lead = materials.getOrDefault(c.text("leadUnit"), Map.of());
-        List<List<String>> rows = new ArrayList<>();
-        for (Map<String, Object> a : AnswerMaterials.allAgents(materials)) {
-            rows.add(row(c, a));
+        List<Map<String, Object>> agents = plannedAgents(c.latest(AppearancePlanCheck.VARIABLE));
+        if (agents.isEmpty()) {
+            agents = AnswerMaterials.allAgents(materials);
         }
-        return OfficialDocument.builder(name())
-                .line("委托单位：" + c.defendantName())
-                .line("法定代表人：" + blank((String) lead.get("legalRepresentativeName")) + "　　职务："
-                        + blank((String) lead.get("legalRepresentativePost")))
-                .table(List.of("受委托人", "工作单位", "职务", "身份", "代理权限"), rows, 3, 4, 3, 3, 4)
-                .line("代理事项：现委托上列受委托人在原告" + c.text("plaintiff") + "诉" + c.defendantName()
-                        + c.text("causeOfAction") + "一案（" + c.court() + "，案号" + c.caseNumber()
-                        + "）中，作为我方诉讼代理人，按上列权限代为参加诉讼。")
-                .line("一般授权：代为出庭、陈述、答辩、举证、质证、辩论，代为签收法律文书。")
-                .line("特别授权：除一般授权外，代为承认、放弃、变更诉讼请求，进行和解，提起上诉。")
-                .issuedBy(c.defendantName() + "（盖章）", c.today());
+        List<List<Map<String, Object>>> authorisations = new ArrayList<>();
+        for (int i = 0; i < agents.size(); i += AGENTS_PER_AUTHORISATION) {
+            authorisations.add(agents.subList(i, Math.min(agents.size(), i + AGENTS_PER_AUTHORISATION)));
+        }
+        if (authorisations.isEmpty()) {
+            authorisations.add(List.of());
+        }
+        OfficialDocument.Builder document = OfficialDocument.builder(name());
+        for (int i = 0; i < authorisations.size(); i++) {
+            if (i > 0) {
+                document.pageBreak().title(name());
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (Map<String, Object> a : authorisations.get(i)) {
+                rows.add(row(c, a));
+            }
+            document.line("委托单位：" + c.defendantName())
+                    .line("法定代表人：" + blank((String) lead.get("legalRepresentativeName")) + "　　职务："
+                            + blank((String) lead.get("legalRepresentativePost")))
+                    .table(List.of("受委托人", "工作单位", "职务", "身份", "代理权限"), rows, 3, 4, 3, 3, 4)
+                    .line("代理事项：现委托上列受委托人在原告" + c.text("plaintiff") + "诉" + c.defendantName()
+                            + c.text("causeOfAction") + "一案（" + c.court() + "，案号" + c.caseNumber()
+                            + "）中，作为我方诉讼代理人，按上列权限代为参加诉讼。")
+                    .line("一般授权：代为出庭、陈述、答辩、举证、质证、辩论，代为签收法律文书。")
+                    .line("特别授权：除一般授权外，代为承认、放弃、变更诉讼请求，进行和解，提起上诉。");
+        }
+        return document.issuedBy(c.defendantName() + "（盖章）", c.today());
+    }
+
+    /** The agents of the recorded appearance plan, none before one was recorded. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> plannedAgents(Object plan) {
+        Object json = FormValues.json(plan);
+        Object agents = json instanceof Map<?, ?> map ? map.get("agents") : json;
+        List<Map<String, Object>> named = new ArrayList<>();
+        if (agents instanceof List<?> list) {
+            for (Object a : list) {
+                if (a instanceof Map<?, ?> m && FormValues.text(m.get("agentName")) != null) {
+                    named.add((Map<String, Object>) m);
+                }
+            }
+        }
+        return named;
     }
 
     static List<String> row(CaseDocumentContext c, Map<String, Object> a) {

@@ -87,9 +87,10 @@ class RestOnlyCaseWalkTest {
 
         document(caseNumber, Map.of("kind", "HEARING_NOTICE", "receivedOn", "2026-11-24", "hearingDate", "2026-12-03"));
         Map<String, Object> plan = new LinkedHashMap<>(Map.of("headAppears", "false",
-                "absenceExplanation", "局长参加全区防汛会议，已向法院书面说明"));
+                "absenceReason", "OFFICIAL_DUTY", "absenceExplanation", "局长参加全区防汛会议，已向法院书面说明"));
         plan.putAll(agent1());
         complete("natres", caseNumber, "PlanAppearanceTask", plan);
+        complete("leader", caseNumber, "ApproveHeadAbsenceTask", Map.of("headAbsenceApproved", "true"));
         TestCases.today("2026-12-03");
         complete("natres", caseNumber, "AttendHearingTask", Map.of("hearingOutcome", "HELD", "headAppeared", false,
                 "appearedPersons", "刘伟", "leftWithoutPermission", false, "majorIssue", false));

@@ -102,7 +102,7 @@ class LitigationBenchmark {
     // ---- lifecycle against vanilla ----------------------------------------------------------------------------
 
     /** The user tasks of {@link #lifecycle}, in order: the vanilla process has exactly as many. */
-    private static final int LIFECYCLE_USER_TASKS = 16;
+    private static final int LIFECYCLE_USER_TASKS = 17;
 
     private void lifecycleRatio(ConfigurableApplicationContext app, BenchHttp http) throws Exception {
         AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(VANILLA).name("基准：纯引擎流程")
@@ -177,9 +177,10 @@ class LitigationBenchmark {
                 "deliveryMethod", "IN_PERSON"));
         document(http, n, Map.of("kind", "HEARING_NOTICE", "receivedOn", "2026-11-24", "hearingDate", "2026-12-03"));
         Map<String, Object> plan = new LinkedHashMap<>(Map.of("headAppears", "false",
-                "absenceExplanation", "局长参加全区防汛会议，已向法院书面说明"));
+                "absenceReason", "OFFICIAL_DUTY", "absenceExplanation", "局长参加全区防汛会议，已向法院书面说明"));
         plan.putAll(agent1());
         step(http, "natres", n, "PlanAppearanceTask", plan);
+        step(http, "leader", n, "ApproveHeadAbsenceTask", Map.of("headAbsenceApproved", "true"));
         step(http, "natres", n, "AttendHearingTask", Map.of("hearingOutcome", "HELD", "headAppeared", false,
                 "appearedPersons", "刘伟", "leftWithoutPermission", false, "majorIssue", false));
         document(http, n, Map.of("kind", "JUDGMENT", "instance", "FIRST", "outcome", "REVOKED",
