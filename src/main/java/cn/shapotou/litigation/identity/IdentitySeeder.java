@@ -54,6 +54,8 @@ public class IdentitySeeder {
             new DemoUser("demo", "系统管理员", "演示", Roles.ADMIN),
             new DemoUser("office", "区政府办公室", "王丽", DISTRICT_OFFICE),
             new DemoUser("justice", "区司法局", "李强", JUSTICE_BUREAU),
+            // A second officer: nobody reviews a draft of their own (Art. 10 ¶2 review, Art. 9 ¶3 opinion).
+            new DemoUser("justice2", "区司法局", "周静", JUSTICE_BUREAU),
             new DemoUser("leader", "区政府领导", "赵军", DISTRICT_LEADERS),
             new DemoUser("counsel", "区法律顾问室", "陈敏", UnitDirectory.LEGAL_COUNSEL_OFFICE),
             new DemoUser("natres", "区自然资源局", "刘伟", "natural-resources"),
