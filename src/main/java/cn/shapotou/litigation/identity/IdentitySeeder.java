@@ -45,7 +45,7 @@ public class IdentitySeeder {
     /** Process keys of the case; every unit may read their definitions so Tasklist can name a task's process. */
     public static final List<String> CASE_PROCESSES = List.of("litigation-case", "notice-intake",
             "answer-preparation", "court-appearance", "appeal-opinion", "loss-analysis", "retrial", "enforcement",
-            "judicial-recommendation", "court-document", "enforcement-request");
+            "judicial-recommendation", "court-document", "enforcement-request", "major-issue-report", "court-filing");
 
     /** Tasklist shows "firstName lastName": the person's name first, then the unit. */
     public record DemoUser(String id, String lastName, String firstName, String group) {}
@@ -131,6 +131,14 @@ public class IdentitySeeder {
                     grants.toGroup(u.id(), PROCESS_DEFINITION, "enforcement-request", READ, CREATE_INSTANCE);
                     grants.toGroup(u.id(), PROCESS_INSTANCE, "*", CREATE);
                 });
+        // Art. 9 ¶3: any unit taking part in a case reports its major issues and files documents with the court after
+        // the Justice Bureau's opinion; the start itself checks that the unit is the reporter's own and a participant.
+        for (Unit unit : units.all()) {
+            for (String key : List.of("major-issue-report", "court-filing")) {
+                grants.toGroup(unit.id(), PROCESS_DEFINITION, key, READ, CREATE_INSTANCE);
+            }
+            grants.toGroup(unit.id(), PROCESS_INSTANCE, "*", CREATE);
+        }
         // Art. 10 ¶1: the district office registers the complaint copies; the Justice Bureau may too.
         for (String registrar : List.of(DISTRICT_OFFICE, JUSTICE_BUREAU)) {
             grants.toGroup(registrar, PROCESS_DEFINITION, "litigation-case", READ, CREATE_INSTANCE);
