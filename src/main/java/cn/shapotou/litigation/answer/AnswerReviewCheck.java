@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -78,9 +79,10 @@ public class AnswerReviewCheck implements ExecutionListener {
                 drafters.add(user);
             }
         });
-        execution.getProcessEngineServices().getHistoryService().createHistoricTaskInstanceQuery()
-                .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey("PrepareAnswerTask").finished()
-                .list().forEach(t -> {
+        // The reviewer need not be allowed to read the stage's history (the district leaders are not).
+        Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
+                .getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey("PrepareAnswerTask").finished().list()).forEach(t -> {
                     if (t.getAssignee() != null) {
                         drafters.add(t.getAssignee());
                     }

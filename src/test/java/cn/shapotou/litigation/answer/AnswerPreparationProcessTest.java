@@ -181,6 +181,21 @@ class AnswerPreparationProcessTest {
     }
 
     @Test
+    void aPartClaimedByAnOfficerIsTheirDraftAsTheTaskHistoryShows() {
+        String caseNumber = approvedCase(Map.of("reconsideration", "UPHELD"));
+        Task justicePart = part(caseNumber, "justice-bureau");
+        tasks.claim(justicePart.getId(), "justice");
+        tasks.complete(justicePart.getId(), RECONSIDERATION_PART);
+        tasks.complete(part(caseNumber, "natural-resources").getId(),
+                materials(List.of(agent("刘伟", "natural-resources", "STAFF", true))));
+        Task review = walk.task(caseNumber, "ReviewAnswerTask");
+        assertThatThrownBy(() -> completeAs("justice", "justice-bureau", review.getId(), Map.of("reviewPassed", true)))
+                .hasMessageContaining("起草人本人");
+        completeAs("justice2", "justice-bureau", review.getId(), Map.of("reviewPassed", true));
+        assertThat(stage(caseNumber)).isWaitingAt("WriteUpheldReportTask", "AssignCounselTask");
+    }
+
+    @Test
     void nobodyReviewsAnAnswerTheyDraftedThemselves() {
         String caseNumber = approvedCase(Map.of());
         identity.setAuthentication("demo", List.of("camunda-admin"));
