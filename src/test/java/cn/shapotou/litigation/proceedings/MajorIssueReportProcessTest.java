@@ -140,6 +140,21 @@ class MajorIssueReportProcessTest {
     }
 
     @Test
+    void tasklistOffersBothStartFormsToTheUnitsButNotToTheLeaders() {
+        String query = "/engine-rest/process-definition?latestVersion=true&startableInTasklist=true"
+                + "&startablePermissionCheck=true";
+        for (String unitUser : List.of("natres", "wenchang", "office", "justice", "counsel")) {
+            assertThat(rest.withBasicAuth(unitUser, "demo").getForObject(query, List.class).toString()).as(unitUser)
+                    .contains("key=major-issue-report", "key=court-filing", "重大问题书面报告", "向法院提交文书（征求区司法局意见）");
+        }
+        assertThat(rest.withBasicAuth("leader", "demo").getForObject(query, List.class).toString())
+                .doesNotContain("key=major-issue-report").doesNotContain("key=court-filing");
+        assertThat(rest.withBasicAuth("natres", "demo").getForObject(
+                "/engine-rest/process-definition/key/major-issue-report/startForm", Map.class).toString())
+                .contains("report-major-issue");
+    }
+
+    @Test
     void theApiStartsAReportAndRefusesWhatItMustChangingNothing() {
         String caseNumber = ProceedingsFixture.openCase(walk);
         long before = reports();
