@@ -42,8 +42,19 @@ public final class CaseWalk {
                     String.valueOf(unit), "STAFF", true))));
         }
         tasks.complete(task(caseNumber, "ReviewAnswerTask").getId(), Map.of("reviewPassed", true));
+        if (!tasks(caseNumber, "WriteUpheldReportTask").isEmpty()) {
+            reportUpheldAnswer(caseNumber);
+        }
         tasks.complete(task(caseNumber, "SealAndDeliverTask").getId(),
                 Map.of("sealed", true, "deliveredOn", deliveredOn, "deliveryMethod", "IN_PERSON"));
+    }
+
+    /** Art. 4 ¶4: the acting unit's written report on an upheld case, read and agreed by the district leaders. */
+    public void reportUpheldAnswer(String caseNumber) {
+        tasks.complete(task(caseNumber, "WriteUpheldReportTask").getId(), Map.of("upheldReportSummary",
+                "原告不服行政处罚，申请区人民政府复议，复议决定维持。", "upheldReportPoints", "处罚事实清楚、程序合法。"));
+        tasks.complete(task(caseNumber, "ReadUpheldReportTask").getId(),
+                Map.of("upheldReportApproved", true, "upheldReportInstructions", "同意，盖章后送交法院。"));
     }
 
     /** The appearance planned (with or without the head) and the hearing held; the case then waits for the decision. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,6 +65,9 @@ public class AnswerMaterialsCheck implements ExecutionListener {
         submitted.put("unitName", units.nameOf(unit));
         submitted.put("round", execution.getVariable("answerRound"));
         submitted.put("submittedOn", clock.today().toString());
+        // Who drafted this part: nobody reviews their own draft (AnswerReviewCheck).
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        submitted.put("submittedBy", user == null ? null : user.getUserId());
 
         Map<String, Map<String, Object>> all = AnswerStage.materials(execution);
         all.put(unit, submitted);

@@ -5,11 +5,14 @@ import cn.shapotou.litigation.web.FormRefusal;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FieldError;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +44,12 @@ public class AnswerReviewCheck implements ExecutionListener {
             throw FormRefusal.of(List.of(new FieldError("reviewRemarks",
                     "退回答辩材料时须填写审核意见（reviewRemarks）")));
         }
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String reviewer = user == null ? null : user.getUserId();
+        if (reviewer != null && drafters(execution).contains(reviewer)) {
+            throw FormRefusal.of(List.of(new FieldError("reviewPassed", "审核结果（reviewPassed）不能由答辩材料的起草人本人作出："
+                    + "您起草了本案的答辩材料，请由本单位其他工作人员或区政府领导审核（第十条第二款）")));
+        }
         Object previous = FormValues.json(execution.getVariable("answerReviews"));
         List<Object> reviews = previous instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
         Map<String, Object> review = new LinkedHashMap<>();
@@ -48,7 +57,6 @@ public class AnswerReviewCheck implements ExecutionListener {
         review.put("passed", passed);
         review.put("remarks", remarks);
         review.put("reviewedOn", clock.today().toString());
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         review.put("reviewer", user == null ? null : user.getUserId());
         reviews.add(review);
         execution.setVariable("answerReviews", FormValues.toJson(reviews));
@@ -56,5 +64,29 @@ public class AnswerReviewCheck implements ExecutionListener {
         if (!passed) {
             execution.setVariable("answerRound", ((Number) execution.getVariable("answerRound")).intValue() + 1);
         }
+    }
+
+    /**
+     * Who drafted the answer materials of this stage, every part and round: as each submission recorded itself and as
+     * the history of 准备答辩材料 shows (whoever had claimed a part). 第十条第二款's review is a second person's check;
+     * where the Justice Bureau drafted a part (第四条第四款) another of its officers reviews, see
+     * {@link AnswerStage#reviewGroup}.
+     */
+    static Set<String> drafters(DelegateExecution execution) {
+        Set<String> drafters = new HashSet<>();
+        AnswerStage.materials(execution).values().forEach(m -> {
+            if (m.get("submittedBy") instanceof String user) {
+                drafters.add(user);
+            }
+        });
+        // The reviewer need not be allowed to read the stage's history (the district leaders are not).
+        Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
+                .getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey("PrepareAnswerTask").finished().list()).forEach(t -> {
+                    if (t.getAssignee() != null) {
+                        drafters.add(t.getAssignee());
+                    }
+                });
+        return drafters;
     }
 }

@@ -32,6 +32,12 @@ public class AnswerStage implements ExecutionListener {
     /** Stage variable: the key of the case deadline the answer's review, pre-trial review and sealing are due by. */
     public static final String ANSWER_DEADLINE = "answerDeadline";
 
+    /** Stage variable: the candidate group of 审核答辩材料 (see {@link #reviewGroup}). */
+    public static final String REVIEW_GROUP = "answerReviewGroup";
+
+    /** Stage variable: true when the lead unit reports the answer in writing to the district government (Art. 4 ¶4). */
+    public static final String UPHELD_REPORT = "upheldReport";
+
     private final Deadlines deadlines;
     private final LegalClock clock;
     private final CaseAccess access;
@@ -83,6 +89,8 @@ public class AnswerStage implements ExecutionListener {
             }
         }
         execution.setVariable("answerUnits", FormValues.toJson(units));
+        execution.setVariable(REVIEW_GROUP, reviewGroup(units.get(0)));
+        execution.setVariable(UPHELD_REPORT, upheldReport(execution.getVariable("reconsideration")));
         execution.setVariable("answerRound", 1);
         if (execution.getVariable(AnswerMaterials.VARIABLE) == null) {
             execution.setVariable(AnswerMaterials.VARIABLE, FormValues.toJson(Map.of()));
@@ -105,6 +113,29 @@ public class AnswerStage implements ExecutionListener {
             return DeadlineKind.SECOND_INSTANCE_ANSWER.key();
         }
         return null;
+    }
+
+    /**
+     * Who reviews the answer materials. 第十条第二款: the handling unit's materials are reviewed by the Justice Bureau
+     * before the seal. Nobody reviews a draft they wrote: where the Justice Bureau itself handles the case (第四条第五款,
+     * a suit against the reconsideration; or 第四条第六款, a unit not determined, when the leaders give it to the Justice
+     * Bureau), the whole answer is its own draft, and the district government, which leads the response work
+     * (第三条第一款) and in whose name the answer is sealed, reviews it through its leaders. Where the Justice Bureau
+     * drafts only a part (the reconsideration part of an upheld case, 第四条第四款) it still reviews the answer as a
+     * whole, but by an officer other than the one who drafted that part ({@link AnswerReviewCheck}), and the leaders
+     * read the whole answer in the lead unit's written report before the seal.
+     */
+    static String reviewGroup(String leadUnit) {
+        return leadUnit == null || UnitDirectory.JUSTICE_BUREAU.equals(leadUnit) ? UnitDirectory.DISTRICT_LEADERS
+                : UnitDirectory.JUSTICE_BUREAU;
+    }
+
+    /**
+     * 第四条第四款: a case the district government's own reconsideration upheld is answered by the acting unit and the
+     * Justice Bureau together; the acting unit reports it in writing to the district government before the seal.
+     */
+    static boolean upheldReport(Object reconsideration) {
+        return "UPHELD".equals(reconsideration);
     }
 
     /** The units for the multi-instance task, as a Java list. */

@@ -76,6 +76,12 @@ public class DemoCases {
                     documents.register(caseNumber, Map.of("kind", "HEARING_NOTICE",
                             "receivedOn", today.minusDays(1).toString(),
                             "hearingDate", today.plusDays(6).toString()), "office");
+                    // Art. 9 ¶3: supplementary evidence the court asked for, awaiting the Justice Bureau's opinion.
+                    runtime.createProcessInstanceByKey("court-filing").businessKey(caseNumber).setVariables(Map.of(
+                            "caseNumber", caseNumber, "filingUnit", "natural-resources",
+                            "filingKind", "SUPPLEMENTARY_EVIDENCE", "filingTitle", "补充证据：不动产登记簿查询结果",
+                            "filingDraft", "1. 不动产登记簿查询结果 2. 登记申请材料", "courtDeadline",
+                            today.plusDays(4).toString())).execute();
                 });
         // 7. hearing held; waiting for the court's decision
         created += register(year + "107号", "周某某", "工伤认定", today.minusDays(20), "housing", "NONE", List.of(),
@@ -86,8 +92,10 @@ public class DemoCases {
                             "hearingDate", today.minusDays(1).toString()), "office");
                     complete(caseNumber, "PlanAppearanceTask", Map.of("headAppears", "true", "headName", "陈局长",
                             "headPost", "DEPUTY", "agents", List.of(agent("housing", "吴刚"))));
+                    // Art. 9 ¶3: a major issue at the hearing, reported in writing; the leaders have yet to instruct.
                     complete(caseNumber, "AttendHearingTask", Map.of("hearingOutcome", "HELD", "headAppeared", true,
-                            "appearedPersons", "陈局长（副职）、吴刚"));
+                            "appearedPersons", "陈局长（副职）、吴刚", "majorIssue", true,
+                            "majorIssueReport", "原告当庭申请追加用人单位为第三人，合议庭拟休庭后决定。"));
                 });
         // 8. lost at first instance two days ago: the 5-day appeal opinion is due (Art. 13)
         created += register(year + "108号", "吴某某", "责令停产停业", today.minusDays(40), "natural-resources", "NONE",

@@ -45,7 +45,8 @@ public class IdentitySeeder {
     /** Process keys of the case; every unit may read their definitions so Tasklist can name a task's process. */
     public static final List<String> CASE_PROCESSES = List.of("litigation-case", "notice-intake",
             "answer-preparation", "court-appearance", "appeal-opinion", "loss-analysis", "retrial", "enforcement",
-            "judicial-recommendation", "court-document", "enforcement-request", "compensation-recovery");
+            "judicial-recommendation", "court-document", "enforcement-request", "compensation-recovery",
+            "major-issue-report", "court-filing");
 
     /** Tasklist shows "firstName lastName": the person's name first, then the unit. */
     public record DemoUser(String id, String lastName, String firstName, String group) {}
@@ -54,6 +55,8 @@ public class IdentitySeeder {
             new DemoUser("demo", "系统管理员", "演示", Roles.ADMIN),
             new DemoUser("office", "区政府办公室", "王丽", DISTRICT_OFFICE),
             new DemoUser("justice", "区司法局", "李强", JUSTICE_BUREAU),
+            // A second officer: nobody reviews a draft of their own (Art. 10 ¶2 review, Art. 9 ¶3 opinion).
+            new DemoUser("justice2", "区司法局", "周静", JUSTICE_BUREAU),
             new DemoUser("leader", "区政府领导", "赵军", DISTRICT_LEADERS),
             new DemoUser("counsel", "区法律顾问室", "陈敏", UnitDirectory.LEGAL_COUNSEL_OFFICE),
             new DemoUser("natres", "区自然资源局", "刘伟", "natural-resources"),
@@ -131,6 +134,14 @@ public class IdentitySeeder {
                     grants.toGroup(u.id(), PROCESS_DEFINITION, "compensation-recovery", READ, CREATE_INSTANCE);
                     grants.toGroup(u.id(), PROCESS_INSTANCE, "*", CREATE);
                 });
+        // Art. 9 ¶3: any unit taking part in a case reports its major issues and files documents with the court after
+        // the Justice Bureau's opinion; the start itself checks that the unit is the reporter's own and a participant.
+        for (Unit unit : units.all()) {
+            for (String key : List.of("major-issue-report", "court-filing")) {
+                grants.toGroup(unit.id(), PROCESS_DEFINITION, key, READ, CREATE_INSTANCE);
+            }
+            grants.toGroup(unit.id(), PROCESS_INSTANCE, "*", CREATE);
+        }
         // Art. 10 ¶1: the district office registers the complaint copies; the Justice Bureau may too.
         for (String registrar : List.of(DISTRICT_OFFICE, JUSTICE_BUREAU)) {
             grants.toGroup(registrar, PROCESS_DEFINITION, "litigation-case", READ, CREATE_INSTANCE);

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import cn.shapotou.litigation.documents.GeneratedDocuments;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -45,6 +46,8 @@ class AnswerPreparationProcessTest {
     TaskService tasks;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    IdentityService identity;
 
     CaseWalk walk;
 
@@ -57,6 +60,157 @@ class AnswerPreparationProcessTest {
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
+        identity.clearAuthentication();
+    }
+
+    /** Completes a task as this user of this unit, as Tasklist does. */
+    private void completeAs(String user, String group, String taskId, Map<String, Object> variables) {
+        identity.setAuthentication(user, List.of(group));
+        try {
+            tasks.complete(taskId, variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private Task part(String caseNumber, String unit) {
+        return walk.tasks(caseNumber, "PrepareAnswerTask").stream()
+                .filter(t -> unit.equals(runtime.getVariable(t.getExecutionId(), "answerUnit"))).findFirst().orElseThrow();
+    }
+
+    private List<String> groupsOf(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static final Map<String, Object> RECONSIDERATION_PART = Map.of("draftDefence", "复议部分答辩意见：复议程序合法",
+            "evidenceList", "复议卷宗", "normativeDocuments", "《中华人民共和国行政复议法》",
+            "agents", List.of(agent("李强", "justice-bureau", "STAFF", false)));
+
+    private static final Map<String, Object> REPORT = Map.of("upheldReportSummary", "原告不服采矿许可撤销决定申请复议，区人民政府复议维持。",
+            "upheldReportPoints", "撤销决定事实清楚、程序合法；复议决定程序合法。");
+
+    @Test
+    void anUpheldCaseIsReportedInWritingToTheDistrictGovernmentAndReadByTheLeadersBeforeTheSeal() throws Exception {
+        String caseNumber = approvedCase(Map.of("reconsideration", "UPHELD"));
+        tasks.complete(walk.task(caseNumber, "AssignCounselTask").getId(), Map.of("counsel", "counsel"));
+        completeAs("justice", "justice-bureau", part(caseNumber, "justice-bureau").getId(), RECONSIDERATION_PART);
+        completeAs("natres", "natural-resources", part(caseNumber, "natural-resources").getId(),
+                materials(List.of(agent("刘伟", "natural-resources", "STAFF", true))));
+
+        // Art. 10 ¶2 review by the Justice Bureau, but not by the officer who drafted its reconsideration part.
+        Task review = walk.task(caseNumber, "ReviewAnswerTask");
+        assertThat(groupsOf(review)).containsExactly("justice-bureau");
+        assertThatThrownBy(() -> completeAs("justice", "justice-bureau", review.getId(), Map.of("reviewPassed", true)))
+                .hasMessageContaining("起草人本人");
+        assertThat(stage(caseNumber)).isWaitingAt("ReviewAnswerTask");
+        completeAs("justice2", "justice-bureau", review.getId(), Map.of("reviewPassed", true));
+
+        // Art. 4 ¶4: the acting unit reports in writing to the district government, by the statutory answer day.
+        assertThat(stage(caseNumber)).hasPassed("UpheldReportGateway").isWaitingAt("WriteUpheldReportTask");
+        Task write = walk.task(caseNumber, "WriteUpheldReportTask");
+        assertThat(groupsOf(write)).containsExactly("natural-resources");
+        assertThat(write.getDueDate()).isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 7)));
+        assertThatThrownBy(() -> tasks.complete(write.getId(), Map.of("upheldReportSummary", " ")))
+                .hasMessageContaining("基本案情").hasMessageContaining("答辩主要观点");
+        completeAs("natres", "natural-resources", write.getId(), REPORT);
+
+        String pdf = GeneratedDocuments.pdfText(rest.withBasicAuth("leader", "demo").getForObject(
+                "/api/cases/{n}/documents/upheld-case-report.pdf", byte[].class, caseNumber));
+        assertThat(pdf).contains("一案应诉工作的报告", "区人民政府：", caseNumber, "复议维持", "基本案情", "区人民政府复议维持",
+                "答辩主要观点", "程序合法", "复议卷宗", "现场勘验笔录", "《中华人民共和国土地管理法》", "刘伟", "李强",
+                "加盖区人民政府公章", "区自然资源局");
+        ResponseEntity<byte[]> word = rest.withBasicAuth("natres", "demo").getForEntity(
+                "/api/cases/{n}/documents/upheld-case-report.docx", byte[].class, caseNumber);
+        assertThat(word.getHeaders().getContentDisposition().getFilename()).isEqualTo("应诉工作书面报告-" + caseNumber + ".docx");
+        assertThat(GeneratedDocuments.docxText(word.getBody())).contains("一案应诉工作的报告", "区人民政府：", "复议卷宗",
+                "现场勘验笔录", "刘伟", "李强", "加盖区人民政府公章");
+        assertThat(rest.withBasicAuth("wenchang", "demo").getForEntity("/api/cases/{n}/documents/upheld-case-report.pdf",
+                String.class, caseNumber).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        // The leaders read it and return it: the units correct their parts in the next round.
+        Task read = walk.task(caseNumber, "ReadUpheldReportTask");
+        assertThat(groupsOf(read)).containsExactly("district-leaders");
+        assertThat(read.getDueDate()).isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 7)));
+        assertThatThrownBy(() -> tasks.complete(read.getId(), Map.of("upheldReportApproved", false)))
+                .hasMessageContaining("领导批示");
+        completeAs("leader", "district-leaders", read.getId(),
+                Map.of("upheldReportApproved", false, "upheldReportInstructions", "请补充复议决定送达回证。"));
+        assertThat(stage(caseNumber)).hasPassed("ReportReadGateway").isWaitingAt("PrepareAnswerTask", "PrepareAnswerTask");
+        Task again = part(caseNumber, "justice-bureau");
+        assertThat(tasks.getVariable(again.getId(), "draftDefence")).isEqualTo("复议部分答辩意见：复议程序合法");
+        assertThat(tasks.getVariable(again.getId(), "upheldReportInstructions")).isEqualTo("请补充复议决定送达回证。");
+        assertThat(runtime.getVariable(stage(caseNumber).getId(), "answerRound")).isEqualTo(2);
+        Map<String, Object> corrected = new HashMap<>(RECONSIDERATION_PART);
+        corrected.put("evidenceList", "复议卷宗、复议决定送达回证");
+        completeAs("justice", "justice-bureau", again.getId(), corrected);
+        completeAs("natres", "natural-resources", part(caseNumber, "natural-resources").getId(),
+                materials(List.of(agent("刘伟", "natural-resources", "STAFF", true))));
+        completeAs("justice2", "justice-bureau", walk.task(caseNumber, "ReviewAnswerTask").getId(),
+                Map.of("reviewPassed", true));
+        completeAs("natres", "natural-resources", walk.task(caseNumber, "WriteUpheldReportTask").getId(), REPORT);
+        completeAs("leader", "district-leaders", walk.task(caseNumber, "ReadUpheldReportTask").getId(),
+                Map.of("upheldReportApproved", true, "upheldReportInstructions", "同意，盖章后送交法院。"));
+
+        assertThat(stage(caseNumber)).isWaitingAt("SealAndDeliverTask");
+        assertThat(runtime.getVariable(stage(caseNumber).getId(), "upheldReportReadings").toString())
+                .contains("\"approved\":false", "请补充复议决定送达回证", "\"approved\":true", "\"leader\":\"leader\"");
+        tasks.complete(walk.task(caseNumber, "SealAndDeliverTask").getId(),
+                Map.of("sealed", true, "deliveredOn", "2026-11-25", "deliveryMethod", "IN_PERSON"));
+        assertThat(stage(caseNumber)).isNull();
+        assertThat(caseInstance(caseNumber)).variables().containsEntry("answerDeliveredOn", "2026-11-25");
+    }
+
+    @Test
+    void aCaseTheJusticeBureauHandlesItselfIsReviewedByTheDistrictLeaders() {
+        String caseNumber = approvedCase(Map.of("reconsideration", "SOLE_DEFENDANT", "suedAct", "RECONSIDERATION"));
+        assertThat(runtime.getVariable(stage(caseNumber).getId(), "leadUnit")).isEqualTo("justice-bureau");
+        Task prepare = walk.task(caseNumber, "PrepareAnswerTask");
+        assertThat(groupsOf(prepare)).contains("justice-bureau");
+        completeAs("justice", "justice-bureau", prepare.getId(), materials(List.of(agent("李强", "justice-bureau", "STAFF", true))));
+
+        Task review = walk.task(caseNumber, "ReviewAnswerTask");
+        assertThat(groupsOf(review)).as("Art. 3 ¶1: the Justice Bureau does not review its own answer")
+                .containsExactly("district-leaders");
+        assertThat(review.getDueDate()).isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 7)));
+        completeAs("leader", "district-leaders", review.getId(), Map.of("reviewPassed", true));
+        assertThat(stage(caseNumber)).as("no written report: the case was not upheld by the district's reconsideration")
+                .hasPassed("UpheldReportGateway").hasNotPassed("WriteUpheldReportTask").isWaitingAt("SealAndDeliverTask");
+        assertThat(runtime.getVariable(stage(caseNumber).getId(), "answerReviews").toString())
+                .contains("\"reviewer\":\"leader\"");
+    }
+
+    @Test
+    void aPartClaimedByAnOfficerIsTheirDraftAsTheTaskHistoryShows() {
+        String caseNumber = approvedCase(Map.of("reconsideration", "UPHELD"));
+        Task justicePart = part(caseNumber, "justice-bureau");
+        tasks.claim(justicePart.getId(), "justice");
+        tasks.complete(justicePart.getId(), RECONSIDERATION_PART);
+        tasks.complete(part(caseNumber, "natural-resources").getId(),
+                materials(List.of(agent("刘伟", "natural-resources", "STAFF", true))));
+        Task review = walk.task(caseNumber, "ReviewAnswerTask");
+        assertThatThrownBy(() -> completeAs("justice", "justice-bureau", review.getId(), Map.of("reviewPassed", true)))
+                .hasMessageContaining("起草人本人");
+        completeAs("justice2", "justice-bureau", review.getId(), Map.of("reviewPassed", true));
+        assertThat(stage(caseNumber)).isWaitingAt("WriteUpheldReportTask", "AssignCounselTask");
+    }
+
+    @Test
+    void nobodyReviewsAnAnswerTheyDraftedThemselves() {
+        String caseNumber = approvedCase(Map.of());
+        identity.setAuthentication("demo", List.of("camunda-admin"));
+        try {
+            tasks.complete(walk.task(caseNumber, "PrepareAnswerTask").getId(),
+                    materials(List.of(agent("刘伟", "natural-resources", "STAFF", true))));
+            Task review = walk.task(caseNumber, "ReviewAnswerTask");
+            assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("reviewPassed", true)))
+                    .hasMessageContaining("起草人本人");
+        } finally {
+            identity.clearAuthentication();
+        }
+        completeAs("justice", "justice-bureau", walk.task(caseNumber, "ReviewAnswerTask").getId(),
+                Map.of("reviewPassed", true));
+        assertThat(stage(caseNumber)).isWaitingAt("SealAndDeliverTask", "AssignCounselTask");
     }
 
     private static void today(int year, int month, int day) {

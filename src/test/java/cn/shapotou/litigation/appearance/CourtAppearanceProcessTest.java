@@ -247,10 +247,16 @@ class CourtAppearanceProcessTest {
         tasks.complete(walk.task(caseNumber, "AttendHearingTask").getId(), Map.of("hearingOutcome", "HELD",
                 "headAppeared", true, "appearedPersons", "王局长、刘伟", "leftWithoutPermission", true,
                 "majorIssue", true, "majorIssueReport", "原告当庭提出新的赔偿请求"));
-        Task report = walk.task(caseNumber, "ReviewMajorIssueReportTask");
-        assertThatThrownBy(() -> tasks.complete(report.getId(), Map.of())).hasMessageContaining("批示意见");
-        tasks.complete(report.getId(), Map.of("majorIssueInstructions", "请区司法局组织研判"));
-        assertThat(appearance).isEnded().hasPassed("ReviewMajorIssueReportTask");
+        // Art. 9 ¶3: the hearing's major issue is one written report to the district government, as any other.
+        assertThat(appearance).isEnded().hasPassed("ReportMajorIssueTask");
+        ProcessInstance report = instance(caseNumber, "major-issue-report");
+        assertThat(report).isWaitingAt("ReadMajorIssueReportTask").variables()
+                .containsEntry("reportingUnit", "natural-resources").containsEntry("reportSource", "HEARING")
+                .containsEntry("reportText", "原告当庭提出新的赔偿请求").containsEntry("issue", "庭审中的重大问题（开庭日期 2026-12-29）");
+        Task read = walk.task(caseNumber, "ReadMajorIssueReportTask");
+        assertThatThrownBy(() -> tasks.complete(read.getId(), Map.of())).hasMessageContaining("领导批示");
+        tasks.complete(read.getId(), Map.of("instruction", "请区司法局组织研判"));
+        assertThat(report).isWaitingAt("NoteInstructionTask");
         ProcessInstance theCase = instance(caseNumber, "litigation-case");
         assertThat(runtime.getVariable(theCase.getId(), "hearings").toString()).contains("POSTPONED", "HELD");
         assertThat(runtime.getVariable(theCase.getId(), "accountabilityFacts").toString())

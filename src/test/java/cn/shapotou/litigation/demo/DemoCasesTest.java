@@ -47,6 +47,8 @@ class DemoCasesTest {
                 .count()).isEqualTo(2);
         assertThat(waitsAt(105, "PrepareAnswerTask")).isTrue();
         assertThat(waitsAt(106, "PlanAppearanceTask")).isTrue();
+        assertThat(waitsAt(106, "ReviewFilingTask")).as("supplementary evidence awaits the Justice Bureau").isTrue();
+        assertThat(waitsAt(107, "ReadMajorIssueReportTask")).as("the hearing's major issue awaits the leaders").isTrue();
         assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(number(107)).activityId("DecisionReceivedEvent")
                 .count()).isEqualTo(1);
         assertThat(waitsAt(108, "DraftAppealOpinionTask")).isTrue();
