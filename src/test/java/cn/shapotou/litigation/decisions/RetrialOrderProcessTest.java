@@ -69,12 +69,12 @@ class RetrialOrderProcessTest {
                 .processDefinitionKey("litigation-case").singleResult();
     }
 
-    /** Withdrawn at first instance (ruling 2026-11-27), effective 2026-11-30, waiting for the follow-up. */
+    /** Suit dismissed at first instance (ruling 2026-11-27), not appealed, effective 2026-11-30, waiting for the follow-up. */
     private String effectiveCase() {
         Map<String, Object> data = TestCases.natresCase();
         String caseNumber = (String) data.get("caseNumber");
         walk.register(data);
-        document(caseNumber, Map.of("kind", "RULING", "instance", "FIRST", "outcome", "WITHDRAWN",
+        document(caseNumber, Map.of("kind", "RULING", "instance", "FIRST", "outcome", "SUIT_DISMISSED",
                 "receivedOn", "2026-11-27"));
         tasks.complete(walk.task(caseNumber, "DraftAppealOpinionTask").getId(), Map.of("appealWanted", false));
         document(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", "2026-12-01", "effectiveOn", "2026-11-30"));
