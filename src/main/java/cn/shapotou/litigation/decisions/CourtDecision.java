@@ -120,11 +120,16 @@ public class CourtDecision {
         List<Map<String, Object>> caseDeadlines = new ArrayList<>(CaseDeadlineVariable.read(execution));
         caseDeadlines.removeIf(d -> DeadlineKind.STATUTORY_ANSWER.key().equals(d.get("key"))
                 || DeadlineKind.SECOND_INSTANCE_ANSWER.key().equals(d.get("key")));
+        CaseDeadline answer = null;
         if ("FIRST".equals(instance)) {
-            caseDeadlines = CaseDeadlineVariable.put(caseDeadlines, deadlines.compute(DeadlineKind.STATUTORY_ANSWER,
-                    FormValues.storedDate(execution, "decisionReceivedOn")));
+            answer = deadlines.compute(DeadlineKind.STATUTORY_ANSWER, FormValues.storedDate(execution, "decisionReceivedOn"));
+            caseDeadlines = CaseDeadlineVariable.put(caseDeadlines, answer);
         }
         CaseDeadlineVariable.write(execution, caseDeadlines);
+        if (answer != null) {
+            // Watched until the answer is delivered, as the first one was.
+            answerWatch.open(execution, answer.kind().key(), answer.due());
+        }
     }
 
     /**

@@ -696,8 +696,11 @@ class AfterDecisionProcessTest {
                 .satisfies(t -> assertThat(due(t)).isEqualTo(LocalDate.of(2026, 12, 29)));
         // Heard anew at first instance: ALL Art. 67's 15 days counted again from the remand, 2027-01-06 (Wed).
         assertThat(deadlineDue(theCase.getId(), "statutoryAnswer")).isEqualTo("2027-01-06");
+        assertThat(runtime.getVariable(theCase.getId(), "statutoryAnswerDue")).as("watched until delivered")
+                .isEqualTo("2027-01-06");
         TestCases.today("2026-12-28");
         walk.deliverAnswer(caseNumber, "2026-12-28");
+        assertThat(runtime.getVariable(theCase.getId(), "statutoryAnswerDue")).isNull();
         assertThat(runtime.getVariable(theCase.getId(), "answerDeliveredLate"))
                 .as("the complaint's first answer day, long past, does not count against the remanded answer").isEqualTo(false);
         assertThat(String.valueOf(runtime.getVariable(theCase.getId(), "accountabilityFacts"))).doesNotContain("LATE_ANSWER");
