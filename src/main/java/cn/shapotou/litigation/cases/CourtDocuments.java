@@ -29,9 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The one door for court documents (DESIGN): validated, stored on the case, and handed to the case's process as a
- * BPMN message by business key where a step is waiting for it. A hearing notice starts the appearance at once, whatever
- * the case is doing, or moves the one under way.
+ * The one door for court documents (the API and the Tasklist form 登记法院文书): validated, stored on the case, and
+ * handed to the case's process as a BPMN message by business key where a step is waiting for it. A hearing notice starts
+ * the appearance at once, whatever the case is doing, or moves the one under way.
  */
 @Service
 public class CourtDocuments {
@@ -68,7 +68,7 @@ public class CourtDocuments {
         this.clock = clock;
     }
 
-    /** The fields a court document may carry (CONTRACT §5); anything else is refused, not silently kept. */
+    /** The fields a court document may carry (POST /api/cases/{n}/documents); anything else is refused, not kept. */
     public static final Set<String> FIELDS = Set.of("kind", "receivedOn", "hearingDate", "instance", "outcome",
             "effectiveOn", "replyDueOn", "initiatedBy", "summary", "amendedOutcome");
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A handful of demo cases at different stages, some overdue (CONTRACT §1), so that Tasklist and Cockpit show
+ * A handful of demo cases at different stages, some overdue, so that Tasklist and Cockpit show
  * something real on first start. Made through the processes themselves, as the users would, with dates relative to
  * today; a case number that exists is left alone, so restarts add nothing. Never in profile prod.
  */

@@ -826,6 +826,10 @@ class AfterDecisionProcessTest {
         assertThat(affirmedAtFirst.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(affirmedAtFirst.getBody().toString()).contains("outcome", "裁判结果", "第一审裁判");
         assertThat(theCase(caseNumber)).isWaitingAt("DecisionReceivedEvent");
+        // The Tasklist form 登记法院文书 applies the same rule.
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("court-document", Map.of("caseNumber", caseNumber,
+                "kind", "JUDGMENT", "instance", "FIRST", "outcome", "REMANDED", "receivedOn", "2026-12-10")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("裁判结果（outcome）");
         decision(caseNumber, "JUDGMENT", "FIRST", "CLAIMS_DISMISSED", "2026-12-10");
         complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
         TestCases.today("2026-12-20");
