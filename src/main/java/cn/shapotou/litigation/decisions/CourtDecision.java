@@ -112,7 +112,9 @@ public class CourtDecision {
         execution.setVariable("courtInstance", instance);
         execution.setVariable("answerStartsOn", execution.getVariable("decisionReceivedOn"));
         execution.setVariable("remandedOn", execution.getVariable("decisionReceivedOn"));
+        // Set aside: no decision of the case is in effect now.
         execution.setVariable("effectiveOn", null);
+        execution.setVariable("effectiveLoss", false);
         for (String spent : List.of("appealFiledOn", "appealFiledLate", "plaintiffAppealedOn", "appealWanted",
                 "appealApproved")) {
             execution.removeVariable(spent);

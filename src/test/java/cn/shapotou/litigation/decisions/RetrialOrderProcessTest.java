@@ -244,6 +244,7 @@ class RetrialOrderProcessTest {
         ProcessInstance theCase = theCase(caseNumber);
         assertThat(theCase).isWaitingAt("AnswerPreparationCallActivity");
         assertThat(runtime.getVariable(theCase.getId(), "effectiveOn")).as("set aside: nothing in effect").isNull();
+        assertThat(runtime.getVariable(theCase.getId(), "effectiveLoss")).isEqualTo(false);
         assertThat(runtime.getVariable(theCase.getId(), "courtInstance")).as("the first instance's ruling was set aside")
                 .isEqualTo("FIRST");
         // 2026-12-21 (Mon) + 7 = 12-28 (Mon).
