@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import cn.shapotou.litigation.decisions.CourtDecision;
 import cn.shapotou.litigation.decisions.Outcome;
+import cn.shapotou.litigation.decisions.OutcomeRule;
 import cn.shapotou.litigation.decisions.RetrialOrder;
 import cn.shapotou.litigation.recommendations.JudicialRecommendationStage;
 import java.util.ArrayList;
@@ -28,9 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The one door for court documents (DESIGN): validated, stored on the case, and handed to the case's process as a
- * BPMN message by business key where a step is waiting for it. A hearing notice starts the appearance at once, whatever
- * the case is doing, or moves the one under way.
+ * The one door for court documents (the API and the Tasklist form 登记法院文书): validated, stored on the case, and
+ * handed to the case's process as a BPMN message by business key where a step is waiting for it. A hearing notice starts
+ * the appearance at once, whatever the case is doing, or moves the one under way.
  */
 @Service
 public class CourtDocuments {
@@ -67,9 +68,9 @@ public class CourtDocuments {
         this.clock = clock;
     }
 
-    /** The fields a court document may carry (CONTRACT §5); anything else is refused, not silently kept. */
+    /** The fields a court document may carry (POST /api/cases/{n}/documents); anything else is refused, not kept. */
     public static final Set<String> FIELDS = Set.of("kind", "receivedOn", "hearingDate", "instance", "outcome",
-            "effectiveOn", "replyDueOn", "initiatedBy", "summary");
+            "effectiveOn", "replyDueOn", "initiatedBy", "summary", "amendedOutcome");
 
     public List<FieldError> unknownFields(Map<String, ?> input) {
         return input.keySet().stream().filter(k -> !FIELDS.contains(k))
@@ -95,9 +96,16 @@ public class CourtDocuments {
         }
         if (kind == CourtDocumentKind.JUDGMENT || kind == CourtDocumentKind.RULING
                 || kind == CourtDocumentKind.RECONSIDERATION_DECISION) {
-            if (Outcome.parse(input.get("outcome")) == null) {
+            Outcome outcome = Outcome.parse(input.get("outcome"));
+            if (outcome == null) {
                 errors.add(new FieldError("outcome", "裁判结果（outcome）须为以下之一：" + String.join("、", Outcome.names())));
+            } else {
+                // Which outcome fits which instance, and the new result of an amendment (行政诉讼法第八十九条).
+                errors.addAll(OutcomeRule.refusals(String.valueOf(input.get("instance")),
+                        kind == CourtDocumentKind.RECONSIDERATION_DECISION, outcome, input.get("amendedOutcome")));
             }
+        } else if (input.get("amendedOutcome") != null) {
+            errors.add(new FieldError("amendedOutcome", "改判结果（amendedOutcome）仅用于判决书或裁定书"));
         }
         if (kind == CourtDocumentKind.EFFECTIVE) {
             date(input, "effectiveOn", "生效日期", true, true, errors);
@@ -199,6 +207,7 @@ public class CourtDocuments {
                 vars.put("decisionKind", kind.name());
                 vars.put("decisionInstance", kind == CourtDocumentKind.RECONSIDERATION_DECISION ? "FIRST" : input.get("instance"));
                 vars.put("decisionOutcome", input.get("outcome"));
+                vars.put("decisionAmendedOutcome", input.get("amendedOutcome"));
                 vars.put("decisionReceivedOn", receivedOn);
                 // Taken up at once by a waiting case, or when the case gets there (nothing is lost).
                 vars.put("decisionPending", true);
@@ -213,7 +222,10 @@ public class CourtDocuments {
                 yield correlate(caseNumber, CourtDecision.PLAINTIFF_APPEAL_MESSAGE);
             }
             case EFFECTIVE -> {
-                runtime.setVariable(theCase, "effectiveOn", String.valueOf(input.get("effectiveOn")));
+                // A decision that took effect when served (a second-instance judgment, a withdrawal) keeps that day.
+                if (runtime.getVariable(theCase, "effectiveOn") == null) {
+                    runtime.setVariable(theCase, "effectiveOn", String.valueOf(input.get("effectiveOn")));
+                }
                 yield correlate(caseNumber, CourtDecision.EFFECTIVE_MESSAGE);
             }
             case JUDICIAL_RECOMMENDATION -> {
@@ -340,17 +352,19 @@ public class CourtDocuments {
 
     /** A plaintiff's appeal was registered, or our own appeal was filed (Art. 13–14). */
     private boolean appealed(String caseNumber) {
-        if (kinds(caseNumber).contains(CourtDocumentKind.PLAINTIFF_APPEAL)) {
+        String theCase = runningCase(caseNumber);
+        // After a remand the case is at first instance again: only an appeal against the new decision counts.
+        boolean remanded = theCase != null && runtime.getVariable(theCase, "remandedOn") != null;
+        if (!remanded && kinds(caseNumber).contains(CourtDocumentKind.PLAINTIFF_APPEAL)) {
             return true;
         }
-        String theCase = runningCase(caseNumber);
         if (theCase != null && runtime.getVariable(theCase, "plaintiffAppealedOn") != null) {
             return true; // the district office confirmed the other party's appeal with the court
         }
         String[] instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
                 .stream().map(p -> p.getId()).toArray(String[]::new);
         return instances.length > 0 && runtime.createVariableInstanceQuery().processInstanceIdIn(instances)
-                .variableName("appealFiledOn").count() > 0;
+                .variableName("appealFiledOn").list().stream().anyMatch(v -> v.getValue() != null);
     }
 
     private static CourtDocumentKind kind(Object value) {

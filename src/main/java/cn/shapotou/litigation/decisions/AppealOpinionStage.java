@@ -1,5 +1,7 @@
 package cn.shapotou.litigation.decisions;
 
+import cn.shapotou.litigation.accountability.AccountabilityFact;
+import cn.shapotou.litigation.accountability.AccountabilityFacts;
 import cn.shapotou.litigation.deadlines.CaseDeadline;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.DeadlineKind;
@@ -37,12 +39,7 @@ public class AppealOpinionStage extends FormStage {
     protected Map<String, Consumer<DelegateExecution>> rules() {
         return Map.ofEntries(
                 Map.entry("DecisionReceivedStartEvent", execution -> start(execution)),
-                Map.entry("DraftAppealOpinionTask", execution -> {
-                    FormCheck form = new FormCheck(execution);
-                    Boolean wanted = form.bool("appealWanted", "是否上诉");
-                    form.text("appealOpinion", "上诉意见（理由）", Boolean.TRUE.equals(wanted), 8000);
-                    form.done();
-                }),
+                Map.entry("DraftAppealOpinionTask", execution -> draft(execution)),
                 Map.entry("ReviewAppealOpinionTask", execution -> {
                     FormCheck form = new FormCheck(execution);
                     form.bool("appealRecommended", "区司法局是否建议上诉");
@@ -64,6 +61,27 @@ public class AppealOpinionStage extends FormStage {
                             (String) execution.getVariable("appealDeadlineKey")).orElseThrow();
                     execution.setVariable("appealFiledLate", filed.isAfter(due));
                 }));
+    }
+
+    /**
+     * The unit's opinion. One that wants an appeal is due within 5 days of receiving the decision (Art. 13 ¶1): sent
+     * later, it is an accountability fact (Art. 22 (6)), recorded on the day it was sent and naming who sent it.
+     */
+    private void draft(DelegateExecution execution) {
+        FormCheck form = new FormCheck(execution);
+        Boolean wanted = form.bool("appealWanted", "是否上诉");
+        form.text("appealOpinion", "上诉意见（理由）", Boolean.TRUE.equals(wanted), 8000);
+        form.done();
+        LocalDate today = clock.today();
+        execution.setVariable("appealOpinionSubmittedOn", today.toString());
+        LocalDate due = CaseDeadlineVariable.dueDate(execution, DeadlineKind.APPEAL_OPINION.key()).orElseThrow();
+        boolean late = Boolean.TRUE.equals(wanted) && today.isAfter(due);
+        execution.setVariable("appealOpinionLate", late);
+        if (late) {
+            AccountabilityFacts.record(execution, AccountabilityFact.APPEAL_OPINION_LATE,
+                    "上诉意见应于 " + due + " 前报送区司法局，实际于 " + today + " 报送",
+                    new AccountabilityFacts.Persons(null, Submitter.of(execution)));
+        }
     }
 
     /** The two deadlines count from the day the decision was received (served). */

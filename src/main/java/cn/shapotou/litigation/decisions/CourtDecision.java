@@ -45,36 +45,99 @@ public class CourtDecision {
     }
 
     /**
-     * The case takes up a decision: kept in the case's list of decisions; the hearing of this instance is over. A
-     * decision that ends a case before the answer was delivered (a withdrawal, say) ends the statutory answer item too.
+     * The case takes up a decision: kept in the case's list of decisions with whether it is a loss once effective
+     * (Art. 12, {@link OutcomeRule#loss}); the hearing of this instance is over. A decision that ends a case before the
+     * answer was delivered (a withdrawal, say) ends the statutory answer item too.
      */
     public void received(DelegateExecution execution) {
         execution.setVariable("decisionPending", false);
-        List<Object> decisions = new ArrayList<>(FormValues.list(execution.getVariable("decisions")));
+        List<Map<String, Object>> decisions = decisions(execution);
+        Outcome outcome = Outcome.parse(execution.getVariable("decisionOutcome"));
+        Outcome amended = outcome == Outcome.AMENDED
+                ? Outcome.parse(execution.getVariable("decisionAmendedOutcome")) : null;
+        Map<String, Object> standing = OutcomeRule.standing(outcome, decisions);
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("kind", execution.getVariable("decisionKind"));
         entry.put("instance", execution.getVariable("decisionInstance"));
         entry.put("outcome", execution.getVariable("decisionOutcome"));
-        Outcome outcome = Outcome.parse(execution.getVariable("decisionOutcome"));
-        entry.put("outcomeLabel", outcome == null ? null : outcome.label());
-        entry.put("loss", outcome != null && outcome.loss());
+        entry.put("outcomeLabel", label(outcome, amended));
+        if (outcome == Outcome.AMENDED) {
+            entry.put("amendedOutcome", amended == null ? null : amended.name());
+        }
+        entry.put("loss", OutcomeRule.loss(outcome, amended, standing == null ? null : (Boolean) standing.get("loss")));
+        // The result on the sued act this decision puts or leaves in place (none for a remand).
+        Object result = outcome == Outcome.AMENDED ? entry.get("amendedOutcome")
+                : standing != null ? standing.get("result")
+                : outcome == Outcome.REMANDED || OutcomeRule.AFFIRMING.contains(outcome) ? null
+                : execution.getVariable("decisionOutcome");
+        entry.put("result", result);
         entry.put("receivedOn", execution.getVariable("decisionReceivedOn"));
+        entry.put("effectiveOn", null);
         decisions.add(entry);
         execution.setVariable("decisions", FormValues.toJson(decisions));
-        execution.setVariable("decisionOutcomeLabel", outcome == null ? null : outcome.label());
+        execution.setVariable("decisionResult", result);
+        // 驳回上诉，维持原判（第二审）（原判：撤销）: an affirmance names what it leaves in force.
+        execution.setVariable("decisionOutcomeLabel", standing == null ? label(outcome, amended)
+                : label(outcome, amended) + "（原判：" + standing.get("outcomeLabel") + "）");
         execution.setVariable("decisionTitle", title(execution.getVariable("decisionKind"),
                 execution.getVariable("decisionInstance")));
         execution.removeVariable("hearingDate");
         answerWatch.close(execution);
     }
 
-    /** A first-instance judgment or ruling of a court is open to appeal (ALL Art. 85) and gets an appeal opinion. */
+    /** A first-instance decision open to appeal gets an appeal opinion (Art. 13; {@link OutcomeRule#appealable}). */
     public boolean appealable(DelegateExecution execution) {
-        return "FIRST".equals(execution.getVariable("decisionInstance"))
-                && !RECONSIDERATION_DECISION.equals(execution.getVariable("decisionKind"));
+        return OutcomeRule.appealable((String) execution.getVariable("decisionInstance"),
+                RECONSIDERATION_DECISION.equals(execution.getVariable("decisionKind")),
+                Outcome.parse(execution.getVariable("decisionOutcome")));
     }
 
-    /** Second-instance, retrial and reconsideration decisions take effect when served. */
+    /** The decision sets the judgment aside and sends the case back to be heard again (行政诉讼法第八十九条). */
+    public boolean remanded(DelegateExecution execution) {
+        return Outcome.REMANDED == Outcome.parse(execution.getVariable("decisionOutcome"));
+    }
+
+    /**
+     * The case is heard again by the court the decision sends it to — from a second instance the first (行政诉讼法第八十九
+     * 条), from a retrial the court whose decision was set aside (法释〔2018〕1号第一百二十二条) — with the same lead unit
+     * (Art. 14): answer preparation again, counted from the day the remand reached us (Art. 10 ¶2's 7 days). The court
+     * hears it anew under the procedure of that instance, so the answer day of that instance is counted again from the
+     * same day (行政诉讼法第六十七条 at first instance; none at second, where nobody serves a new appeal copy), and the
+     * appeals against the set-aside decision are spent.
+     */
+    public void remand(DelegateExecution execution) {
+        List<Map<String, Object>> decisions = decisions(execution);
+        String instance = OutcomeRule.remandedTo((String) execution.getVariable("decisionInstance"),
+                decisions.subList(0, Math.max(0, decisions.size() - 1)));
+        execution.setVariable("courtInstance", instance);
+        execution.setVariable("answerStartsOn", execution.getVariable("decisionReceivedOn"));
+        execution.setVariable("remandedOn", execution.getVariable("decisionReceivedOn"));
+        // Set aside: no decision of the case is in effect now.
+        execution.setVariable("effectiveOn", null);
+        execution.setVariable("effectiveLoss", false);
+        for (String spent : List.of("appealFiledOn", "appealFiledLate", "plaintiffAppealedOn", "appealWanted",
+                "appealApproved")) {
+            execution.removeVariable(spent);
+        }
+        List<Map<String, Object>> caseDeadlines = new ArrayList<>(CaseDeadlineVariable.read(execution));
+        caseDeadlines.removeIf(d -> DeadlineKind.STATUTORY_ANSWER.key().equals(d.get("key"))
+                || DeadlineKind.SECOND_INSTANCE_ANSWER.key().equals(d.get("key")));
+        CaseDeadline answer = null;
+        if ("FIRST".equals(instance)) {
+            answer = deadlines.compute(DeadlineKind.STATUTORY_ANSWER, FormValues.storedDate(execution, "decisionReceivedOn"));
+            caseDeadlines = CaseDeadlineVariable.put(caseDeadlines, answer);
+        }
+        CaseDeadlineVariable.write(execution, caseDeadlines);
+        if (answer != null) {
+            // Watched until the answer is delivered, as the first one was.
+            answerWatch.open(execution, answer.kind().key(), answer.due());
+        }
+    }
+
+    /**
+     * Second-instance, retrial and reconsideration decisions take effect when served, and so do a ruling that grants a
+     * withdrawal and a mediation ({@link OutcomeRule#appealable}).
+     */
     public void effectiveOnReceipt(DelegateExecution execution) {
         execution.setVariable("effectiveOn", execution.getVariable("decisionReceivedOn"));
     }
@@ -86,6 +149,16 @@ public class CourtDecision {
      */
     public void tookEffect(DelegateExecution execution) {
         LocalDate effective = FormValues.storedDate(execution, "effectiveOn");
+        // The latest decision is the one that took effect: its day and its loss are the case's (Art. 12).
+        List<Map<String, Object>> decisions = decisions(execution);
+        boolean loss = false;
+        if (!decisions.isEmpty()) {
+            Map<String, Object> latest = decisions.get(decisions.size() - 1);
+            latest.put("effectiveOn", effective.toString());
+            loss = Boolean.TRUE.equals(latest.get("loss"));
+            execution.setVariable("decisions", FormValues.toJson(decisions));
+        }
+        execution.setVariable("effectiveLoss", loss);
         List<Map<String, Object>> caseDeadlines = CaseDeadlineVariable.read(execution);
         String window = null;
         if (!RECONSIDERATION_DECISION.equals(execution.getVariable("decisionKind"))) {
@@ -124,10 +197,29 @@ public class CourtDecision {
         return execution.getVariable("appealFiledOn") != null || execution.getVariable("plaintiffAppealedOn") != null;
     }
 
-    /** Art. 12: the decision that took effect is a loss. */
+    /** Art. 12: the decision that took effect is a loss ({@code effectiveLoss}, set when it took effect). */
     public boolean lost(DelegateExecution execution) {
-        Outcome outcome = Outcome.parse(execution.getVariable("decisionOutcome"));
-        return outcome != null && outcome.loss();
+        return Boolean.TRUE.equals(execution.getVariable("effectiveLoss"));
+    }
+
+    /** 撤销原判，依法改判：撤销 — an amendment is named with its new result. */
+    static String label(Outcome outcome, Outcome amended) {
+        if (outcome == null) {
+            return null;
+        }
+        return amended == null ? outcome.label() : outcome.label() + "：" + amended.label();
+    }
+
+    /** The case's decisions, oldest first, as mutable maps. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> decisions(DelegateExecution execution) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Object entry : FormValues.list(execution.getVariable("decisions"))) {
+            if (entry instanceof Map<?, ?> map) {
+                list.add(new LinkedHashMap<>((Map<String, Object>) map));
+            }
+        }
+        return list;
     }
 
     /**

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * The loss analysis report (Art. 12; process {@code loss-analysis}): due 15 days after the losing decision took
  * effect, with the facts, the court's decision, suggestions and corrective measures, and other matters; submitted to
- * the district leaders and copied to the Justice Bureau. The amount to pay is recorded (Art. 23), and a loss the unit
- * itself traces to intent or gross negligence is an accountability fact (Art. 22 (5)).
+ * the district leaders and copied to the Justice Bureau. The amount to pay is recorded (Art. 23); a report sent late
+ * is an accountability fact (Art. 12 ¶1, 22 (6)), and so is a loss the Justice Bureau, filing the report, traces to
+ * intent or gross negligence (Art. 22 (5)).
  */
 @Component("lossAnalysisStage")
 public class LossAnalysisStage extends FormStage {
@@ -42,8 +43,7 @@ public class LossAnalysisStage extends FormStage {
                     CaseDeadline due = deadlines.compute(DeadlineKind.LOSS_ANALYSIS,
                             FormValues.storedDate(execution, "effectiveOn"));
                     CaseDeadlineVariable.write(execution, CaseDeadlineVariable.put(CaseDeadlineVariable.read(execution), due));
-                    Outcome outcome = Outcome.parse(execution.getVariable("decisionOutcome"));
-                    execution.setVariable("lossDecision", outcome == null ? null : outcome.label());
+                    execution.setVariable("lossDecision", execution.getVariable("decisionOutcomeLabel"));
                 }),
                 Map.entry("WriteLossAnalysisTask", execution -> write(execution)),
                 Map.entry("ReadLossAnalysisTask", execution -> {
@@ -51,14 +51,39 @@ public class LossAnalysisStage extends FormStage {
                     form.text("lossAnalysisInstructions", "领导批示", true, 4000);
                     form.done();
                 }),
-                Map.entry("FileLossAnalysisTask", execution -> {
-                    FormCheck form = new FormCheck(execution);
-                    if (!Boolean.TRUE.equals(form.bool("lossAnalysisFiled", "已抄送备案"))) {
-                        form.refuse("lossAnalysisFiled", "区司法局须确认已收到抄送的败诉分析报告（lossAnalysisFiled）");
-                    }
-                    form.text("lossAnalysisFilingNotes", "备案意见", false, 4000);
-                    form.done();
-                }));
+                Map.entry("FileLossAnalysisTask", execution -> file(execution)));
+    }
+
+    /**
+     * The Justice Bureau files the report and states its own finding on fault (Art. 3: it supervises; Art. 22 (5)):
+     * whether the loss came from intent or gross negligence, the persons concerned (主管人员、直接责任人员) and why. Only
+     * its finding makes the accountability fact; the unit's own view stays recorded as the unit's ({@code
+     * faultSuspected}).
+     */
+    private void file(DelegateExecution execution) {
+        FormCheck form = new FormCheck(execution);
+        if (!Boolean.TRUE.equals(form.bool("lossAnalysisFiled", "已收到抄送的败诉分析报告并备案"))) {
+            form.refuse("lossAnalysisFiled", "区司法局须确认已收到抄送的败诉分析报告（lossAnalysisFiled）");
+        }
+        form.text("lossAnalysisFilingNotes", "备案意见", false, 4000);
+        // A checkbox: left unticked, the Justice Bureau finds no intent or gross negligence.
+        boolean fault = Boolean.TRUE.equals(FormValues.bool(execution.getVariable("faultFound")));
+        execution.setVariable("faultFound", fault);
+        String reasons = form.text("faultReasons", "认定理由", fault, 4000);
+        String supervisor = form.text("faultSupervisor", "主管人员", false, 200);
+        String responsible = form.text("faultDirectlyResponsible", "直接责任人员", false, 200);
+        if (fault && supervisor == null && responsible == null) {
+            form.refuse("faultDirectlyResponsible", "认定存在故意或者重大过失的，应当写明主管人员（faultSupervisor）或者直接责任人员"
+                    + "（faultDirectlyResponsible）（第二十二条）");
+        }
+        form.done();
+        if (fault) {
+            Object unitView = execution.getVariable("faultSuspected");
+            AccountabilityFacts.record(execution, AccountabilityFact.LOSS_BY_FAULT, "区司法局认定：" + reasons
+                            + ("true".equals(String.valueOf(unitView)) ? "（承办单位报告亦认为存在故意或者重大过失）"
+                            : "（承办单位报告认为不存在故意或者重大过失）"),
+                    new AccountabilityFacts.Persons(supervisor, responsible));
+        }
     }
 
     private void write(DelegateExecution execution) {
@@ -67,10 +92,10 @@ public class LossAnalysisStage extends FormStage {
         form.text("lossDecision", "判决结果", true, 2000);
         form.text("lossSuggestions", "意见建议及整改措施", true, 8000);
         form.text("lossOtherMatters", "其他需要说明的事项", false, 4000);
-        Outcome outcome = Outcome.parse(execution.getVariable("decisionOutcome"));
+        Outcome outcome = Outcome.parse(execution.getVariable("decisionResult"));
         BigDecimal amount = form.amount("compensationAmount", "赔偿（给付）金额（元）",
                 outcome != null && outcome.involvesPayment());
-        Boolean fault = form.bool("faultSuspected", "是否存在故意或者重大过失");
+        form.bool("faultSuspected", "承办单位认为败诉是否因故意或者重大过失所致");
         form.done();
         if (amount != null) {
             execution.setVariable("compensationAmount", amount.toPlainString());
@@ -78,10 +103,15 @@ public class LossAnalysisStage extends FormStage {
         LocalDate today = clock.today();
         LocalDate due = CaseDeadlineVariable.dueDate(execution, DeadlineKind.LOSS_ANALYSIS.key()).orElseThrow();
         execution.setVariable("lossAnalysisSubmittedOn", today.toString());
-        execution.setVariable("lossAnalysisLate", today.isAfter(due));
-        if (Boolean.TRUE.equals(fault)) {
-            AccountabilityFacts.record(execution, AccountabilityFact.LOSS_BY_FAULT,
-                    "败诉分析报告认为存在故意或者重大过失");
+        boolean late = today.isAfter(due);
+        execution.setVariable("lossAnalysisLate", late);
+        String submitter = Submitter.of(execution);
+        execution.setVariable("lossAnalysisSubmittedBy", submitter);
+        // Art. 12 ¶1: within 15 days of the decision taking effect; later is a fact under Art. 22 (6).
+        if (late) {
+            AccountabilityFacts.record(execution, AccountabilityFact.LOSS_ANALYSIS_LATE,
+                    "败诉分析报告应于 " + due + " 前提交，实际于 " + today + " 提交",
+                    new AccountabilityFacts.Persons(null, submitter));
         }
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A handful of demo cases at different stages, some overdue (CONTRACT §1), so that Tasklist and Cockpit show
+ * A handful of demo cases at different stages, some overdue, so that Tasklist and Cockpit show
  * something real on first start. Made through the processes themselves, as the users would, with dates relative to
  * today; a case number that exists is left alone, so restarts add nothing. Never in profile prod.
  */
@@ -153,11 +153,9 @@ public class DemoCases {
         // 12. withdrawn before the answer was due: the ruling ended the intake; effective and archived
         created += register(year + "112号", "陈某某", "政府信息公开", today.minusDays(60), "wenchang-town", "NONE",
                 List.of(), caseNumber -> {
+                    // A ruling that grants the withdrawal cannot be appealed: it takes effect when served.
                     documents.register(caseNumber, Map.of("kind", "RULING", "instance", "FIRST", "outcome", "WITHDRAWN",
                             "receivedOn", today.minusDays(50).toString()), "office");
-                    complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
-                    documents.register(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", today.minusDays(30).toString(),
-                            "effectiveOn", today.minusDays(35).toString()), "office");
                     complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "NOT_APPLICABLE", "followUp", "NONE"));
                     complete(caseNumber, "ArchiveTask", Map.of("archiveNumber", "文昌镇应诉-" + today.getYear() + "-003",
                             "archivedOn", today.minusDays(20).toString()));
@@ -175,7 +173,9 @@ public class DemoCases {
                             "lossDecision", "判决赔偿原告房屋损失", "lossSuggestions", "强制执行前严格履行催告、公告程序。",
                             "compensationAmount", "186000.00", "faultSuspected", true));
                     complete(caseNumber, "ReadLossAnalysisTask", Map.of("lossAnalysisInstructions", "请区司法局督促整改并研究追偿。"));
-                    complete(caseNumber, "FileLossAnalysisTask", Map.of("lossAnalysisFiled", true));
+                    complete(caseNumber, "FileLossAnalysisTask", Map.of("lossAnalysisFiled", true, "faultFound", true,
+                            "faultSupervisor", "文昌镇分管副镇长", "faultDirectlyResponsible", "文昌镇综合执法办负责人",
+                            "faultReasons", "强制拆除前未履行催告程序，属重大过失。"));
                     complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "PERFORMED", "followUp", "NONE"));
                     complete(caseNumber, "ArchiveTask", Map.of("archiveNumber", "文昌镇应诉-" + today.getYear() + "-004",
                             "archivedOn", today.minusDays(10).toString()));

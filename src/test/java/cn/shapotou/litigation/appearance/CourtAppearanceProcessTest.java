@@ -175,8 +175,9 @@ class CourtAppearanceProcessTest {
         assertThat(ruling.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(instance(caseNumber, "court-appearance")).isNull();
         assertThat(instance(caseNumber, "answer-preparation")).isNull();
+        // A withdrawal ruling cannot be appealed: effective when served, the case goes on to the follow-up.
         assertThat(instance(caseNumber, "litigation-case")).hasPassed("HearingEndedByDecisionEndEvent")
-                .isWaitingAt("AppealOpinionCallActivity");
+                .isWaitingAt("FollowUpTask");
     }
 
     @Test

@@ -125,13 +125,20 @@ class AfterDecisionProcessTest {
     }
 
     private void lossAnalysis(String caseNumber, Map<String, Object> extra) {
+        lossAnalysis(caseNumber, extra, Map.of());
+    }
+
+    /** The unit's report ({@code extra}), the leaders' instructions, the Justice Bureau's filing ({@code finding}). */
+    private void lossAnalysis(String caseNumber, Map<String, Object> extra, Map<String, Object> finding) {
         Map<String, Object> report = new HashMap<>(Map.of("lossFacts", "原告不服土地行政处罚决定提起诉讼。",
                 "lossDecision", "撤销被诉处罚决定", "lossSuggestions", "加强执法程序审核，整改告知环节。",
                 "faultSuspected", "false"));
         report.putAll(extra);
         complete(caseNumber, "WriteLossAnalysisTask", report);
         complete(caseNumber, "ReadLossAnalysisTask", Map.of("lossAnalysisInstructions", "请承办单位抓紧整改。"));
-        complete(caseNumber, "FileLossAnalysisTask", Map.of("lossAnalysisFiled", true));
+        Map<String, Object> filing = new HashMap<>(Map.of("lossAnalysisFiled", true));
+        filing.putAll(finding);
+        complete(caseNumber, "FileLossAnalysisTask", filing);
     }
 
     private Map<String, Object> view(String user, String caseNumber) {
@@ -215,7 +222,9 @@ class AfterDecisionProcessTest {
                 "lossSuggestions", "整改", "faultSuspected", "true");
         assertThatThrownBy(() -> complete(caseNumber, "WriteLossAnalysisTask", withoutAmount))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("compensationAmount");
-        lossAnalysis(caseNumber, Map.of("compensationAmount", "35000.50", "faultSuspected", "true"));
+        lossAnalysis(caseNumber, Map.of("compensationAmount", "35000.50", "faultSuspected", "true"),
+                Map.of("faultFound", true, "faultDirectlyResponsible", "张某（执法大队队长）",
+                        "faultReasons", "赔偿数额认定所依据的评估报告未经复核。"));
         assertThat(loss).isEnded();
 
         assertThatThrownBy(() -> complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "REFUSED",
@@ -361,20 +370,48 @@ class AfterDecisionProcessTest {
                 .hasNotPassed("EffectiveKnownGateway");
     }
 
-    /** A suit withdrawn while the proposal is drafted: the ruling ends the intake, the answer item goes with it. */
-    private String withdrawnAndEffective(String effectiveOn) {
+    /**
+     * A suit withdrawn while the proposal is drafted: the ruling ends the intake, the answer item goes with it. A ruling
+     * that grants a withdrawal cannot be appealed (法释〔2018〕1号第一百零一条第二款): no appeal opinion, effective when
+     * served on 2026-11-27.
+     */
+    private String withdrawnAndEffective() {
         Map<String, Object> data = TestCases.natresCase();
         String caseNumber = (String) data.get("caseNumber");
         walk.register(data);
         assertThat(runtime.getVariable(theCase(caseNumber).getId(), "statutoryAnswerDue")).isNotNull();
         decision(caseNumber, "RULING", "FIRST", "WITHDRAWN", "2026-11-27");
-        assertThat(theCase(caseNumber)).hasPassed("DecisionDuringIntakeEvent");
+        assertThat(theCase(caseNumber)).hasPassed("DecisionDuringIntakeEvent", "LossGateway")
+                .hasNotPassed("AppealOpinionCallActivity", "LossAnalysisCallActivity").isWaitingAt("FollowUpTask");
         assertThat(runtime.getVariable(theCase(caseNumber).getId(), "statutoryAnswerDue")).isNull();
         assertThat(walk.tasks(caseNumber, "DraftHandlingProposalTask")).isEmpty();
-        complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
-        document(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", "2026-12-01", "effectiveOn", effectiveOn));
-        assertThat(theCase(caseNumber)).isWaitingAt("FollowUpTask");
         return caseNumber;
+    }
+
+    @Test
+    void aWithdrawalRulingAsksForNoAppealOpinionAndTakesEffectWhenServed() {
+        String caseNumber = withdrawnAndEffective();
+        assertThat(walk.tasks(caseNumber, "DraftAppealOpinionTask")).isEmpty();
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("appeal-opinion").count()).isZero();
+        String id = theCase(caseNumber).getId();
+        assertThat(runtime.getVariable(id, "effectiveOn")).isEqualTo("2026-11-27");
+        assertThat(runtime.getVariable(id, "effectiveLoss")).isEqualTo(false);
+        // The court's certificate of effect may still come: recorded, the day of effect stays the day of service.
+        assertThat(document(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", "2026-12-01", "effectiveOn",
+                "2026-12-01")).getBody()).containsEntry("correlated", false);
+        assertThat(runtime.getVariable(id, "effectiveOn")).isEqualTo("2026-11-27");
+        assertThat(decisions(caseNumber)).singleElement().satisfies(d -> assertThat(d)
+                .containsEntry("outcome", "WITHDRAWN").containsEntry("loss", false)
+                .containsEntry("effectiveOn", "2026-11-27"));
+        // Whoever finds the ruling wrong asks for a retrial of it (Art. 15): the follow-up offers it.
+        complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "NOT_APPLICABLE", "followUp", "RETRIAL"));
+        assertThat(walk.task(caseNumber, "ProposeRetrialTask")).isNotNull();
+    }
+
+    private List<Map<String, Object>> decisions(String caseNumber) {
+        return (List<Map<String, Object>>) cn.shapotou.litigation.web.FormValues.list(
+                runtime.getVariable(theCase(caseNumber).getId(), "decisions"));
     }
 
     @Test
@@ -414,7 +451,7 @@ class AfterDecisionProcessTest {
 
     @Test
     void aRetrialTheLeadersDoNotApproveEndsInTheArchive() {
-        String caseNumber = withdrawnAndEffective("2026-11-30");
+        String caseNumber = withdrawnAndEffective();
         complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "NOT_APPLICABLE", "followUp", "RETRIAL"));
         complete(caseNumber, "ProposeRetrialTask", Map.of("retrialReasons", "理由"));
         complete(caseNumber, "ApproveRetrialTask", Map.of("retrialApproved", "false"));
@@ -425,7 +462,7 @@ class AfterDecisionProcessTest {
 
     @Test
     void enforcementAgainstAPartyThatDoesNotPerform() {
-        String caseNumber = withdrawnAndEffective("2026-11-30");
+        String caseNumber = withdrawnAndEffective();
         assertThatThrownBy(() -> complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "NOT_APPLICABLE",
                 "followUp", "ENFORCEMENT"))).isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("performanceDeadline");
@@ -449,7 +486,7 @@ class AfterDecisionProcessTest {
 
     @Test
     void enforcementTheLeadersDoNotApproveEndsInTheArchive() {
-        String caseNumber = withdrawnAndEffective("2026-11-30");
+        String caseNumber = withdrawnAndEffective();
         complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "NOT_APPLICABLE", "followUp", "ENFORCEMENT",
                 "performanceDeadline", "2026-11-30"));
         complete(caseNumber, "ProposeEnforcementTask", Map.of("nonPerformingParty", "张某某", "enforcementProposal", "建议"));
@@ -462,7 +499,7 @@ class AfterDecisionProcessTest {
 
     @Test
     void aJudicialRecommendationAfterTheCaseWasArchivedIsAnsweredWithTheLeadersApproval() {
-        String caseNumber = withdrawnAndEffective("2026-11-30");
+        String caseNumber = withdrawnAndEffective();
         followUpNone(caseNumber);
         archive(caseNumber);
         assertThat(view("natres", caseNumber)).containsEntry("status", "CLOSED");
@@ -536,5 +573,272 @@ class AfterDecisionProcessTest {
         assertThat(rest.withBasicAuth("office", "demo").getForObject("/api/cases/{n}/documents", List.class,
                 caseNumber)).isEmpty();
         assertThat(theCase(caseNumber)).isWaitingAt("NoticeIntakeCallActivity");
+    }
+
+    /** Lost (or won) at first instance on 2026-12-10; we appeal, filed 2026-12-14: the second-instance answer is open. */
+    private String appealedByUs(String firstOutcome) {
+        String caseNumber = heardCase(Map.of(), false);
+        TestCases.today("2026-12-11");
+        decision(caseNumber, "JUDGMENT", "FIRST", firstOutcome, "2026-12-10");
+        complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", "true", "appealOpinion", "一审适用法律错误。"));
+        complete(caseNumber, "ReviewAppealOpinionTask", Map.of("appealRecommended", "true", "appealReviewOpinion", "同意上诉。"));
+        complete(caseNumber, "DecideAppealTask", Map.of("appealApproved", "true"));
+        TestCases.today("2026-12-14");
+        complete(caseNumber, "FileAppealTask", Map.of("appealFiledOn", "2026-12-14"));
+        assertThat(runtime.getVariable(theCase(caseNumber).getId(), "courtInstance")).isEqualTo("SECOND");
+        assertThat(walk.tasks(caseNumber, "PrepareAnswerTask")).hasSize(1);
+        return caseNumber;
+    }
+
+    /** Decided at first instance on 2026-12-10, not appealed by us; the plaintiff's appeal copy came on 2026-12-18. */
+    private String appealedByThePlaintiff(String firstOutcome) {
+        String caseNumber = heardCase(Map.of(), false);
+        TestCases.today("2026-12-11");
+        decision(caseNumber, "JUDGMENT", "FIRST", firstOutcome, "2026-12-10");
+        complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
+        TestCases.today("2026-12-18");
+        document(caseNumber, Map.of("kind", "PLAINTIFF_APPEAL", "receivedOn", "2026-12-18"));
+        assertThat(walk.tasks(caseNumber, "PrepareAnswerTask")).hasSize(1);
+        return caseNumber;
+    }
+
+    private ResponseEntity<Map> amended(String caseNumber, String to, String on) {
+        Map<String, Object> document = new HashMap<>(Map.of("kind", "JUDGMENT", "instance", "SECOND",
+                "outcome", "AMENDED", "receivedOn", on));
+        if (to != null) {
+            document.put("amendedOutcome", to);
+        }
+        return document(caseNumber, document);
+    }
+
+    @Test
+    void aLostFirstInstanceAffirmedOnAppealIsALossAndNeedsTheLossAnalysis() {
+        String caseNumber = appealedByUs("REVOKED");
+        TestCases.today("2026-12-28");
+        ResponseEntity<Map> affirmed = decision(caseNumber, "JUDGMENT", "SECOND", "APPEAL_DISMISSED", "2026-12-28");
+        assertThat(affirmed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(theCase(caseNumber)).hasPassed("DecisionDuringInstanceEvent", "LossGateway")
+                .isWaitingAt("LossAnalysisCallActivity");
+        String id = theCase(caseNumber).getId();
+        assertThat(runtime.getVariable(id, "decisionOutcome")).isEqualTo("APPEAL_DISMISSED");
+        assertThat(runtime.getVariable(id, "effectiveLoss")).isEqualTo(true);
+        assertThat(runtime.getVariable(id, "effectiveOn")).isEqualTo("2026-12-28");
+        assertThat(decisions(caseNumber)).satisfiesExactly(
+                first -> assertThat(first).containsEntry("outcome", "REVOKED").containsEntry("loss", true)
+                        .containsEntry("effectiveOn", null),
+                second -> assertThat(second).containsEntry("outcome", "APPEAL_DISMISSED").containsEntry("loss", true)
+                        .containsEntry("effectiveOn", "2026-12-28"));
+        Task write = walk.task(caseNumber, "WriteLossAnalysisTask");
+        // Effective when served, 2026-12-28 + 15 = 2027-01-12 (Art. 12).
+        assertThat(due(write)).isEqualTo(LocalDate.of(2027, 1, 12));
+        assertThat(tasks.getVariable(write.getId(), "lossDecision").toString()).contains("驳回上诉，维持原判", "原判：撤销");
+    }
+
+    @Test
+    void aWonFirstInstanceAffirmedOnAppealIsAWin() {
+        String caseNumber = appealedByThePlaintiff("CLAIMS_DISMISSED");
+        TestCases.today("2026-12-22");
+        assertThat(decision(caseNumber, "JUDGMENT", "SECOND", "APPEAL_DISMISSED", "2026-12-22").getBody())
+                .containsEntry("correlated", true);
+        assertThat(theCase(caseNumber)).isWaitingAt("FollowUpTask").hasNotPassed("LossAnalysisCallActivity");
+        assertThat(runtime.getVariable(theCase(caseNumber).getId(), "effectiveLoss")).isEqualTo(false);
+        assertThat(decisions(caseNumber)).last().satisfies(d -> assertThat(d).containsEntry("loss", false)
+                .containsEntry("effectiveOn", "2026-12-22"));
+    }
+
+    @Test
+    void anAmendmentIsALossWhenItsNewResultIsOne() {
+        String caseNumber = appealedByThePlaintiff("CLAIMS_DISMISSED");
+        TestCases.today("2026-12-22");
+        ResponseEntity<Map> without = amended(caseNumber, null, "2026-12-22");
+        assertThat(without.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(without.getBody().toString()).contains("amendedOutcome", "改判结果");
+        assertThat(decisions(caseNumber)).as("refused, nothing changed").hasSize(1);
+        assertThat(amended(caseNumber, "ORDERED_TO_PAY", "2026-12-22").getBody()).containsEntry("correlated", true);
+        assertThat(theCase(caseNumber)).isWaitingAt("LossAnalysisCallActivity");
+        assertThat(decisions(caseNumber)).last().satisfies(d -> assertThat(d).containsEntry("outcome", "AMENDED")
+                .containsEntry("amendedOutcome", "ORDERED_TO_PAY").containsEntry("loss", true)
+                .containsEntry("effectiveOn", "2026-12-22"));
+        Map<String, Object> withoutAmount = Map.of("lossFacts", "事实", "lossDecision", "改判给付",
+                "lossSuggestions", "整改", "faultSuspected", "false");
+        assertThatThrownBy(() -> complete(caseNumber, "WriteLossAnalysisTask", withoutAmount))
+                .as("the amended result orders a payment (Art. 23)").isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("compensationAmount");
+    }
+
+    @Test
+    void anAmendmentToAWinIsNoLoss() {
+        String caseNumber = appealedByUs("REVOKED");
+        TestCases.today("2026-12-28");
+        amended(caseNumber, "CLAIMS_DISMISSED", "2026-12-28");
+        assertThat(theCase(caseNumber)).isWaitingAt("FollowUpTask").hasNotPassed("LossAnalysisCallActivity");
+        assertThat(runtime.getVariable(theCase(caseNumber).getId(), "decisionOutcomeLabel"))
+                .isEqualTo("撤销原判，依法改判（第二审、再审）：驳回诉讼请求");
+        assertThat(decisions(caseNumber)).last().satisfies(d -> assertThat(d).containsEntry("loss", false));
+    }
+
+    @Test
+    void aRemandSendsTheCaseBackToAFirstInstanceWithANewAnswerAndJudgment() {
+        String caseNumber = appealedByUs("REVOKED");
+        TestCases.today("2026-12-22");
+        assertThat(decision(caseNumber, "RULING", "SECOND", "REMANDED", "2026-12-22").getBody())
+                .containsEntry("correlated", true);
+        ProcessInstance theCase = theCase(caseNumber);
+        assertThat(theCase).hasPassed("DecisionDuringInstanceEvent").hasNotPassed("LossGateway")
+                .isActive();
+        assertThat(runtime.getVariable(theCase.getId(), "courtInstance")).isEqualTo("FIRST");
+        assertThat(runtime.getVariable(theCase.getId(), "effectiveOn")).isNull();
+        assertThat(runtime.getVariable(theCase.getId(), "appealFiledOn")).isNull();
+        assertThat(decisions(caseNumber)).last().satisfies(d -> assertThat(d).containsEntry("outcome", "REMANDED")
+                .containsEntry("loss", false).containsEntry("effectiveOn", null));
+        // The answer again, 7 days from the day the remand ruling reached us: 2026-12-22 (Tue) + 7 = 12-29 (Tue).
+        assertThat(walk.tasks(caseNumber, "PrepareAnswerTask")).singleElement()
+                .satisfies(t -> assertThat(due(t)).isEqualTo(LocalDate.of(2026, 12, 29)));
+        // Heard anew at first instance: ALL Art. 67's 15 days counted again from the remand, 2027-01-06 (Wed).
+        assertThat(deadlineDue(theCase.getId(), "statutoryAnswer")).isEqualTo("2027-01-06");
+        assertThat(runtime.getVariable(theCase.getId(), "statutoryAnswerDue")).as("watched until delivered")
+                .isEqualTo("2027-01-06");
+        TestCases.today("2026-12-28");
+        walk.deliverAnswer(caseNumber, "2026-12-28");
+        assertThat(runtime.getVariable(theCase.getId(), "statutoryAnswerDue")).isNull();
+        assertThat(runtime.getVariable(theCase.getId(), "answerDeliveredLate"))
+                .as("the complaint's first answer day, long past, does not count against the remanded answer").isEqualTo(false);
+        assertThat(String.valueOf(runtime.getVariable(theCase.getId(), "accountabilityFacts"))).doesNotContain("LATE_ANSWER");
+        document(caseNumber, Map.of("kind", "HEARING_NOTICE", "receivedOn", "2026-12-28", "hearingDate", "2027-01-06"));
+        walk.holdHearing(caseNumber, false);
+        assertThat(theCase(caseNumber)).isWaitingAt("DecisionReceivedEvent");
+
+        TestCases.today("2027-01-15");
+        decision(caseNumber, "JUDGMENT", "FIRST", "CLAIMS_DISMISSED", "2027-01-15");
+        assertThat(stage(caseNumber, "appeal-opinion")).isWaitingAt("DraftAppealOpinionTask");
+        complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
+        assertThat(decision(caseNumber, "JUDGMENT", "SECOND", "APPEAL_DISMISSED", "2027-01-15").getStatusCode())
+                .as("the appeal of the set-aside judgment is spent").isEqualTo(HttpStatus.CONFLICT);
+        document(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", "2027-01-15", "effectiveOn", "2027-01-15"));
+        assertThat(theCase(caseNumber)).isWaitingAt("FollowUpTask").hasNotPassed("LossAnalysisCallActivity");
+        assertThat(decisions(caseNumber)).extracting(d -> d.get("instance") + " " + d.get("outcome") + " " + d.get("loss")
+                + " " + d.get("effectiveOn")).containsExactly("FIRST REVOKED true null", "SECOND REMANDED false null",
+                "FIRST CLAIMS_DISMISSED false 2027-01-15");
+    }
+
+    @Test
+    void aLateAppealOpinionIsAnAccountabilityFact() {
+        String caseNumber = heardCase(Map.of(), false);
+        TestCases.today("2026-12-11");
+        decision(caseNumber, "JUDGMENT", "FIRST", "REVOKED", "2026-12-10");
+        // Due 2026-12-15 (Art. 13); sent on 12-17 by 刘伟 of 区自然资源局.
+        TestCases.today("2026-12-17");
+        Task draft = walk.task(caseNumber, "DraftAppealOpinionTask");
+        engine.getIdentityService().setAuthentication("natres", List.of("natural-resources"));
+        try {
+            tasks.claim(draft.getId(), "natres");
+            tasks.complete(draft.getId(), Map.of("appealWanted", "true", "appealOpinion", "一审认定事实错误。"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(runtime.getVariable(stage(caseNumber, "appeal-opinion").getId(), "appealOpinionLate")).isEqualTo(true);
+        assertThat(facts(caseNumber)).singleElement().satisfies(f -> assertThat(f)
+                .containsEntry("fact", "APPEAL_OPINION_LATE").containsEntry("recordedOn", "2026-12-17")
+                .containsEntry("unit", "natural-resources").containsEntry("directlyResponsible", "刘伟（natres）")
+                .satisfies(m -> assertThat(m.get("detail").toString()).contains("2026-12-15", "2026-12-17")));
+    }
+
+    @Test
+    void noOpinionToAppealSentAfterFiveDaysIsNoLateness() {
+        String caseNumber = heardCase(Map.of(), false);
+        TestCases.today("2026-12-11");
+        decision(caseNumber, "JUDGMENT", "FIRST", "CLAIMS_DISMISSED", "2026-12-10");
+        TestCases.today("2026-12-17");
+        complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
+        assertThat(runtime.getVariable(theCase(caseNumber).getId(), "appealOpinionLate")).isEqualTo(false);
+        assertThat(facts(caseNumber)).isEmpty();
+    }
+
+    private List<Map<String, Object>> facts(String caseNumber) {
+        return (List<Map<String, Object>>) cn.shapotou.litigation.web.FormValues.list(
+                runtime.getVariable(theCase(caseNumber).getId(), "accountabilityFacts"));
+    }
+
+    @Test
+    void aLateLossReportAndTheJusticeBureausFindingOfFaultAreAccountabilityFacts() {
+        String caseNumber = heardCase(Map.of(), false);
+        TestCases.today("2026-12-11");
+        decision(caseNumber, "JUDGMENT", "FIRST", "REVOKED", "2026-12-10");
+        complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
+        TestCases.today("2026-12-29");
+        document(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", "2026-12-29", "effectiveOn", "2026-12-26"));
+        // Effective 2026-12-26 (Sat) + 15 = 2027-01-10 (Sun): due Monday 2027-01-11; sent on 01-13.
+        Task write = walk.task(caseNumber, "WriteLossAnalysisTask");
+        assertThat(due(write)).isEqualTo(LocalDate.of(2027, 1, 11));
+        TestCases.today("2027-01-13");
+        engine.getIdentityService().setAuthentication("natres", List.of("natural-resources"));
+        try {
+            tasks.claim(write.getId(), "natres");
+            tasks.complete(write.getId(), Map.of("lossFacts", "原告不服土地行政处罚决定提起诉讼。",
+                    "lossDecision", "撤销被诉处罚决定", "lossSuggestions", "整改告知环节。", "faultSuspected", "false"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(facts(caseNumber)).singleElement().satisfies(f -> assertThat(f)
+                .containsEntry("fact", "LOSS_ANALYSIS_LATE").containsEntry("recordedOn", "2027-01-13")
+                .containsEntry("directlyResponsible", "刘伟（natres）"));
+        complete(caseNumber, "ReadLossAnalysisTask", Map.of("lossAnalysisInstructions", "请承办单位抓紧整改。"));
+
+        Task file = walk.task(caseNumber, "FileLossAnalysisTask");
+        assertThat(tasks.getIdentityLinksForTask(file.getId())).anySatisfy(l ->
+                assertThat(l.getGroupId()).isEqualTo("justice-bureau"));
+        assertThatThrownBy(() -> tasks.complete(file.getId(), Map.of("lossAnalysisFiled", true, "faultFound", true)))
+                .as("a finding of fault names the persons and the reasons")
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("faultReasons")
+                .hasMessageContaining("faultDirectlyResponsible");
+        TestCases.today("2027-01-14");
+        tasks.complete(file.getId(), Map.of("lossAnalysisFiled", true, "faultFound", true,
+                "faultSupervisor", "王某（分管副局长）", "faultDirectlyResponsible", "李某（执法大队队长）",
+                "faultReasons", "处罚前未告知听证权利，执法人员明知程序要求仍未履行，属重大过失。"));
+        assertThat(facts(caseNumber)).hasSize(2).last().satisfies(f -> assertThat(f)
+                .containsEntry("fact", "LOSS_BY_FAULT").containsEntry("recordedOn", "2027-01-14")
+                .containsEntry("supervisor", "王某（分管副局长）").containsEntry("directlyResponsible", "李某（执法大队队长）")
+                .satisfies(m -> assertThat(m.get("detail").toString()).contains("区司法局认定", "重大过失",
+                        "承办单位报告认为不存在")));
+        assertThat(runtime.getVariable(theCase(caseNumber).getId(), "faultSuspected")).as("the unit's own view")
+                .isEqualTo(false);
+        assertThat(runtime.getVariable(theCase(caseNumber).getId(), "faultFound")).isEqualTo(true);
+    }
+
+    @Test
+    void theUnitsOwnViewOfFaultIsNoFindingOfFault() {
+        String lost = heardCase(Map.of(), false);
+        TestCases.today("2026-12-11");
+        decision(lost, "JUDGMENT", "FIRST", "ILLEGAL", "2026-12-10");
+        complete(lost, "DraftAppealOpinionTask", Map.of("appealWanted", false));
+        document(lost, Map.of("kind", "EFFECTIVE", "receivedOn", "2026-12-11", "effectiveOn", "2026-12-11"));
+        lossAnalysis(lost, Map.of("faultSuspected", "true"));
+        assertThat(facts(lost)).as("the Justice Bureau found none").isEmpty();
+        assertThat(runtime.getVariable(theCase(lost).getId(), "faultSuspected")).isEqualTo(true);
+        assertThat(runtime.getVariable(theCase(lost).getId(), "faultFound")).isEqualTo(false);
+    }
+
+    @Test
+    void anOutcomeTheInstanceCannotHaveIsRefusedNamingTheField() {
+        String caseNumber = heardCase(Map.of(), false);
+        TestCases.today("2026-12-11");
+        ResponseEntity<Map> affirmedAtFirst = decision(caseNumber, "JUDGMENT", "FIRST", "APPEAL_DISMISSED", "2026-12-10");
+        assertThat(affirmedAtFirst.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(affirmedAtFirst.getBody().toString()).contains("outcome", "裁判结果", "第一审裁判");
+        assertThat(theCase(caseNumber)).isWaitingAt("DecisionReceivedEvent");
+        // The Tasklist form 登记法院文书 applies the same rule.
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("court-document", Map.of("caseNumber", caseNumber,
+                "kind", "JUDGMENT", "instance", "FIRST", "outcome", "REMANDED", "receivedOn", "2026-12-10")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("裁判结果（outcome）");
+        decision(caseNumber, "JUDGMENT", "FIRST", "CLAIMS_DISMISSED", "2026-12-10");
+        complete(caseNumber, "DraftAppealOpinionTask", Map.of("appealWanted", false));
+        TestCases.today("2026-12-20");
+        document(caseNumber, Map.of("kind", "PLAINTIFF_APPEAL", "receivedOn", "2026-12-18"));
+        ResponseEntity<Map> withdrawnAtSecond = decision(caseNumber, "RULING", "SECOND", "WITHDRAWN", "2026-12-20");
+        assertThat(withdrawnAtSecond.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(withdrawnAtSecond.getBody().toString()).contains("第二审裁判", "准许撤回上诉");
+        assertThat(decision(caseNumber, "RULING", "SECOND", "APPEAL_WITHDRAWN", "2026-12-20").getBody())
+                .containsEntry("correlated", true);
+        assertThat(theCase(caseNumber)).isWaitingAt("FollowUpTask");
     }
 }

@@ -69,12 +69,12 @@ class RetrialOrderProcessTest {
                 .processDefinitionKey("litigation-case").singleResult();
     }
 
-    /** Withdrawn at first instance (ruling 2026-11-27), effective 2026-11-30, waiting for the follow-up. */
+    /** Suit dismissed at first instance (ruling 2026-11-27), not appealed, effective 2026-11-30, waiting for the follow-up. */
     private String effectiveCase() {
         Map<String, Object> data = TestCases.natresCase();
         String caseNumber = (String) data.get("caseNumber");
         walk.register(data);
-        document(caseNumber, Map.of("kind", "RULING", "instance", "FIRST", "outcome", "WITHDRAWN",
+        document(caseNumber, Map.of("kind", "RULING", "instance", "FIRST", "outcome", "SUIT_DISMISSED",
                 "receivedOn", "2026-11-27"));
         tasks.complete(walk.task(caseNumber, "DraftAppealOpinionTask").getId(), Map.of("appealWanted", false));
         document(caseNumber, Map.of("kind", "EFFECTIVE", "receivedOn", "2026-12-01", "effectiveOn", "2026-11-30"));
@@ -206,5 +206,51 @@ class RetrialOrderProcessTest {
         assertThat(hearing.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(hearing.getBody().toString()).contains("请先登记再审裁定");
         assertThat(view(archived)).containsEntry("status", "CLOSED");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> decisions(String caseNumber) {
+        return (List<Map<String, Object>>) cn.shapotou.litigation.web.FormValues.list(
+                runtime.getVariable(theCase(caseNumber).getId(), "decisions"));
+    }
+
+    @Test
+    void aRetrialThatDismissesTheRequestLeavesTheEffectiveDecisionAndItsResult() {
+        String caseNumber = effectiveCase();
+        TestCases.today("2026-12-10");
+        document(caseNumber, Map.of("kind", "RETRIAL_ORDER", "receivedOn", "2026-12-10", "initiatedBy", "OTHER_PARTY"));
+        TestCases.today("2026-12-21");
+        ResponseEntity<Map> appealWords = document(caseNumber, Map.of("kind", "JUDGMENT", "instance", "RETRIAL",
+                "outcome", "APPEAL_DISMISSED", "receivedOn", "2026-12-21"));
+        assertThat(appealWords.getStatusCode()).as("a retrial has no appeal to dismiss").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(appealWords.getBody().toString()).contains("再审裁判", "驳回再审请求，维持原判");
+        assertThat(document(caseNumber, Map.of("kind", "JUDGMENT", "instance", "RETRIAL", "outcome",
+                "RETRIAL_DISMISSED", "receivedOn", "2026-12-21")).getBody()).containsEntry("correlated", true);
+        assertThat(theCase(caseNumber)).isWaitingAt("FollowUpTask").hasNotPassed("LossAnalysisCallActivity");
+        assertThat(runtime.getVariable(theCase(caseNumber).getId(), "effectiveLoss")).isEqualTo(false);
+        assertThat(decisions(caseNumber)).extracting(d -> d.get("instance") + " " + d.get("outcome") + " "
+                + d.get("loss") + " " + d.get("effectiveOn")).containsExactly("FIRST SUIT_DISMISSED false 2026-11-30",
+                "RETRIAL RETRIAL_DISMISSED false 2026-12-21");
+    }
+
+    @Test
+    void aRetrialThatRemandsSendsTheCaseBackToTheInstanceWhoseDecisionWasSetAside() {
+        String caseNumber = effectiveCase();
+        TestCases.today("2026-12-10");
+        document(caseNumber, Map.of("kind", "RETRIAL_ORDER", "receivedOn", "2026-12-10", "initiatedBy", "COURT"));
+        TestCases.today("2026-12-21");
+        assertThat(document(caseNumber, Map.of("kind", "RULING", "instance", "RETRIAL", "outcome", "REMANDED",
+                "receivedOn", "2026-12-21")).getBody()).containsEntry("correlated", true);
+        ProcessInstance theCase = theCase(caseNumber);
+        assertThat(theCase).isWaitingAt("AnswerPreparationCallActivity");
+        assertThat(runtime.getVariable(theCase.getId(), "effectiveOn")).as("set aside: nothing in effect").isNull();
+        assertThat(runtime.getVariable(theCase.getId(), "effectiveLoss")).isEqualTo(false);
+        assertThat(runtime.getVariable(theCase.getId(), "courtInstance")).as("the first instance's ruling was set aside")
+                .isEqualTo("FIRST");
+        // 2026-12-21 (Mon) + 7 = 12-28 (Mon).
+        assertThat(walk.tasks(caseNumber, "PrepareAnswerTask")).singleElement()
+                .satisfies(t -> assertThat(LegalClock.dateOf(t.getDueDate())).isEqualTo(LocalDate.of(2026, 12, 28)));
+        assertThat(decisions(caseNumber)).last().satisfies(d -> assertThat(d).containsEntry("outcome", "REMANDED")
+                .containsEntry("loss", false).containsEntry("effectiveOn", null));
     }
 }

@@ -143,7 +143,6 @@ class AnnualReportTest {
         // C: withdrawn during the intake, effective, open at the follow-up; a recommendation not yet answered.
         String c = register("2024-09-02", "政府信息公开", "natural-resources", Map.of());
         judgment(c, "RULING", "FIRST", "WITHDRAWN", "2024-09-20");
-        complete(c, "DraftAppealOpinionTask", Map.of("appealWanted", false));
         effective(c, "2024-09-30", "2024-10-08");
         TestCases.today("2024-12-02");
         document(c, Map.of("kind", "JUDICIAL_RECOMMENDATION", "receivedOn", "2024-12-02"));
@@ -158,7 +157,8 @@ class AnnualReportTest {
         // E: a reconsideration response left in the intake: its answer of 10 working days (Mon 2024-11-25: two weekends
         // skipped, due Mon 2024-12-09) and the proposal due that day overdue: one delay of one deadline, counted once
         // and charged to the Justice Bureau that holds the proposal. C and D also owe their follow-up reports, due 15
-        // days after effect (C: 09-30 → 10-15; D: 11-05 → 11-20), both overdue on 12-10 and charged to 区自然资源局.
+        // days after effect (C: a withdrawal, effective when served, 09-20 → 10-05, in the National Day holiday: 10-08;
+        // D: 11-05 → 11-20), both overdue on 12-10 and charged to 区自然资源局.
         String e = register("2024-11-25", "土地行政处罚", "natural-resources", Map.of("caseType", "RECONSIDERATION_RESPONSE"));
         TestCases.today("2024-12-10");
         watch.sweep();
