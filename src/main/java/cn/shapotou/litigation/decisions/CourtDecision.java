@@ -29,6 +29,8 @@ public class CourtDecision {
     public static final String PLAINTIFF_APPEAL_MESSAGE = "PlaintiffAppeal";
     public static final String EFFECTIVE_MESSAGE = "DecisionEffective";
     public static final String RECONSIDERATION_DECISION = "RECONSIDERATION_DECISION";
+    /** Case variable: appeals we filed against decisions later set aside, {appealFiledOn}. */
+    public static final String EARLIER_APPEALS = "earlierAppeals";
 
     private final StatutoryAnswerWatch answerWatch;
     private final SecondInstanceAnswer secondInstanceAnswer;
@@ -82,7 +84,7 @@ public class CourtDecision {
         execution.setVariable("decisionTitle", title(execution.getVariable("decisionKind"),
                 execution.getVariable("decisionInstance")));
         execution.removeVariable("hearingDate");
-        answerWatch.close(execution);
+        answerWatch.closeByDecision(execution, FormValues.storedDate(execution, "decisionReceivedOn"));
     }
 
     /** A first-instance decision open to appeal gets an appeal opinion (Art. 13; {@link OutcomeRule#appealable}). */
@@ -115,6 +117,13 @@ public class CourtDecision {
         // Set aside: no decision of the case is in effect now.
         execution.setVariable("effectiveOn", null);
         execution.setVariable("effectiveLoss", false);
+        // Our appeal was filed all the same (Art. 13, 20): the annual report counts it on the day it was filed.
+        Object filed = execution.getVariable("appealFiledOn");
+        if (filed != null) {
+            List<Object> earlier = new ArrayList<>(FormValues.list(execution.getVariable(EARLIER_APPEALS)));
+            earlier.add(Map.of("appealFiledOn", String.valueOf(filed)));
+            execution.setVariable(EARLIER_APPEALS, FormValues.toJson(earlier));
+        }
         for (String spent : List.of("appealFiledOn", "appealFiledLate", "plaintiffAppealedOn", "appealWanted",
                 "appealApproved")) {
             execution.removeVariable(spent);

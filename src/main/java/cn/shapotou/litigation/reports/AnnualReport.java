@@ -4,6 +4,7 @@ import cn.shapotou.litigation.accountability.AccountabilityFact;
 import cn.shapotou.litigation.accountability.CompensationRecovery;
 import cn.shapotou.litigation.accountability.RecordedFacts;
 import cn.shapotou.litigation.decisions.CaseClosing;
+import cn.shapotou.litigation.decisions.CourtDecision;
 import cn.shapotou.litigation.deadlines.DeadlineKind;
 import cn.shapotou.litigation.deadlines.Deadlines;
 import cn.shapotou.litigation.deadlines.LegalClock;
@@ -29,19 +30,23 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Service;
 
 /**
- * The year's litigation-response figures for the rule-of-law report (Art. 19, 20, 22), counted from the engine's
- * history each time, never from counters that could drift. What each figure counts:
+ * The litigation-response figures of a year (the rule-of-law report, Art. 19) or of any period (the quarterly work
+ * bulletin, Art. 20), counted from the engine's history each time, never from counters that could drift. Each event
+ * counts in the period of its own day, so a later document does not change a past period (src/docs/architecture.md):
  * <ul>
- * <li>received: cases whose notice reached the district office in the year ({@code noticeReceivedOn});</li>
- * <li>closed: cases archived in the year ({@code closedOn});</li>
- * <li>decisions: cases whose decision took legal effect in the year (审结, {@code effectiveOn}); losses: those whose
- * effective decision is an Art. 12 outcome; loss rate = losses / decisions;</li>
- * <li>hearings: hearings held in the year; head appearances among them; missed: an Art. 7 ¶2 head who did not come;</li>
- * <li>overdue items: delays that began in the year, each counted once however many 督办 it raised, by the unit
+ * <li>received: notices that reached the district office ({@code noticeReceivedOn}); closed: every archive of a case
+ * ({@code closings});</li>
+ * <li>decisions: each decision of a case on the day it took effect, and whether that decision is a loss of Art. 12
+ * (the case's {@code decisions}); loss rate = losses / decisions;</li>
+ * <li>hearings held, the head appearing (by post) or absent with or without an approved reason (Art. 7, 8); missed: an
+ * Art. 7 ¶2 head who did not come;</li>
+ * <li>overdue items: delays that began in the period, each counted once however many 督办 it raised, by the unit
  * that was late ({@link #overdueByUnit});</li>
- * <li>appeals filed, judicial recommendations received (and of those answered), loss analysis reports due with a
- * decision effective in the year, submitted and late; compensation paid on those decisions (Art. 23);</li>
- * <li>cases for accountability review: any Art. 22 fact recorded in the year.</li>
+ * <li>appeals filed; appeal opinions and loss analyses late (Art. 12, 13) in the period they became late; judicial
+ * recommendations received, answered and answered on time; our performance of effective decisions as reported;
+ * major issues reported (Art. 9); hearings observed and training (Art. 20, 21); compensation and its recovery (Art.
+ * 23);</li>
+ * <li>cases for accountability review: any Art. 22 fact recorded in the period, with the persons concerned.</li>
  * </ul>
  */
 @Service
@@ -53,7 +58,7 @@ public class AnnualReport {
     private static final List<String> CASE_VARIABLES = List.of("caseNumber", "caseType", "leadUnit", "leadUnitName",
             "causeOfAction", "noticeReceivedOn", "closedOn", "closings", "effectiveOn", "decisionOutcome", "decisions",
             "hearings", "appealFiledOn", "lossAnalysisSubmittedOn", "compensationAmount", "accountabilityFacts",
-            CaseClosing.PERFORMANCE_REPORTS);
+            CaseClosing.PERFORMANCE_REPORTS, CourtDecision.EARLIER_APPEALS);
     private static final int BATCH = 500;
     private static final String OVERDUE_SINCE = "overdueSince";
     private static final String RAISED_AT = DeadlineWatch.RAISED_AT;
@@ -150,7 +155,9 @@ public class AnnualReport {
         report.put("overdueByUnit", overdue.entrySet().stream()
                 .map(e -> Map.of("unitName", e.getKey(), "count", e.getValue())).toList());
 
-        report.put("appealsFiled", cases.stream().filter(c -> c.in("appealFiledOn", period)).count());
+        report.put("appealsFiled", cases.stream().mapToLong(c -> (c.in("appealFiledOn", period) ? 1 : 0)
+                + c.list(CourtDecision.EARLIER_APPEALS).stream().filter(x -> period.contains(x.get("appealFiledOn")))
+                .count()).sum());
         report.put("appealOpinionsLate", late("appeal-opinion", "DraftAppealOpinionTask", DeadlineKind.APPEAL_OPINION,
                 "decisionReceivedOn", period));
         List<CaseRecord> recommendations = records(RECOMMENDATION_PROCESS, List.of("caseNumber",

@@ -62,4 +62,41 @@ class StatutoryAnswerWatchTest {
                         caseNumber), OverdueItems.STATUTORY_ANSWER_DUE));
         assertThat(management.getProperties()).containsKey(StatutoryAnswerWatch.COPIED);
     }
+
+    private String factsOf(String caseNumber) {
+        return String.valueOf(rest.withBasicAuth("justice", "demo").getForObject("/api/cases/{n}", Map.class, caseNumber)
+                .get("accountabilityFacts"));
+    }
+
+    /**
+     * A decision before the answer was delivered ends the item. Within the answer period (withdrawn on day 10) it is
+     * nobody's fault; after it (day 16) no answer and no evidence reached the court in time (ALL Art. 67, 34 ¶2): an
+     * accountability fact of the case (Art. 22 (6)), once.
+     */
+    @Test
+    @SuppressWarnings("rawtypes")
+    void aDecisionAfterTheAnswerDayWithNoAnswerFiledIsAFactOneWithinItIsNot() {
+        try {
+            Map<String, Object> early = TestCases.natresCase();
+            Map<String, Object> late = TestCases.natresCase();
+            TestCases.today("2026-11-20");
+            runtime.startProcessInstanceByKey("litigation-case", early);
+            runtime.startProcessInstanceByKey("litigation-case", late);
+            String earlyNumber = (String) early.get("caseNumber");
+            String lateNumber = (String) late.get("caseNumber");
+            // Received 2026-11-20: the answer is due 2026-12-05, a Saturday, so Monday 2026-12-07.
+            TestCases.today("2026-11-30");
+            TestCases.courtDocument(rest, earlyNumber, Map.of("kind", "RULING", "instance", "FIRST",
+                    "outcome", "WITHDRAWN", "receivedOn", "2026-11-30"));
+            TestCases.today("2026-12-08");
+            TestCases.courtDocument(rest, lateNumber, Map.of("kind", "RULING", "instance", "FIRST",
+                    "outcome", "WITHDRAWN", "receivedOn", "2026-12-08"));
+            assertThat(factsOf(earlyNumber)).doesNotContain("NO_ANSWER_FILED");
+            assertThat(factsOf(lateNumber)).contains("NO_ANSWER_FILED", "法定答辩期限 2026-12-07 届满")
+                    .containsOnlyOnce("NO_ANSWER_FILED");
+            assertThat(statutoryItemOverdue(lateNumber)).as("the item is done").isFalse();
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
 }

@@ -140,7 +140,8 @@ class AnnualReportTest {
         lossAnalysis(b, "2024-08-09", Map.of());
         archive(b, "2024-08-20");
 
-        // C: withdrawn during the intake, effective, open at the follow-up; a recommendation not yet answered.
+        // C: withdrawn during the intake, effective, open at the follow-up; a recommendation not yet answered. The ruling
+        // came after the answer day (2024-09-17) with no answer filed: a fact for review (ALL Art. 67, 34 ¶2).
         String c = register("2024-09-02", "政府信息公开", "natural-resources", Map.of());
         judgment(c, "RULING", "FIRST", "WITHDRAWN", "2024-09-20");
         effective(c, "2024-09-30", "2024-10-08");
@@ -186,13 +187,93 @@ class AnnualReportTest {
                 .extracting(r -> r.get("unitName") + "=" + r.get("count"))
                 .containsExactlyInAnyOrder("区司法局=1", "区自然资源局=2");
         assertThat((List<Map<String, Object>>) report.get("accountabilityReview")).extracting(r -> r.get("caseNumber"))
-                .containsExactlyInAnyOrder(b, d);
+                .containsExactlyInAnyOrder(b, c, d);
+        assertThat((List<Map<String, Object>>) report.get("accountabilityReview")).filteredOn(r -> c.equals(r.get("caseNumber")))
+                .singleElement().satisfies(r -> assertThat(r.get("facts")).isEqualTo(List.of("法定答辩期限届满未提交答辩状及证据")));
 
         ResponseEntity<String> csv = rest.withBasicAuth("justice", "demo").getForEntity(
                 "/api/reports/annual?year=2024&format=csv", String.class);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(csv.getBody()).startsWith("\uFEFF指标,key,数值").contains("败诉率,lossRate,0.5000", "收案数,casesReceived,5",
                 "区自然资源局,natural-resources,4,1");
+    }
+
+    /** A case of 2020 with its answer delivered and the hearing noticed for {@code hearing}. */
+    private String noticed2020(String received, String hearing) {
+        String caseNumber = register(received, "土地行政处罚", "natural-resources", Map.of());
+        walk.approveProposal(caseNumber);
+        walk.deliverAnswer(caseNumber, received);
+        document(caseNumber, Map.of("kind", "HEARING_NOTICE", "receivedOn", received, "hearingDate", hearing));
+        TestCases.today(hearing);
+        return caseNumber;
+    }
+
+    @Test
+    void headAbsencesByReasonAppearancesByPostAffirmedLossesMajorIssuesAndRepliesOnTimeCountInTheirYear() {
+        walk = new CaseWalk(runtime, tasks);
+        // P: the principal head appears; the plaintiff loses, nobody appeals.
+        String p = noticed2020("2020-03-02", "2020-04-08");
+        walk.holdHearing(p, true);
+        // Q: the head cannot appear for an official duty, the leaders approve: no accountability fact.
+        String q = noticed2020("2020-03-02", "2020-04-09");
+        walk.holdHearing(q, false);
+        // R: a deputy head is planned and appears; lost at first instance, appealed, the appeal dismissed (维持原判):
+        // a loss that took effect on 2020-09-01, whose loss analysis is then due.
+        String r = noticed2020("2020-03-02", "2020-04-10");
+        Map<String, Object> deputy = new java.util.HashMap<>(CaseWalk.plan(true,
+                List.of(CaseWalk.agent("刘伟", "natural-resources", "STAFF", true))));
+        deputy.put("headName", "李副局长");
+        deputy.put("headPost", "DEPUTY");
+        complete(r, "PlanAppearanceTask", deputy);
+        complete(r, "AttendHearingTask", Map.of("hearingOutcome", "HELD", "headAppeared", true,
+                "appearedPersons", "李副局长、刘伟", "leftWithoutPermission", false, "majorIssue", false));
+        judgment(r, "JUDGMENT", "FIRST", "REVOKED", "2020-05-06");
+        complete(r, "DraftAppealOpinionTask", Map.of("appealWanted", true, "appealOpinion", "事实认定错误"));
+        complete(r, "ReviewAppealOpinionTask", Map.of("appealRecommended", true, "appealReviewOpinion", "同意"));
+        complete(r, "DecideAppealTask", Map.of("appealApproved", true));
+        TestCases.today("2020-05-12");
+        complete(r, "FileAppealTask", Map.of("appealFiledOn", "2020-05-12"));
+        judgment(r, "JUDGMENT", "SECOND", "APPEAL_DISMISSED", "2020-09-01");
+        assertThat(walk.tasks(r, "WriteLossAnalysisTask")).as("an affirmed loss is a loss (Art. 12)").hasSize(1);
+        // S: the head was planned but did not come, without an approved reason; a major issue reported in writing.
+        String s = noticed2020("2020-03-02", "2020-04-13");
+        complete(s, "PlanAppearanceTask", CaseWalk.plan(true, List.of(CaseWalk.agent("刘伟", "natural-resources", "STAFF", true))));
+        complete(s, "AttendHearingTask", Map.of("hearingOutcome", "HELD", "headAppeared", false,
+                "appearedPersons", "刘伟", "leftWithoutPermission", false, "majorIssue", false));
+        TestCases.today("2020-04-14");
+        ResponseEntity<Map> reported = rest.withBasicAuth("natres", "demo").postForEntity(
+                "/api/cases/{n}/major-issues", Map.of("issue", "原告申请追加第三人", "reportText",
+                        "庭审中原告申请追加某公司为第三人，可能影响处罚决定的效力，请示如何应对。"), Map.class, s);
+        assertThat(reported.getStatusCode()).as(String.valueOf(reported.getBody())).isEqualTo(HttpStatus.CREATED);
+        // Two judicial recommendations with a reply date: one answered by it, one after it.
+        for (String[] letter : new String[][] {{p, "2020-06-01", "2020-06-30", "2020-06-20"},
+                {q, "2020-06-01", "2020-06-30", "2020-07-03"}}) {
+            TestCases.today(letter[1]);
+            document(letter[0], Map.of("kind", "JUDICIAL_RECOMMENDATION", "receivedOn", letter[1], "replyDueOn", letter[2]));
+            complete(letter[0], "DraftReplyTask", Map.of("recommendationReply", "已整改"));
+            complete(letter[0], "ApproveReplyTask", Map.of("replyApproved", true));
+            TestCases.today(letter[3]);
+            complete(letter[0], "SendReplyTask", Map.of("repliedOn", letter[3]));
+        }
+
+        Map<String, Object> report = rest.withBasicAuth("justice", "demo").getForObject("/api/reports/annual?year=2020",
+                Map.class);
+        assertThat(report).containsEntry("hearings", 4).containsEntry("headAppearances", 2)
+                .containsEntry("headAppearancesPrincipal", 1).containsEntry("headAppearancesDeputy", 1)
+                .containsEntry("headAbsencesJustified", 1).containsEntry("headAbsencesUnjustified", 1)
+                .containsEntry("headAppearanceMissed", 0).containsEntry("decisions", 1).containsEntry("losses", 1)
+                .containsEntry("appealsFiled", 1).containsEntry("majorIssueReports", 1)
+                .containsEntry("judicialRecommendationsReceived", 2).containsEntry("judicialRecommendationsAnswered", 2)
+                .containsEntry("judicialRecommendationsAnsweredOnTime", 1).containsEntry("accountabilityCases", 1);
+        assertThat((List<Map<String, Object>>) report.get("decisionsByOutcome")).extracting(x -> x.get("outcome") + "=" + x.get("count"))
+                .containsExactly("APPEAL_DISMISSED=1");
+        assertThat((List<Map<String, Object>>) report.get("accountabilityReview")).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("caseNumber", s)
+                        .containsEntry("facts", List.of("负责人不出庭且无经批准的正当理由"))
+                        .containsEntry("persons", List.of("主管人员：王局长")));
+        assertThat((List<Map<String, Object>>) report.get("byUnit")).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("hearings", 4).containsEntry("headAppearances", 2)
+                        .containsEntry("headAppearanceRate", 0.5).containsEntry("lost", 1));
     }
 
     @Test
