@@ -179,14 +179,35 @@ public class DemoCases {
                     complete(caseNumber, "FollowUpTask", Map.of("ownPerformance", "PERFORMED", "followUp", "NONE"));
                     complete(caseNumber, "ArchiveTask", Map.of("archiveNumber", "文昌镇应诉-" + today.getYear() + "-004",
                             "archivedOn", today.minusDays(10).toString()));
+                    // Art. 23: the compensation was paid; the town proposes recovery, the leaders are to decide.
+                    Map<String, Object> recovery = new HashMap<>();
+                    recovery.put("caseNumber", caseNumber);
+                    recovery.put("compensationPaidOn", today.minusDays(5).toString());
+                    recovery.put("compensationPaid", "186000.00");
+                    recovery.put("recoveryProposal", "RECOVER");
+                    recovery.put("recoveryPersons", "文昌镇综合执法办负责人");
+                    recovery.put("recoveryAmount", "20000.00");
+                    recovery.put("recoveryReason", "强制拆除前未履行催告程序，经区司法局认定属重大过失。");
+                    runtime.startProcessInstanceByKey("compensation-recovery", recovery);
                 });
         // 14. a reconsideration in which the district government answers (Art. 25): 10 days to answer
         created += register("中卫复议〔" + today.getYear() + "〕21号", "冯某某", "行政复议（土地行政处罚）",
                 today.minusDays(1), "natural-resources", "NONE", List.of(), caseNumber -> { }, "RECONSIDERATION_RESPONSE");
         if (created > 0) {
             log.info("{} demo case(s) created", created);
+            registers(today);
         }
         return created;
+    }
+
+    /** The Justice Bureau's registers (Art. 20, 21): a hearing observed and a training held last month. */
+    private void registers(LocalDate today) {
+        runtime.startProcessInstanceByKey("hearing-observation", Map.of("observedOn", today.minusDays(25).toString(),
+                "court", "中卫市沙坡头区人民法院", "caseTitle", "某公司诉区市场监督管理局行政处罚案",
+                "observers", "王强（区自然资源局）\n李娜（区住房城乡建设局）\n杨芳（文昌镇）"));
+        runtime.startProcessInstanceByKey("training-record", Map.of("trainedOn", today.minusDays(18).toString(),
+                "topic", "行政诉讼举证责任与证据规则", "trainer", "区法律顾问室律师",
+                "trainees", "王强（区自然资源局）、李娜（区住房城乡建设局）、杨芳（文昌镇）、周静（区司法局）"));
     }
 
     private interface Walk {

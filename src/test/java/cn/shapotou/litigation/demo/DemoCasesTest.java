@@ -24,6 +24,8 @@ class DemoCasesTest {
     OverdueItems overdue;
     @Autowired
     LegalClock clock;
+    @Autowired
+    org.camunda.bpm.engine.HistoryService history;
 
     private String number(int n) {
         return "（" + clock.today().getYear() + "）宁0502行初" + n + "号";
@@ -62,5 +64,12 @@ class DemoCasesTest {
             assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number(closed))
                     .processDefinitionKey("litigation-case").count()).as("archived").isZero();
         }
+        assertThat(waitsAt(113, "DecideRecoveryTask")).as("the recovery of the compensation awaits the leaders").isTrue();
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("training-record")
+                .variableValueEquals("topic", "行政诉讼举证责任与证据规则").count())
+                .as("the registers of Art. 20, 21, once").isEqualTo(1);
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("hearing-observation")
+                .variableValueEquals("caseTitle", "某公司诉区市场监督管理局行政处罚案").count())
+                .isEqualTo(1);
     }
 }
