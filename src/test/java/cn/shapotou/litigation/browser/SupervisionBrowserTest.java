@@ -2,11 +2,14 @@ package cn.shapotou.litigation.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shapotou.litigation.CaseWalk;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.escalation.DeadlineWatch;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,6 +31,10 @@ class SupervisionBrowserTest {
     DeadlineWatch watch;
     @Autowired
     LegalClock clock;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
 
     @Test
     void theJusticeBureauSeesTheOverdueCaseInCockpitAndTasklist() throws Exception {
@@ -35,6 +42,12 @@ class SupervisionBrowserTest {
         String caseNumber = (String) data.get("caseNumber");
         data.put("noticeReceivedOn", clock.today().minusDays(40).toString());
         rest.withBasicAuth("office", "demo").postForEntity("/api/cases", data, Map.class);
+        // A second case approved only today: its answer materials are due by the long-passed statutory day, so the
+        // natural resources bureau holds an overdue answer (Art. 10 ¶2, ALL Art. 67) — two units on the panel.
+        Map<String, Object> second = TestCases.natresCase();
+        second.put("noticeReceivedOn", clock.today().minusDays(40).toString());
+        rest.withBasicAuth("office", "demo").postForEntity("/api/cases", second, Map.class);
+        new CaseWalk(runtime, tasks).approveProposal((String) second.get("caseNumber"));
         watch.sweep();
 
         try (Browser browser = new Browser("http://localhost:" + port)) {
