@@ -114,15 +114,19 @@ public class CaseView {
                 return best.getTypedValue() instanceof JsonValue j ? j.getValueSerialized() : best.getValue();
             }
         }
-        List<String> all = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
-                .stream().map(h -> h.getId()).toList();
+        // Newest first: of two stages that kept the variable (a second hearing's plan), the later one's copy.
+        List<String> all = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .orderByProcessInstanceStartTime().desc().list().stream().map(h -> h.getId()).toList();
         if (all.isEmpty()) {
             return null;
         }
-        return history.createHistoricVariableInstanceQuery().variableName(name)
-                .processInstanceIdIn(all.toArray(String[]::new)).disableCustomObjectDeserialization().list().stream()
-                .map(v -> v.getTypedValue() instanceof JsonValue j ? j.getValueSerialized() : v.getValue())
-                .findFirst().orElse(null);
+        Map<String, Object> byInstance = new HashMap<>();
+        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().variableName(name)
+                .processInstanceIdIn(all.toArray(String[]::new)).disableCustomObjectDeserialization().list()) {
+            byInstance.putIfAbsent(v.getProcessInstanceId(),
+                    v.getTypedValue() instanceof JsonValue j ? j.getValueSerialized() : v.getValue());
+        }
+        return all.stream().map(byInstance::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     public Map<String, Object> render(String caseNumber, Map<String, Object> vars) {
