@@ -182,6 +182,10 @@ class RecordedAccountabilityTest {
                 .satisfies(f -> assertThat(f).containsEntry("directlyResponsible", "李某（原执法大队队长）")
                         .containsEntry("recordedOn", "2026-12-10").containsEntry("basis", "第二十三条")
                         .extracting(x -> String.valueOf(x.get("detail"))).asString().contains("30000.00", "10000"));
+        Map<String, Object> year = rest.withBasicAuth("leader", "demo").getForObject("/api/reports/annual?year=2026", Map.class);
+        assertThat(((Number) year.get("compensationRecoveries")).intValue()).isPositive();
+        assertThat(new java.math.BigDecimal(String.valueOf(year.get("compensationRecovered"))))
+                .isGreaterThanOrEqualTo(new java.math.BigDecimal("10000"));
     }
 
     @Test

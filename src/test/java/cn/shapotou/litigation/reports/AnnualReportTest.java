@@ -235,6 +235,11 @@ class AnnualReportTest {
         complete(r, "FileAppealTask", Map.of("appealFiledOn", "2020-05-12"));
         judgment(r, "JUDGMENT", "SECOND", "APPEAL_DISMISSED", "2020-09-01");
         assertThat(walk.tasks(r, "WriteLossAnalysisTask")).as("an affirmed loss is a loss (Art. 12)").hasSize(1);
+        lossAnalysis(r, "2020-09-10", Map.of());
+        TestCases.today("2020-09-14");
+        complete(r, "FollowUpTask", Map.of("ownPerformance", "REFUSED", "followUp", "NONE",
+                "followUpNotes", "局务会决定暂不重新作出处理决定", "performanceSupervisor", "张局长",
+                "performanceResponsible", "执法科科长"));
         // S: the head was planned but did not come, without an approved reason; a major issue reported in writing.
         String s = noticed2020("2020-03-02", "2020-04-13");
         complete(s, "PlanAppearanceTask", CaseWalk.plan(true, List.of(CaseWalk.agent("刘伟", "natural-resources", "STAFF", true))));
@@ -264,13 +269,19 @@ class AnnualReportTest {
                 .containsEntry("headAppearanceMissed", 0).containsEntry("decisions", 1).containsEntry("losses", 1)
                 .containsEntry("appealsFiled", 1).containsEntry("majorIssueReports", 1)
                 .containsEntry("judicialRecommendationsReceived", 2).containsEntry("judicialRecommendationsAnswered", 2)
-                .containsEntry("judicialRecommendationsAnsweredOnTime", 1).containsEntry("accountabilityCases", 1);
+                .containsEntry("judicialRecommendationsAnsweredOnTime", 1).containsEntry("accountabilityCases", 2)
+                .containsEntry("judgmentsNotPerformed", 1).containsEntry("judgmentsPerformed", 0)
+                .containsEntry("lossAnalysesLate", 0);
         assertThat((List<Map<String, Object>>) report.get("decisionsByOutcome")).extracting(x -> x.get("outcome") + "=" + x.get("count"))
                 .containsExactly("APPEAL_DISMISSED=1");
-        assertThat((List<Map<String, Object>>) report.get("accountabilityReview")).singleElement()
-                .satisfies(row -> assertThat(row).containsEntry("caseNumber", s)
+        assertThat((List<Map<String, Object>>) report.get("accountabilityReview")).filteredOn(row -> s.equals(row.get("caseNumber")))
+                .singleElement().satisfies(row -> assertThat(row)
                         .containsEntry("facts", List.of("负责人不出庭且无经批准的正当理由"))
                         .containsEntry("persons", List.of("主管人员：王局长")));
+        assertThat((List<Map<String, Object>>) report.get("accountabilityReview")).filteredOn(row -> r.equals(row.get("caseNumber")))
+                .singleElement().satisfies(row -> assertThat(row)
+                        .containsEntry("facts", List.of("拒不履行已经发生法律效力的判决、裁定"))
+                        .containsEntry("persons", List.of("主管人员：张局长；直接责任人员：执法科科长")));
         assertThat((List<Map<String, Object>>) report.get("byUnit")).singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("hearings", 4).containsEntry("headAppearances", 2)
                         .containsEntry("headAppearanceRate", 0.5).containsEntry("lost", 1));
