@@ -56,9 +56,12 @@ public class AccountabilityRecord implements ExecutionListener {
                 .collect(Collectors.toSet()));
         form.pastDate("occurredOn", "发生日期", clock.today(), null, null);
         form.text("detail", "事实经过", true, 4000);
-        form.text("supervisor", "主管人员", false, 200);
-        form.text("directlyResponsible", "直接责任人员", false, 200);
+        String supervisor = form.text("supervisor", "主管人员", false, 200);
+        String responsible = form.text("directlyResponsible", "直接责任人员", false, 200);
         form.done();
+        // An empty field of the form means "not known", as in the case's own facts.
+        execution.setVariable("supervisor", supervisor);
+        execution.setVariable("directlyResponsible", responsible);
         AccountabilityFact kind = AccountabilityFact.valueOf(fact);
         execution.setVariable("factLabel", kind.label());
         execution.setVariable("basis", kind.basis());

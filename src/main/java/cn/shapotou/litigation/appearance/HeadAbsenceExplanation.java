@@ -54,11 +54,12 @@ public class HeadAbsenceExplanation implements CaseDocumentTemplate {
         }
         document.paragraph("贵院受理的" + c.caseNumber() + "原告" + c.text("plaintiff") + "诉" + c.defendantName()
                         + c.text("causeOfAction") + "一案，定于" + hearingDay(c) + "开庭审理。")
-                .paragraph(head + "因" + (reason == null ? blank(null) : reason.label()) + "，不能出庭应诉。"
-                        + (explanation == null ? "" : "具体情况如下：" + explanation))
                 .paragraph("根据《中华人民共和国行政诉讼法》第三条第三款"
-                        + (reason == null ? "" : "和" + reason.citation()) + "的规定，现将负责人不能出庭应诉的情况书面"
-                        + "说明如下，相关证明材料附后。");
+                        + (reason == null ? "" : "和" + reason.citation()) + "的规定，现将我机关负责人不能出庭应诉的情况"
+                        + "说明如下：")
+                .paragraph(head + "因" + (reason == null ? blank(null) : reason.label()) + "，不能出庭应诉。"
+                        + (explanation == null ? "" : "具体情况：" + explanation + (explanation.endsWith("。") ? "" : "。"))
+                        + "相关证明材料附后。");
         List<List<String>> rows = new ArrayList<>();
         for (Agent agent : AppearancePlanCheck.agents(agents(plan))) {
             rows.add(List.of(agent.name(), c.unitName(agent.unit()), agent.post() == null ? "" : agent.post(),

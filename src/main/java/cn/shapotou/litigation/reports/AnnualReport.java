@@ -158,8 +158,9 @@ public class AnnualReport {
         report.put("appealsFiled", cases.stream().mapToLong(c -> (c.in("appealFiledOn", period) ? 1 : 0)
                 + c.list(CourtDecision.EARLIER_APPEALS).stream().filter(x -> period.contains(x.get("appealFiledOn")))
                 .count()).sum());
+        // Art. 13 binds the unit that wants to appeal: an opinion not to appeal, or none, is not late.
         report.put("appealOpinionsLate", late("appeal-opinion", "DraftAppealOpinionTask", DeadlineKind.APPEAL_OPINION,
-                "decisionReceivedOn", period));
+                "decisionReceivedOn", "appealWanted", period));
         List<CaseRecord> recommendations = records(RECOMMENDATION_PROCESS, List.of("caseNumber",
                 "recommendationReceivedOn", "replyDueOn", "repliedOn")).stream()
                 .filter(r -> r.in("recommendationReceivedOn", period)).toList();
@@ -174,7 +175,8 @@ public class AnnualReport {
         report.put("lossAnalysisDue", lostCases.size());
         report.put("lossAnalysisSubmitted", lostCases.values().stream()
                 .filter(c -> c.date("lossAnalysisSubmittedOn") != null).count());
-        long lossLate = late("loss-analysis", "WriteLossAnalysisTask", DeadlineKind.LOSS_ANALYSIS, "effectiveOn", period);
+        long lossLate = late("loss-analysis", "WriteLossAnalysisTask", DeadlineKind.LOSS_ANALYSIS, "effectiveOn", null,
+                period);
         report.put("lossAnalysesLate", lossLate);
         report.put("compensationTotal", decidedCases.values().stream().map(c -> c.text("compensationAmount"))
                 .filter(a -> a != null && !a.isBlank()).map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add)
@@ -239,10 +241,10 @@ public class AnnualReport {
     /** 主管人员：…；直接责任人员：… of a fact, as far as known (Art. 22). */
     static String persons(Map<String, Object> fact) {
         List<String> parts = new ArrayList<>();
-        if (fact.get("supervisor") != null) {
+        if (fact.get("supervisor") != null && !String.valueOf(fact.get("supervisor")).isBlank()) {
             parts.add("主管人员：" + fact.get("supervisor"));
         }
-        if (fact.get("directlyResponsible") != null) {
+        if (fact.get("directlyResponsible") != null && !String.valueOf(fact.get("directlyResponsible")).isBlank()) {
             parts.add("直接责任人员：" + fact.get("directlyResponsible"));
         }
         return String.join("；", parts);
@@ -311,11 +313,13 @@ public class AnnualReport {
     /**
      * Work of a stage done after its deadline, or still not done after it (Art. 12, 13: the appeal opinion within 5
      * days, the loss analysis within 15): counted in the period in which it became late — the day after the deadline —
-     * whether it was done later or not yet, so a past period does not change when the work comes in. The deadline is
+     * whether it was done later or not yet, so a past period does not change when the work comes in. Where the duty
+     * depends on what the work says ({@code onlyIf}: the unit wants to appeal), only work done and saying so counts. The deadline is
      * counted again from the stage's start day by the legal-period rules; the work is the first completion of the task.
      */
-    private long late(String process, String taskKey, DeadlineKind kind, String startVariable, ReportPeriod period) {
-        List<CaseRecord> stages = records(process, List.of(startVariable));
+    private long late(String process, String taskKey, DeadlineKind kind, String startVariable, String onlyIf,
+                      ReportPeriod period) {
+        List<CaseRecord> stages = records(process, onlyIf == null ? List.of(startVariable) : List.of(startVariable, onlyIf));
         if (stages.isEmpty()) {
             return 0;
         }
@@ -340,8 +344,8 @@ public class AnnualReport {
                 continue;
             }
             java.util.Date finished = done.get(stage.instanceId());
-            boolean isLate = finished == null ? today.isAfter(due) && stage.open()
-                    : LegalClock.dateOf(finished).isAfter(due);
+            boolean isLate = onlyIf != null ? finished != null && stage.flag(onlyIf) && LegalClock.dateOf(finished).isAfter(due)
+                    : finished == null ? today.isAfter(due) && stage.open() : LegalClock.dateOf(finished).isAfter(due);
             if (isLate) {
                 late++;
             }

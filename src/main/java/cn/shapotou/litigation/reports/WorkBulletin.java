@@ -131,7 +131,7 @@ public class WorkBulletin {
         return "开庭审理" + hearings + "次，行政机关负责人出庭应诉" + f.get("headAppearances") + "次（正职负责人"
                 + f.get("headAppearancesPrincipal") + "次、副职负责人" + f.get("headAppearancesDeputy") + "次），出庭率"
                 + percent(f.get("headAppearanceRate"), hearings) + "；负责人因正当理由不能出庭、经区政府领导同意并向人民法院"
-                + "提交书面情况说明的" + f.get("headAbsencesJustified") + "次，无经批准的正当理由未出庭的"
+                + "提交书面情况说明的" + f.get("headAbsencesJustified") + "次，未经批准、无正当理由未出庭的"
                 + f.get("headAbsencesUnjustified") + "次，其中属于第七条第二款应当出庭情形的" + f.get("headAppearanceMissed")
                 + "件。";
     }

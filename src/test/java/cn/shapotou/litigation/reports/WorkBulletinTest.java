@@ -90,8 +90,8 @@ class WorkBulletinTest {
         TestCases.today("2021-12-20");
         start("training-record", Map.of("trainedOn", "2021-12-20", "topic", "上一年度的培训", "trainees", "甲"));
 
-        // A: compensation ordered; the appeal opinion four days late (due Mon 2022-06-27: 06-25 is a Saturday);
-        // the loss analysis (due 2022-07-21) not written in 2022 at all.
+        // A: compensation ordered; the opinion not to appeal given after day 5 (due Mon 2022-06-27: 06-25 is a
+        // Saturday), which Art. 13 does not ask for; the loss analysis (due 2022-07-21) not written in 2022 at all.
         String a = register("2022-06-01");
         TestCases.today("2022-06-20");
         document(a, Map.of("kind", "JUDGMENT", "instance", "FIRST", "outcome", "COMPENSATION", "receivedOn", "2022-06-20"));
@@ -99,6 +99,13 @@ class WorkBulletinTest {
         complete(a, "DraftAppealOpinionTask", Map.of("appealWanted", false));
         TestCases.today("2022-07-08");
         document(a, Map.of("kind", "EFFECTIVE", "receivedOn", "2022-07-08", "effectiveOn", "2022-07-06"));
+
+        // C: revoked; the unit wants to appeal but reports its opinion four days late (Art. 13: within 5 days).
+        String c = register("2022-06-01");
+        TestCases.today("2022-06-20");
+        document(c, Map.of("kind", "JUDGMENT", "instance", "FIRST", "outcome", "REVOKED", "receivedOn", "2022-06-20"));
+        TestCases.today("2022-06-29");
+        complete(c, "DraftAppealOpinionTask", Map.of("appealWanted", true, "appealOpinion", "认定事实错误"));
 
         // B: ordered to perform; everything on time, performed and archived in the third quarter.
         String b = register("2022-06-01");
@@ -119,7 +126,7 @@ class WorkBulletinTest {
 
         TestCases.today("2022-12-31");
         Map<String, Object> year = rest.withBasicAuth("leader", "demo").getForObject("/api/reports/annual?year=2022", Map.class);
-        assertThat(year).containsEntry("casesReceived", 2).containsEntry("decisions", 2).containsEntry("losses", 2)
+        assertThat(year).containsEntry("casesReceived", 3).containsEntry("decisions", 2).containsEntry("losses", 2)
                 .containsEntry("casesClosed", 1).containsEntry("appealOpinionsLate", 1).containsEntry("lossAnalysesLate", 1)
                 .containsEntry("lossAnalysisSubmitted", 1).containsEntry("judgmentsPerformed", 1)
                 .containsEntry("judgmentsNotPerformed", 0).containsEntry("hearingObservations", 1)
