@@ -37,6 +37,17 @@ public final class TestCases {
                 caseNumber);
     }
 
+    /** Tasklist's start form of a process, submitted over the engine's REST API as Tasklist does (text values). */
+    @SuppressWarnings("rawtypes")
+    public static ResponseEntity<Map> submitStartForm(TestRestTemplate rest, String user, String process,
+                                                      Map<String, Object> values) {
+        Map<String, Object> variables = new HashMap<>();
+        values.forEach((k, v) -> variables.put(k, Map.of("value", v, "type", "String")));
+        return rest.withBasicAuth(user, "demo").postForEntity(
+                "/engine-rest/process-definition/key/{key}/submit-form", Map.of("variables", variables), Map.class,
+                process);
+    }
+
     public static Map<String, Object> natresCase() {
         Map<String, Object> data = new HashMap<>();
         data.put("caseNumber", newCaseNumber());

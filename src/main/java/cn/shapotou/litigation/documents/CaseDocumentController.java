@@ -6,16 +6,12 @@ import cn.shapotou.litigation.identity.CurrentUser;
 import cn.shapotou.litigation.identity.SystemAccess;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.ApiException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,23 +24,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CaseDocumentController {
 
-    static final MediaType DOCX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-
     private final CaseView cases;
     private final SystemAccess system;
     private final CurrentUser user;
     private final UnitDirectory units;
     private final LegalClock clock;
     private final Map<String, CaseDocumentTemplate> templates;
-    private final PdfRenderer pdf = new PdfRenderer();
-    private final DocxRenderer docx = new DocxRenderer();
+    private final DocumentFiles files;
     private final String district;
 
     public CaseDocumentController(CaseView cases, SystemAccess system, CurrentUser user, UnitDirectory units,
-                                  LegalClock clock, List<CaseDocumentTemplate> templates,
+                                  LegalClock clock, List<CaseDocumentTemplate> templates, DocumentFiles files,
                                   @Value("${litigation.district-name:中卫市沙坡头区}") String district) {
         this.district = district;
+        this.files = files;
         this.cases = cases;
         this.system = system;
         this.user = user;
@@ -65,12 +58,8 @@ public class CaseDocumentController {
             Map<String, Object> vars = cases.visibleTo(caseNumber, groups);
             OfficialDocument built = template.build(new CaseDocumentContext(caseNumber, vars, cases, units, district,
                     clock.today()));
-            return format.equals("pdf") ? pdf.render(built) : docx.render(built);
+            return files.render(built, format);
         });
-        String name = template.name() + "-" + caseNumber + "." + format;
-        return ResponseEntity.ok().contentType(format.equals("pdf") ? MediaType.APPLICATION_PDF : DOCX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, (format.equals("pdf") ? ContentDisposition.inline()
-                        : ContentDisposition.attachment()).filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(body);
+        return files.file(body, template.name() + "-" + caseNumber, format, true);
     }
 }

@@ -3,15 +3,13 @@ package cn.shapotou.litigation.proceedings;
 import cn.shapotou.litigation.cases.CaseView;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.documents.CaseDocumentContext;
-import cn.shapotou.litigation.documents.DocxRenderer;
+import cn.shapotou.litigation.documents.DocumentFiles;
 import cn.shapotou.litigation.documents.OfficialDocument;
-import cn.shapotou.litigation.documents.PdfRenderer;
 import cn.shapotou.litigation.identity.CurrentUser;
 import cn.shapotou.litigation.identity.SystemAccess;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.ApiException;
 import cn.shapotou.litigation.web.FieldError;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +21,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,8 +40,6 @@ public class ProceedingsController {
     private static final Set<String> REPORT_FIELDS = Set.of("reportingUnit", "issue", "reportText", "urgency");
     private static final Set<String> FILING_FIELDS = Set.of("filingUnit", "filingKind", "filingTitle", "filingDraft",
             "courtDeadline");
-    private static final MediaType DOCX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final CaseProceedings proceedings;
     private final CaseView cases;
@@ -57,12 +50,14 @@ public class ProceedingsController {
     private final UnitDirectory units;
     private final LegalClock clock;
     private final MajorIssueReportDocument reportDocument;
+    private final DocumentFiles files;
     private final String district;
 
     public ProceedingsController(CaseProceedings proceedings, CaseView cases, RuntimeService runtime,
                                  HistoryService history, CurrentUser user, SystemAccess system, UnitDirectory units,
-                                 LegalClock clock, MajorIssueReportDocument reportDocument,
+                                 LegalClock clock, MajorIssueReportDocument reportDocument, DocumentFiles files,
                                  @Value("${litigation.district-name:中卫市沙坡头区}") String district) {
+        this.files = files;
         this.proceedings = proceedings;
         this.cases = cases;
         this.runtime = runtime;
@@ -110,13 +105,9 @@ public class ProceedingsController {
             }
             OfficialDocument built = MajorIssueReportDocument.build(new CaseDocumentContext(caseNumber, vars, cases,
                     units, district, clock.today()), reportDocument.variables(id));
-            return format.equals("pdf") ? new PdfRenderer().render(built) : new DocxRenderer().render(built);
+            return files.render(built, format);
         });
-        String name = reportDocument.name() + "-" + caseNumber + "." + format;
-        return ResponseEntity.ok().contentType(format.equals("pdf") ? MediaType.APPLICATION_PDF : DOCX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, (format.equals("pdf") ? ContentDisposition.inline()
-                        : ContentDisposition.attachment()).filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(body);
+        return files.file(body, reportDocument.name() + "-" + caseNumber, format, true);
     }
 
     @PostMapping("/api/cases/{caseNumber}/filings")

@@ -1,18 +1,13 @@
 package cn.shapotou.litigation.reports;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
-import cn.shapotou.litigation.documents.DocxRenderer;
+import cn.shapotou.litigation.documents.DocumentFiles;
 import cn.shapotou.litigation.documents.OfficialDocument;
-import cn.shapotou.litigation.documents.PdfRenderer;
 import cn.shapotou.litigation.identity.CurrentUser;
 import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.identity.SystemAccess;
 import cn.shapotou.litigation.web.ApiException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,17 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class WorkBulletinController {
 
-    private static final MediaType DOCX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-
     private final WorkBulletin bulletin;
     private final CurrentUser user;
     private final SystemAccess system;
     private final LegalClock clock;
-    private final PdfRenderer pdf = new PdfRenderer();
-    private final DocxRenderer docx = new DocxRenderer();
+    private final DocumentFiles files;
 
-    public WorkBulletinController(WorkBulletin bulletin, CurrentUser user, SystemAccess system, LegalClock clock) {
+    public WorkBulletinController(WorkBulletin bulletin, CurrentUser user, SystemAccess system, LegalClock clock,
+                                  DocumentFiles files) {
+        this.files = files;
         this.bulletin = bulletin;
         this.user = user;
         this.system = system;
@@ -89,10 +82,6 @@ public class WorkBulletinController {
     }
 
     private ResponseEntity<byte[]> file(OfficialDocument document, String name, String format) {
-        byte[] body = "pdf".equals(format) ? pdf.render(document) : docx.render(document);
-        return ResponseEntity.ok().contentType("pdf".equals(format) ? MediaType.APPLICATION_PDF : DOCX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name + "." + format, StandardCharsets.UTF_8).build().toString())
-                .body(body);
+        return files.file(files.render(document, format), name, format, false);
     }
 }

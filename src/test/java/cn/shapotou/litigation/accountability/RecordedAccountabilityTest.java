@@ -82,11 +82,7 @@ class RecordedAccountabilityTest {
     }
 
     private ResponseEntity<Map> start(String user, String process, Map<String, Object> values) {
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((k, v) -> variables.put(k, Map.of("value", v, "type", "String")));
-        return rest.withBasicAuth(user, "demo").postForEntity(
-                "/engine-rest/process-definition/key/{key}/submit-form", Map.of("variables", variables), Map.class,
-                process);
+        return TestCases.submitStartForm(rest, user, process, values);
     }
 
     private List<Map<String, Object>> facts(String caseNumber) {

@@ -1,7 +1,6 @@
 package cn.shapotou.litigation.proceedings;
 
 import static cn.shapotou.litigation.proceedings.ProceedingsFixture.completeAs;
-import static cn.shapotou.litigation.proceedings.ProceedingsFixture.submitStartForm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -136,7 +135,7 @@ class CourtFilingProcessTest {
     @Test
     void aDisagreementGoesBackToBeRevisedAndMayEndInAWithdrawal() {
         String caseNumber = ProceedingsFixture.openCase(walk);
-        ResponseEntity<Map> started = submitStartForm(rest, "natres", "court-filing", Map.of("caseNumber", caseNumber,
+        ResponseEntity<Map> started = TestCases.submitStartForm(rest, "natres", "court-filing", Map.of("caseNumber", caseNumber,
                 "filingKind", "POSTPONEMENT_APPLICATION", "filingTitle", "延期开庭申请书", "filingDraft", "因承办人出差申请延期。"));
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
         ProcessInstance filing = filing(caseNumber);

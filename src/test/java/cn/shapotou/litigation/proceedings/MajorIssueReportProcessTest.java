@@ -1,7 +1,6 @@
 package cn.shapotou.litigation.proceedings;
 
 import static cn.shapotou.litigation.proceedings.ProceedingsFixture.completeAs;
-import static cn.shapotou.litigation.proceedings.ProceedingsFixture.submitStartForm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -80,7 +79,7 @@ class MajorIssueReportProcessTest {
     @Test
     void aUnitReportsFromTasklistTheLeadersInstructAndTheUnitTakesNote() throws Exception {
         String caseNumber = ProceedingsFixture.openCase(walk);
-        ResponseEntity<Map> started = submitStartForm(rest, "natres", "major-issue-report", Map.of("caseNumber", caseNumber,
+        ResponseEntity<Map> started = TestCases.submitStartForm(rest, "natres", "major-issue-report", Map.of("caseNumber", caseNumber,
                 "issue", "原告当庭增加行政赔偿请求", "reportText", "原告在证据交换时提出赔偿请求约50万元，建议组织研判。",
                 "urgency", "URGENT"));
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -194,11 +193,11 @@ class MajorIssueReportProcessTest {
         assertThat(onClosed.getBody().toString()).contains("已办结归档");
         assertThat(reports()).as("a refused request starts nothing").isEqualTo(before + 1);
 
-        ResponseEntity<Map> tasklistClosed = submitStartForm(rest, "natres", "major-issue-report",
+        ResponseEntity<Map> tasklistClosed = TestCases.submitStartForm(rest, "natres", "major-issue-report",
                 Map.of("caseNumber", closed, "issue", "问题", "reportText", "内容"));
         assertThat(tasklistClosed.getStatusCode().is4xxClientError()).isTrue();
         assertThat(tasklistClosed.getBody().toString()).contains("已办结归档");
-        ResponseEntity<Map> tasklistStranger = submitStartForm(rest, "wenchang", "major-issue-report",
+        ResponseEntity<Map> tasklistStranger = TestCases.submitStartForm(rest, "wenchang", "major-issue-report",
                 Map.of("caseNumber", caseNumber, "issue", "问题", "reportText", "内容"));
         assertThat(tasklistStranger.getBody().toString()).contains("没有案号为");
         assertThat(reports()).isEqualTo(before + 1);

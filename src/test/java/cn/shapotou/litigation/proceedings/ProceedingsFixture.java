@@ -2,13 +2,11 @@ package cn.shapotou.litigation.proceedings;
 
 import cn.shapotou.litigation.CaseWalk;
 import cn.shapotou.litigation.TestCases;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ResponseEntity;
 
 /** Cases and calls shared by the tests of the agents' reports and filings (Art. 9 ¶3). */
 final class ProceedingsFixture {
@@ -38,17 +36,6 @@ final class ProceedingsFixture {
         tasks.complete(walk.task(caseNumber, "ArchiveTask").getId(), Map.of("archiveNumber", "沙司应诉-2026-M",
                 "archivedOn", "2026-12-01"));
         return caseNumber;
-    }
-
-    /** Tasklist's start form, submitted over the engine's REST API as Tasklist does. */
-    @SuppressWarnings("rawtypes")
-    static ResponseEntity<Map> submitStartForm(TestRestTemplate rest, String user, String process,
-                                               Map<String, Object> values) {
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((k, v) -> variables.put(k, Map.of("value", v, "type", "String")));
-        return rest.withBasicAuth(user, "demo").postForEntity(
-                "/engine-rest/process-definition/key/" + process + "/submit-form", Map.of("variables", variables),
-                Map.class);
     }
 
     static void completeAs(IdentityService identity, TaskService tasks, String user, String group, String taskId,

@@ -6,7 +6,6 @@ import cn.shapotou.litigation.CaseWalk;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
 import cn.shapotou.litigation.documents.GeneratedDocuments;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -60,14 +59,9 @@ class WorkBulletinTest {
     }
 
     private void start(String process, Map<String, Object> values) {
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((k, v) -> variables.put(k, Map.of("value", v, "type", "String")));
-        ResponseEntity<Map> started = rest.withBasicAuth("justice", "demo").postForEntity(
-                "/engine-rest/process-definition/key/{key}/submit-form", Map.of("variables", variables), Map.class,
-                process);
+        ResponseEntity<Map> started = TestCases.submitStartForm(rest, "justice", process, values);
         assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
     }
-
 
     private String bulletin(int quarter) throws Exception {
         ResponseEntity<byte[]> docx = rest.withBasicAuth("justice", "demo").getForEntity(
