@@ -27,6 +27,8 @@ class WordTemplateFillerTest {
             run(p, "ber}}，原告{", 12);
             run(p, "{plaintiff}", 10);
             run(p, "}。", 11);
+            d.createHeader(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT).createParagraph().createRun()
+                    .setText("{{court}}");
         });
         try (XWPFDocument filled = fill(template, CASE)) {
             XWPFParagraph p = filled.getParagraphs().get(0);
@@ -35,6 +37,7 @@ class WordTemplateFillerTest {
             assertThat(number.getFontSizeAsDouble()).isEqualTo(16.0);
             XWPFRun plaintiff = p.getRuns().stream().filter(r -> r.text().contains("张某某")).findFirst().orElseThrow();
             assertThat(plaintiff.getFontSizeAsDouble()).isEqualTo(12.0);
+            assertThat(filled.getHeaderList().get(0).getText()).contains("中卫市沙坡头区人民法院");
         }
     }
 
