@@ -139,6 +139,7 @@ class WordDraftsTest {
             if (justice) {
                 materials.put("draftDefence", "复议程序合法。");
             }
+            walk.filePapers(caseNumber, justice ? "justice-bureau" : "natural-resources");
             tasks.complete(part.getId(), materials);
         }
     }
