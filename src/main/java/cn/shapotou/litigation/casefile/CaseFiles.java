@@ -68,43 +68,73 @@ public class CaseFiles {
             errors.add(new FieldError("category", category == null || category.isBlank()
                     ? "请选择材料类别" : "没有这种材料类别：" + category));
         }
-        if (file == null || file.isEmpty()) {
-            errors.add(new FieldError("file", "请选择要上传的文件（文件不能为空）"));
-        }
         String cleanTitle = title == null ? "" : title.strip();
         if (cleanTitle.length() > MAX_TITLE) {
             errors.add(new FieldError("title", "标题不能超过 " + MAX_TITLE + " 个字"));
         }
+        if (file == null || file.isEmpty()) {
+            errors.add(new FieldError("file", "请选择要上传的文件（文件不能为空）"));
+        }
         if (!errors.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, errors);
         }
+        try (Spooled spooled = spool(file, "file")) {
+            return store(caseNumber, fileCategory, cleanTitle, spooled);
+        }
+    }
+
+    /**
+     * An upload on the server's disk with its type judged, before anything of the case changes: a request that also
+     * registers something (a case, a court document) checks its files first, so a refused file changes nothing.
+     */
+    public Spooled spool(MultipartFile file, String field) {
+        if (file == null || file.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, field, "请选择要上传的文件（文件不能为空）");
+        }
         if (file.getSize() > MAX_BYTES) {
-            throw tooLarge();
+            throw tooLarge(field);
         }
         String fileName = fileName(file.getOriginalFilename());
-        Path spooled = null;
+        Path path = null;
         try {
-            spooled = Files.createTempFile("case-file-", ".upload");
-            file.transferTo(spooled);
-            FileType type = types.detect(spooled, fileName).orElseThrow(() -> new ApiException(
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file", "不接受这种文件（按文件内容判断，不看扩展名）：只接受 PDF、OFD、"
+            path = Files.createTempFile("case-file-", ".upload");
+            file.transferTo(path);
+            FileType type = types.detect(path, fileName).orElseThrow(() -> new ApiException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, field, "不接受这种文件（按文件内容判断，不看扩展名）：只接受 PDF、OFD、"
                             + "Word（DOCX、DOC）、WPS、Excel（XLSX、XLS）和 JPEG、PNG、TIFF 图片"));
-            fileName = withExtension(fileName.isEmpty() ? (cleanTitle.isEmpty() ? fileCategory.label() : cleanTitle)
-                    : fileName, type);
-            if (cleanTitle.isEmpty()) {
-                cleanTitle = baseName(fileName);
-            }
-            CaseFile stored;
-            try (InputStream in = Files.newInputStream(spooled)) {
-                stored = store.store(new FileStore.Upload(caseNumber, fileCategory, cleanTitle, fileName, type,
-                        user.id()), in);
-            }
+            return new Spooled(path, type, fileName);
+        } catch (IOException e) {
+            deleteQuietly(path);
+            throw new IllegalStateException("Could not spool an upload", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(path);
+            throw e;
+        }
+    }
+
+    /** A spooled upload; closing it removes the temporary file. */
+    public record Spooled(Path path, FileType type, String fileName) implements AutoCloseable {
+        @Override
+        public void close() {
+            deleteQuietly(path);
+        }
+    }
+
+    /** Keeps a spooled upload as the next version of the paper; the caller has checked the case and the category. */
+    public CaseFile store(String caseNumber, FileCategory category, String title, Spooled spooled) {
+        String cleanTitle = title == null ? "" : title.strip();
+        String fileName = withExtension(spooled.fileName().isEmpty()
+                ? (cleanTitle.isEmpty() ? category.label() : cleanTitle) : spooled.fileName(), spooled.type());
+        if (cleanTitle.isEmpty()) {
+            cleanTitle = baseName(fileName);
+        }
+        try (InputStream in = Files.newInputStream(spooled.path())) {
+            CaseFile stored = store.store(new FileStore.Upload(caseNumber, category, cleanTitle, fileName, spooled.type(),
+                    user.id()), in);
             store.logAccess(caseNumber, user.id(), ACTION_UPLOAD, stored.id());
             return stored;
         } catch (IOException e) {
             throw new IllegalStateException("Could not store an upload to case " + caseNumber, e);
-        } finally {
-            deleteQuietly(spooled);
         }
     }
 
@@ -153,8 +183,8 @@ public class CaseFiles {
         return store.accessLog(caseNumber);
     }
 
-    static ApiException tooLarge() {
-        return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "file", "文件过大：每个文件不超过 50 MiB，请分册扫描后分别上传");
+    static ApiException tooLarge(String field) {
+        return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, field, "文件过大：每个文件不超过 50 MiB，请分册扫描后分别上传");
     }
 
     private static List<CaseFile> newest(List<CaseFile> all) {

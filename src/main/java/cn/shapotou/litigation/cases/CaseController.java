@@ -1,5 +1,10 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casefile.CaseFiles;
+import cn.shapotou.litigation.casefile.FileCategory;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import cn.shapotou.litigation.identity.CurrentUser;
 import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.identity.SystemAccess;
@@ -37,9 +42,13 @@ public class CaseController {
     private final RuntimeService runtime;
     private final CurrentUser user;
     private final SystemAccess system;
+    private final CaseFiles files;
+    private final TransactionTemplate transaction;
 
     public CaseController(CaseDataValidator validator, CaseRegistry registry, CaseView view, RuntimeService runtime,
-                          CurrentUser user, SystemAccess system) {
+                          CurrentUser user, SystemAccess system, CaseFiles files, TransactionTemplate transaction) {
+        this.files = files;
+        this.transaction = transaction;
         this.validator = validator;
         this.registry = registry;
         this.view = view;
@@ -48,11 +57,54 @@ public class CaseController {
         this.system = system;
     }
 
+    // Without "consumes": any other content type reaches this endpoint and is refused in Chinese by the error handler.
     @PostMapping
     public ResponseEntity<Map<String, Object>> register(@RequestBody Map<String, Object> body) {
+        return register(body, data -> { });
+    }
+
+    /**
+     * The same registration with the scans the district office received (Art. 10 ¶1): part {@code case} is the JSON
+     * above, {@code complaint} the 起诉状副本 and {@code notice} the 应诉通知书. The scans are checked before anything is
+     * registered, and the case and its scans are kept in one transaction: all or nothing.
+     */
+    @PostMapping(consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<Map<String, Object>> registerWithScans(
+            @RequestPart(name = "case", required = false) String caseJson,
+            @RequestPart(name = "complaint", required = false) MultipartFile complaint,
+            @RequestPart(name = "notice", required = false) MultipartFile notice) {
+        Map<String, Object> body = caseJson(caseJson);
+        requireRegistrar();
+        try (CaseFiles.Spooled complaintScan = files.spool(complaint, "complaint");
+             CaseFiles.Spooled noticeScan = files.spool(notice, "notice")) {
+            return transaction.execute(status -> register(body, data -> {
+                files.store(data.caseNumber(), FileCategory.COMPLAINT, "起诉状副本", complaintScan);
+                files.store(data.caseNumber(), FileCategory.NOTICE, "应诉通知书", noticeScan);
+            }));
+        }
+    }
+
+    private static Map<String, Object> caseJson(String json) {
+        if (json == null || json.isBlank()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "case", "缺少案件信息（case 部分，JSON）");
+        }
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json,
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "case", "案件信息（case 部分）不是有效的 JSON 对象");
+        }
+    }
+
+    private void requireRegistrar() {
         if (!Roles.any(user.groups(), Roles.CASE_REGISTRARS)) {
             throw new ApiException(HttpStatus.FORBIDDEN, null, "只有区政府办公室、区司法局和系统管理员可以登记应诉通知");
         }
+    }
+
+    private ResponseEntity<Map<String, Object>> register(Map<String, Object> body,
+                                                         java.util.function.Consumer<CaseData> alsoKeep) {
+        requireRegistrar();
         List<FieldError> unknown = validator.unknownFields(body.keySet());
         if (!unknown.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, unknown);
@@ -74,6 +126,7 @@ public class CaseController {
         } catch (RuntimeException e) {
             throw translate(e, data.caseNumber());
         }
+        alsoKeep.accept(data);
         VariableMap vars = started.getVariables();
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("caseNumber", data.caseNumber());

@@ -43,11 +43,12 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        if (e.getSupportedMediaTypes().contains(org.springframework.http.MediaType.MULTIPART_FORM_DATA)) {
-            return status(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null,
-                    "请求内容须为 multipart/form-data（文件 file、类别 category）");
-        }
-        return status(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, "请求内容须为 JSON（Content-Type: application/json）");
+        boolean json = e.getSupportedMediaTypes().isEmpty()
+                || e.getSupportedMediaTypes().contains(org.springframework.http.MediaType.APPLICATION_JSON);
+        boolean multipart = e.getSupportedMediaTypes().contains(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        String expected = json && multipart ? "JSON（Content-Type: application/json），或带文件的 multipart/form-data"
+                : multipart ? "multipart/form-data（带文件）" : "JSON（Content-Type: application/json）";
+        return status(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, "请求内容须为 " + expected);
     }
 
     @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)

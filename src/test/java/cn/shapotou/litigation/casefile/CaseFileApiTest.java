@@ -200,6 +200,54 @@ class CaseFileApiTest {
         assertThat(log).extracting(e -> e.get("action")).containsExactly("UPLOAD", "INTEGRITY_FAILURE");
     }
 
+    private ResponseEntity<Map> registerWithScans(Map<String, Object> data, byte[] complaint, byte[] notice)
+            throws Exception {
+        org.springframework.util.MultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        form.add("case", new org.springframework.http.HttpEntity<>(
+                new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(data), json));
+        if (complaint != null) {
+            form.add("complaint", CaseFileUploads.named("起诉状.pdf", complaint));
+        }
+        if (notice != null) {
+            form.add("notice", CaseFileUploads.named("应诉通知书.jpg", notice));
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        return rest.withBasicAuth("office", "demo").exchange("/api/cases", org.springframework.http.HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>(form, headers), Map.class);
+    }
+
+    @Test
+    void theOfficeRegistersACaseWithItsScansAllOrNothing() throws Exception {
+        Map<String, Object> data = TestCases.natresCase();
+        String number = (String) data.get("caseNumber");
+        byte[] complaint = SampleFiles.pdf("行政起诉状");
+        ResponseEntity<Map> refused = registerWithScans(data, complaint, SampleFiles.executable());
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat((List<Map<String, Object>>) refused.getBody().get("errors")).extracting(e -> e.get("field"))
+                .containsExactly("notice");
+        ResponseEntity<Map> missing = registerWithScans(data, complaint, null);
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rest.withBasicAuth("office", "demo").getForEntity("/api/cases/{n}", Map.class, number)
+                .getStatusCode()).as("nothing registered").isEqualTo(HttpStatus.NOT_FOUND);
+
+        ResponseEntity<Map> created = registerWithScans(data, complaint, SampleFiles.image("jpeg"));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getBody()).containsEntry("leadUnit", "natural-resources");
+        List<Map<String, Object>> files = rest.withBasicAuth("natres", "demo")
+                .getForObject("/api/cases/{n}/files", List.class, number);
+        assertThat(files).extracting(f -> f.get("category") + "/" + f.get("title") + "/" + f.get("fileName"))
+                .containsExactly("COMPLAINT/起诉状副本/起诉状.pdf", "NOTICE/应诉通知书/应诉通知书.jpg");
+        assertThat(files.get(0)).containsEntry("sha256", sha256(complaint)).containsEntry("uploadedBy", "office");
+        // A second registration of the number stores no second set of scans.
+        assertThat(registerWithScans(data, complaint, SampleFiles.image("png")).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(rest.withBasicAuth("natres", "demo").getForObject("/api/cases/{n}/files?versions=all", List.class,
+                number)).hasSize(2);
+    }
+
     /** A large body generated as it is sent, so the test itself holds no 50 MiB array. */
     private static final class Zeros extends AbstractResource {
         private final String name;
