@@ -22,7 +22,8 @@ const CATEGORY_NAMES = Object.fromEntries(CATEGORIES);
 // The server refuses more (413); checking first spares a clerk minutes of uploading a scan that cannot be kept.
 const MAX_BYTES = 50 * 1024 * 1024;
 const ACCEPT = '.pdf,.ofd,.docx,.doc,.xlsx,.xls,.wps,.jpg,.jpeg,.png,.tif,.tiff';
-const ACCEPTED_TYPES = 'PDF、OFD、Word（DOCX、DOC）、Excel（XLSX、XLS）、WPS 文档或 JPEG、PNG、TIFF 图片';
+const ACCEPTED_TYPES = 'PDF、OFD、DOCX、DOC、XLSX、XLS、WPS 文档或 JPEG、PNG、TIFF 图片';
+const ACCEPTED_FORMATS = 'PDF、OFD、DOCX、DOC、XLSX、XLS、WPS、JPEG、PNG、TIFF';
 
 const TYPE_NAMES = {
   'application/pdf': 'PDF',
@@ -71,7 +72,7 @@ function typeName(file) {
 }
 
 const categoryName = (file) => file.categoryLabel || CATEGORY_NAMES[file.category] || file.category || '其他';
-const chainKey = (file) => file.category + '\u0000' + (file.title || '');
+const chainKey = (file) => JSON.stringify([file.category, file.title || '']);
 
 function cookie(name) {
   const found = document.cookie.split(';').map((part) => part.trim()).find((part) => part.startsWith(name + '='));
@@ -132,15 +133,14 @@ function caseNumberOf(engineApi, taskId) {
   });
 }
 
-/** Names for the uploaders' user ids ("刘伟（区自然资源局）"); users one may not read keep their id. */
+/** Name and unit for the uploaders' user ids (Tasklist's users are "name unit"); users one may not read keep their id. */
 function userNames(engineApi, ids) {
   if (!ids.length) {
     return Promise.resolve({});
   }
   return getJson(engineApi + '/user?idIn=' + ids.map(encodeURIComponent).join(','))
     .then((users) => Object.fromEntries(users.map((user) => [user.id,
-      user.lastName && user.firstName ? user.firstName + '（' + user.lastName + '）'
-        : [user.firstName, user.lastName].filter(Boolean).join(' ') || user.id])))
+      {name: user.firstName || user.lastName || user.id, unit: user.firstName ? user.lastName || '' : ''}])))
     .catch(() => ({}));
 }
 
@@ -174,21 +174,20 @@ class CaseFile {
   }
 
   show() {
-    this.root.innerHTML = '<div class="casefile-head"><h3>案卷材料</h3><span class="casefile-case">案号：'
-      + escapeHtml(this.caseNumber) + '</span></div>'
+    this.root.innerHTML = '<div class="casefile-head">案号：<strong>' + escapeHtml(this.caseNumber) + '</strong></div>'
       + '<form class="casefile-upload" novalidate>'
       + '<div class="casefile-drop">'
       + '<input type="file" class="casefile-input" accept="' + ACCEPT + '" title="选择要上传的文件">'
       + '<span class="glyphicon glyphicon-cloud-upload" aria-hidden="true"></span>'
-      + '<span class="casefile-drop-text">将文件拖到此处，或点击选择文件</span>'
-      + '<span class="casefile-drop-hint">' + ACCEPTED_TYPES + '，每个文件不超过 50 MB</span>'
+      + '<span class="casefile-drop-body"><span class="casefile-drop-text">将文件拖到此处，或点击选择文件</span>'
+      + '<span class="casefile-drop-hint">可上传 ' + ACCEPTED_FORMATS + '，每个文件不超过 50 MB</span></span>'
       + '</div>'
       + '<div class="casefile-fields">'
-      + '<label class="casefile-field">材料类别<span class="casefile-required">*</span>'
+      + '<label class="casefile-field"><span>材料类别<span class="casefile-required">*</span></span>'
       + '<select class="form-control input-sm casefile-category" required><option value="">请选择类别</option>'
       + CATEGORIES.map(([value, name]) => '<option value="' + value + '">' + name + '</option>').join('')
       + '</select></label>'
-      + '<label class="casefile-field casefile-field-title">标题（选填）'
+      + '<label class="casefile-field casefile-field-title"><span>标题（选填）</span>'
       + '<input type="text" class="form-control input-sm casefile-title" maxlength="200" '
       + 'placeholder="不填写的，以文件名为标题"></label>'
       + '<button type="submit" class="btn btn-primary btn-sm casefile-submit">上传</button>'
@@ -268,19 +267,17 @@ class CaseFile {
       this.setStatus(refusal, 'danger');
       return;
     }
-    const button = this.form.querySelector('.casefile-submit');
     this.setBusy(this.form, true);
     this.send(this.file, category, title, (text) => this.setStatus(text, 'info', true))
       .then((saved) => {
+        this.setBusy(this.form, false);
         this.form.reset();
         this.choose(null);
         this.setStatus('已上传「' + saved.title + '」（' + categoryName(saved) + '，第' + saved.version + '版）。', 'success');
-        return this.load();
-      })
-      .catch((error) => this.setStatus(error.message, 'danger'))
-      .then(() => {
+        this.load();
+      }, (error) => {
         this.setBusy(this.form, false);
-        button.blur();
+        this.setStatus(error.message, 'danger');
       });
   }
 
@@ -395,13 +392,15 @@ class CaseFile {
         }
         byCategory.get(file.category).push(file);
       });
+    // One table for all categories, so that the columns line up from one category to the next.
     this.list.innerHTML = '<p class="casefile-summary">共 ' + files.length + ' 份材料（每份显示最新版本）</p>'
-      + [...byCategory.values()].map((group) => '<div class="casefile-category-group">'
-        + '<h4>' + escapeHtml(categoryName(group[0])) + '<small>（' + group.length + ' 份）</small></h4>'
-        + '<table class="table table-condensed casefile-table"><thead><tr>'
-        + '<th class="casefile-col-title">标题 / 文件名</th><th>类型</th><th class="casefile-num">大小</th>'
-        + '<th>版本</th><th>上传人</th><th>上传时间</th><th class="casefile-col-actions">操作</th>'
-        + '</tr></thead>' + group.map((file) => this.rows(file)).join('') + '</table></div>').join('');
+      + '<table class="table table-condensed casefile-table"><thead><tr>'
+      + '<th class="casefile-col-title">标题 / 文件名</th><th>类型 / 大小</th>'
+      + '<th>版本</th><th>上传人</th><th>上传时间</th><th class="casefile-col-actions">操作</th></tr></thead>'
+      + [...byCategory.values()].map((group) => '<tbody class="casefile-group"><tr><th colspan="6">'
+        + escapeHtml(categoryName(group[0])) + '<small>（' + group.length + ' 份）</small></th></tr></tbody>'
+        + group.map((file) => this.rows(file)).join('')).join('')
+      + '</table>';
   }
 
   href(file) {
@@ -412,11 +411,17 @@ class CaseFile {
     return '<td class="casefile-col-title"><a class="casefile-download-title" href="' + escapeHtml(this.href(file))
       + '" download>' + escapeHtml(file.title || file.fileName) + '</a>'
       + '<div class="casefile-filename">' + escapeHtml(file.fileName) + '</div></td>'
-      + '<td>' + escapeHtml(typeName(file)) + '</td>'
-      + '<td class="casefile-num">' + formatSize(file.size) + '</td>'
+      + '<td class="casefile-nowrap">' + escapeHtml(typeName(file)) + '<div class="casefile-sub">' + formatSize(file.size)
+      + '</div></td>'
       + '<td><span class="casefile-version">第' + escapeHtml(file.version) + '版</span></td>'
-      + '<td>' + escapeHtml(this.names[file.uploadedBy] || file.uploadedBy || '') + '</td>'
-      + '<td class="casefile-time">' + escapeHtml(formatTime(file.uploadedAt)) + '</td>';
+      + '<td class="casefile-uploader">' + this.uploader(file.uploadedBy) + '</td>'
+      + '<td class="casefile-time">' + escapeHtml(formatTime(file.uploadedAt)).replace(' ', '<br>') + '</td>';
+  }
+
+  uploader(id) {
+    const known = this.names[id];
+    return known ? escapeHtml(known.name) + (known.unit ? '<div class="casefile-sub">' + escapeHtml(known.unit) + '</div>' : '')
+      : escapeHtml(id || '');
   }
 
   rows(file) {
@@ -447,7 +452,7 @@ class CaseFile {
     }
     const loading = document.createElement('tr');
     loading.className = 'casefile-old';
-    loading.innerHTML = '<td colspan="7" class="casefile-note">正在读取历史版本……</td>';
+    loading.innerHTML = '<td colspan="6" class="casefile-note">正在读取历史版本……</td>';
     body.appendChild(loading);
     (this.history || (this.history = getJson(this.base + '?versions=all').then((all) => {
       const ids = [...new Set(all.map((file) => file.uploadedBy).filter((id) => id && !(id in this.names)))];
@@ -464,7 +469,7 @@ class CaseFile {
         ? earlier.map((file) => '<tr class="casefile-old">' + this.cells(file) + '<td class="casefile-col-actions">'
           + '<a class="casefile-download" href="' + escapeHtml(this.href(file)) + '" download>'
           + '<span class="glyphicon glyphicon-download-alt" aria-hidden="true"></span> 下载</a></td></tr>').join('')
-        : '<tr class="casefile-old"><td colspan="7" class="casefile-note">没有更早的版本。</td></tr>');
+        : '<tr class="casefile-old"><td colspan="6" class="casefile-note">没有更早的版本。</td></tr>');
     }).catch((error) => {
       this.history = null;
       loading.querySelector('td').className = 'text-danger';
