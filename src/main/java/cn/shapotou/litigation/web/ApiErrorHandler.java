@@ -43,7 +43,28 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+        if (e.getSupportedMediaTypes().contains(org.springframework.http.MediaType.MULTIPART_FORM_DATA)) {
+            return status(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null,
+                    "请求内容须为 multipart/form-data（文件 file、类别 category）");
+        }
         return status(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, "请求内容须为 JSON（Content-Type: application/json）");
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> uploadTooLarge(Exception e) {
+        return status(HttpStatus.PAYLOAD_TOO_LARGE, "file", RequestSizeLimit.MULTIPART_MESSAGE);
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Map<String, Object>> multipart(org.springframework.web.multipart.MultipartException e) {
+        return status(HttpStatus.BAD_REQUEST, "file", "上传的内容不完整或格式不正确，请重新上传");
+    }
+
+    /** A stored file whose bytes no longer match their SHA-256 (the store logged it): never served. */
+    @ExceptionHandler(cn.shapotou.litigation.casefile.CorruptFileException.class)
+    ResponseEntity<Map<String, Object>> corrupt(cn.shapotou.litigation.casefile.CorruptFileException e) {
+        return status(HttpStatus.INTERNAL_SERVER_ERROR, "id", "文件「" + e.file().fileName() + "」的存储内容与上传时的"
+                + " SHA-256 校验值不符，可能已损坏，系统拒绝提供并已记录；请联系系统管理员从备份恢复");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
