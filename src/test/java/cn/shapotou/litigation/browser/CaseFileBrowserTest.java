@@ -99,7 +99,7 @@ class CaseFileBrowserTest {
             // Refused by the server for what the file is, whatever its name says.
             chooseFile(browser, notPdf);
             browser.click(By.cssSelector(".litigation-casefile .casefile-submit"));
-            browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(STATUS, "只能上传"));
+            browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(STATUS, "不接受"));
             assertThat(browser.driver().findElement(STATUS).getAttribute("class")).contains("alert-danger");
             browser.consoleErrors(); // the 415 itself is logged by the browser
 
@@ -136,8 +136,14 @@ class CaseFileBrowserTest {
                     .replaceAll("\\b(PDF|KB|MB|OFD|DOCX|DOC|XLSX|XLS|WPS|JPEG|PNG|TIFF)\\b", "");
             assertThat(shown).as("the tab speaks Chinese").doesNotContainPattern("[A-Za-z]{2,}");
             assertThat(browser.consoleErrors()).as("console").isEmpty();
-            ((JavascriptExecutor) browser.driver()).executeScript(
-                    "document.querySelector('.tabbed-content .nav-tabs').scrollIntoView();");
+            JavascriptExecutor script = (JavascriptExecutor) browser.driver();
+            script.executeScript("document.activeElement.blur();"
+                    + "document.querySelector('.tabbed-content .nav-tabs').scrollIntoView();");
+            browser.screenshot("tasklist-case-file-1280x800");
+            // The README shows the whole tab, in the window size of its other screenshots.
+            browser.driver().manage().window().setSize(new Dimension(1400, 1100));
+            script.executeScript("for (let e = document.querySelector('.litigation-casefile'); e; e = e.parentElement) {"
+                    + " e.scrollTop = 0; }");
             browser.screenshotForReadme("tasklist-case-file");
 
             openTab(browser, loose.getId(), null);

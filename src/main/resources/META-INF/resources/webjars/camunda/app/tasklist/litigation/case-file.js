@@ -46,7 +46,8 @@ const escapeHtml = (text) => String(text == null ? '' : text)
 const pad = (n) => String(n).padStart(2, '0');
 
 function formatTime(value) {
-  const date = value ? new Date(value) : null;
+  // The server writes nanoseconds; Date reads milliseconds at most.
+  const date = value ? new Date(String(value).replace(/(\.\d{3})\d+/, '$1')) : null;
   if (!date || isNaN(date.getTime())) {
     return value ? String(value) : '';
   }
@@ -83,12 +84,6 @@ function cookie(name) {
 function errorMessage(status, body) {
   const messages = body && Array.isArray(body.errors)
     ? body.errors.map((error) => error && error.message).filter(Boolean) : [];
-  if (status === 413) {
-    return '文件超过 50 MB 的上限，未能上传。';
-  }
-  if (status === 415) {
-    return (messages.length ? messages.join('；') + '。' : '') + '只能上传 ' + ACCEPTED_TYPES + '。';
-  }
   if (messages.length) {
     return messages.join('；');
   }
@@ -97,6 +92,8 @@ function errorMessage(status, body) {
     case 401: return '登录已失效，请重新登录。';
     case 403: return '没有权限进行此项操作，或登录已失效（请刷新页面）。';
     case 404: return '未找到该案件，或您无权查看该案件的材料。';
+    case 413: return '文件超过 50 MB 的上限，未能上传。';
+    case 415: return '不接受这种文件：只能上传 ' + ACCEPTED_TYPES + '。';
     default: return '操作失败（错误代码 ' + status + '），请稍后再试。';
   }
 }
