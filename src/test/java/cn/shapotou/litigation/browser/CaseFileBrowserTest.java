@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -25,6 +26,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,7 +105,13 @@ class CaseFileBrowserTest {
             assertThat(browser.driver().findElement(STATUS).getAttribute("class")).contains("alert-danger");
             browser.consoleErrors(); // the 415 itself is logged by the browser
 
-            upload(browser, complaint, "COMPLAINT", "");
+            // Dragged from the desktop onto the drop zone, as the browser itself delivers it.
+            browser.waiting(30).until(d -> d.findElement(By.cssSelector(".litigation-casefile .casefile-submit")).isEnabled());
+            dropFile(browser, complaint);
+            browser.waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".litigation-casefile .casefile-drop"), "已选择：起诉状副本.pdf"));
+            category(browser, "COMPLAINT");
+            browser.click(By.cssSelector(".litigation-casefile .casefile-submit"));
             browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(STATUS, "已上传"));
             upload(browser, evidence, "EVIDENCE", "现场勘验笔录");
             browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(STATUS, "已上传「现场勘验笔录」"));
@@ -168,6 +176,19 @@ class CaseFileBrowserTest {
         }
         browser.click(TAB);
         browser.await(By.cssSelector(".litigation-casefile"));
+    }
+
+    private static void dropFile(Browser browser, Path file) {
+        WebElement zone = browser.await(By.cssSelector(".litigation-casefile .casefile-drop"));
+        @SuppressWarnings("unchecked")
+        Map<String, Number> centre = (Map<String, Number>) ((JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].scrollIntoView({block:'center'}); const r = arguments[0].getBoundingClientRect();"
+                        + "return {x: r.left + r.width / 2, y: r.top + r.height / 2};", zone);
+        Map<String, Object> data = Map.of("items", List.of(), "files", List.of(file.toString()), "dragOperationsMask", 1);
+        for (String type : List.of("dragEnter", "dragOver", "drop")) {
+            ((ChromeDriver) browser.driver()).executeCdpCommand("Input.dispatchDragEvent", Map.of("type", type,
+                    "x", centre.get("x").doubleValue(), "y", centre.get("y").doubleValue(), "data", data));
+        }
     }
 
     private static void chooseFile(Browser browser, Path file) {

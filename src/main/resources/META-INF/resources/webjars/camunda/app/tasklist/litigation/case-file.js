@@ -141,7 +141,27 @@ function userNames(engineApi, ids) {
     .catch(() => ({}));
 }
 
+// A file dropped beside the drop zone would make the browser leave Tasklist to show the file: while the tab is open,
+// only the zone's file input takes drops.
+let dropGuard = false;
+function guardDrops() {
+  if (dropGuard) {
+    return;
+  }
+  dropGuard = true;
+  ['dragover', 'drop'].forEach((type) => window.addEventListener(type, (event) => {
+    const target = event.target;
+    const files = event.dataTransfer && Array.from(event.dataTransfer.types || []).includes('Files');
+    if (files && document.querySelector('.litigation-casefile')
+        && !(target instanceof HTMLInputElement && target.type === 'file')) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'none';
+    }
+  }));
+}
+
 function render(node, {api, taskId}) {
+  guardDrops();
   const engineApi = api.engineApi;
   node.innerHTML = '<section class="litigation-casefile"><p class="casefile-note">正在读取……</p></section>';
   const root = node.firstChild;
@@ -210,6 +230,13 @@ class CaseFile {
       if (toggle) {
         event.preventDefault();
         this.toggleHistory(toggle);
+      }
+    });
+    this.list.addEventListener('keydown', (event) => {
+      const label = event.target.closest('.casefile-new-version');
+      if (label && (event.key === 'Enter' || event.key === ' ')) {
+        event.preventDefault();
+        label.querySelector('input').click();
       }
     });
     this.list.addEventListener('change', (event) => {
@@ -429,7 +456,7 @@ class CaseFile {
       + '<td class="casefile-col-actions">'
       + '<a class="casefile-download" href="' + escapeHtml(this.href(file)) + '" download>'
       + '<span class="glyphicon glyphicon-download-alt" aria-hidden="true"></span> 下载</a>'
-      + '<label class="casefile-new-version" title="按相同类别和标题上传，成为下一版">'
+      + '<label class="casefile-new-version" tabindex="0" role="button" title="按相同类别和标题上传，成为下一版">'
       + '<span class="glyphicon glyphicon-open" aria-hidden="true"></span> 上传新版本'
       + '<input type="file" class="casefile-version-input" accept="' + ACCEPT + '"></label>'
       + (earlier ? '<a href class="casefile-history-toggle" aria-expanded="false">'
