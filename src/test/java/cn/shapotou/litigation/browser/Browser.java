@@ -40,9 +40,18 @@ public final class Browser implements AutoCloseable {
                 "--user-data-dir=" + profile.toAbsolutePath());
         // A district clerk's browser asks for Chinese; headless Chromium takes that from this preference, not --lang.
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+        // Keeps the page's console, so a test can tell that a screen works without errors behind it.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
+    }
+
+    /** Errors in the browser's console since the last call (script errors and failed requests). */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(entry -> entry.getMessage()).toList();
     }
 
     public WebDriver driver() {
