@@ -2,9 +2,23 @@ package cn.shapotou.litigation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shapotou.litigation.casefile.FileCategory;
+import cn.shapotou.litigation.casefile.FileStore;
+import cn.shapotou.litigation.casefile.FileType;
+import cn.shapotou.litigation.casefile.SampleFiles;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -38,6 +52,7 @@ public final class CaseWalk {
         tasks.complete(task(caseNumber, "AssignCounselTask").getId(), Map.of("counsel", "counsel"));
         for (Task part : tasks(caseNumber, "PrepareAnswerTask")) {
             Object unit = runtime.getVariable(part.getExecutionId(), "answerUnit");
+            filePapers(caseNumber, String.valueOf(unit));
             tasks.complete(part.getId(), materials(List.of(agent("justice-bureau".equals(unit) ? "李强" : "刘伟",
                     String.valueOf(unit), "STAFF", true))));
         }
@@ -47,6 +62,27 @@ public final class CaseWalk {
         }
         tasks.complete(task(caseNumber, "SealAndDeliverTask").getId(),
                 Map.of("sealed", true, "deliveredOn", deliveredOn, "deliveryMethod", "IN_PERSON"));
+    }
+
+    /**
+     * A clerk of the unit puts its 答辩状 and one piece of evidence in the case file (the task's 案卷材料 tab), which
+     * preparing the answer requires (Art. 6 ¶2).
+     */
+    public void filePapers(String caseNumber, String unit) {
+        ProcessEngine engine = ProcessEngines.getDefaultProcessEngine();
+        String clerk = engine.getIdentityService().createUserQuery().memberOfGroup(unit).list().get(0).getId();
+        DataSource db = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
+        FileStore store = new FileStore(new JdbcTemplate(db), new TransactionTemplate(new DataSourceTransactionManager(db)));
+        try {
+            String title = "justice-bureau".equals(unit) ? "复议部分答辩状" : "答辩状";
+            store.store(new FileStore.Upload(caseNumber, FileCategory.DEFENCE, title, title + ".docx", FileType.DOCX, clerk),
+                    new ByteArrayInputStream(SampleFiles.docx("答辩状：答辩人认为被诉行为事实清楚、证据确实充分。")));
+            String evidence = "justice-bureau".equals(unit) ? "复议案卷" : "现场勘验笔录";
+            store.store(new FileStore.Upload(caseNumber, FileCategory.EVIDENCE, evidence, evidence + ".pdf",
+                    FileType.PDF, clerk), new ByteArrayInputStream(SampleFiles.pdf(evidence)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Art. 4 ¶4: the acting unit's written report on an upheld case, read and agreed by the district leaders. */

@@ -17,18 +17,22 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * End listener of each unit's 准备答辩材料: the items of Art. 6 must be there (the lead unit also gives the legal
- * representative and at least one agent for the power of attorney); the unit's submission is kept per unit and round.
+ * End listener of each unit's 准备答辩材料: the items of Art. 6 must be there — the 答辩状 and the evidence as files in
+ * the case file ({@link AnswerPapers}), the normative documents named (the lead unit also gives the legal representative
+ * and at least one agent for the power of attorney); the unit's submission, with the versions of its files, is kept per
+ * unit and round.
  */
 @Component("answerMaterialsCheck")
 public class AnswerMaterialsCheck implements ExecutionListener {
 
     private final UnitDirectory units;
     private final LegalClock clock;
+    private final AnswerPapers answerPapers;
 
-    public AnswerMaterialsCheck(UnitDirectory units, LegalClock clock) {
+    public AnswerMaterialsCheck(UnitDirectory units, LegalClock clock, AnswerPapers answerPapers) {
         this.units = units;
         this.clock = clock;
+        this.answerPapers = answerPapers;
     }
 
     @Override
@@ -40,8 +44,22 @@ public class AnswerMaterialsCheck implements ExecutionListener {
         boolean lead = unit.equals(execution.getVariable("leadUnit"));
         List<FieldError> errors = new ArrayList<>();
         Map<String, Object> submitted = new LinkedHashMap<>();
-        require(execution, "draftDefence", "答辩状代拟稿（第六条第二款第（一）项）", errors, submitted);
-        require(execution, "evidenceList", "作出行政行为的证据（第六条第二款第（二）项）", errors, submitted);
+        AnswerPapers.Papers papers = answerPapers.of(execution.getProcessBusinessKey(), unit,
+                execution.getProcessEngineServices().getIdentityService());
+        if (papers.defence().isEmpty()) {
+            errors.add(new FieldError("defenceFile", "请先在本任务的「案卷材料」页签上传本单位的答辩状（类别「答辩状」，"
+                    + "第六条第二款第（一）项）"));
+        }
+        String noEvidenceReason = FormValues.text(execution.getVariable("noEvidenceReason"));
+        if (papers.evidence().isEmpty() && noEvidenceReason == null) {
+            errors.add(new FieldError("evidenceFiles", "请在本任务的「案卷材料」页签上传作出行政行为的证据（类别「证据」，"
+                    + "至少一份），或填写「没有证据文件的原因」（第六条第二款第（二）项）"));
+        }
+        submitted.put("defenceFiles", AnswerPapers.Papers.refs(papers.defence()));
+        submitted.put("evidenceFiles", AnswerPapers.Papers.refs(papers.evidence()));
+        submitted.put("noEvidenceReason", papers.evidence().isEmpty() ? noEvidenceReason : null);
+        submitted.put("draftDefence", FormValues.text(execution.getVariable("draftDefence")));
+        submitted.put("evidenceList", FormValues.text(execution.getVariable("evidenceList")));
         require(execution, "normativeDocuments", "所依据的行政规范性文件（第六条第二款第（二）项）", errors, submitted);
         submitted.put("otherMaterials", FormValues.text(execution.getVariable("otherMaterials")));
         List<Map<String, Object>> agents = agents(AgentFields.read(execution), errors);

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 public class AnswerStage implements ExecutionListener {
 
     /** The form fields of 准备答辩材料 (Art. 6): the answer materials, the certificate's and the attorney's data. */
-    public static final List<String> FIELDS = List.of("draftDefence", "evidenceList", "normativeDocuments",
+    public static final List<String> FIELDS = List.of("draftDefence", "evidenceList", "noEvidenceReason", "normativeDocuments",
             "otherMaterials", "legalRepresentativeName", "legalRepresentativePost", "pretrialReviewRequested");
 
     /** Stage variable: the key of the case deadline the answer's review, pre-trial review and sealing are due by. */

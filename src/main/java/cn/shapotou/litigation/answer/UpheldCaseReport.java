@@ -48,12 +48,13 @@ public class UpheldCaseReport implements CaseDocumentTemplate {
                 .paragraph(blank(text(c.latest("upheldReportPoints"))));
         for (Map<String, Object> part : materials.values()) {
             doc.line(part.get("unitName") + "（" + (part.get("unit").equals(lead) ? "原行政行为部分" : "复议部分")
-                    + "）答辩意见：" + blank(text(part.get("draftDefence"))));
+                    + "）答辩意见：" + blank(text(part.get("draftDefence")) != null ? text(part.get("draftDefence"))
+                    : AnswerSummary.files(part.get("defenceFiles"))));
         }
         doc.heading("三、证据和依据");
         List<List<String>> evidence = new ArrayList<>();
         for (Map<String, Object> part : materials.values()) {
-            evidence.add(List.of(String.valueOf(part.get("unitName")), blank(text(part.get("evidenceList"))),
+            evidence.add(List.of(String.valueOf(part.get("unitName")), blank(AnswerSummary.evidence(part)),
                     blank(text(part.get("normativeDocuments"))), text(part.get("otherMaterials")) == null ? ""
                             : text(part.get("otherMaterials"))));
         }

@@ -32,9 +32,11 @@ public class DemoCases {
     private final CaseDataValidator validator;
     private final CourtDocuments documents;
     private final LegalClock clock;
+    private final DemoPapers papers;
 
     public DemoCases(RuntimeService runtime, TaskService tasks, CaseRegistry registry, CaseDataValidator validator,
-                     CourtDocuments documents, LegalClock clock) {
+                     CourtDocuments documents, LegalClock clock, DemoPapers papers) {
+        this.papers = papers;
         this.runtime = runtime;
         this.tasks = tasks;
         this.registry = registry;
@@ -65,6 +67,7 @@ public class DemoCases {
                 List.of(), caseNumber -> {
                     approve(caseNumber);
                     complete(caseNumber, "AssignCounselTask", Map.of("counsel", "counsel"));
+                    papers.answer(caseNumber, "wenchang-town");
                     complete(caseNumber, "PrepareAnswerTask", materials("wenchang-town", "杨芳"));
                     complete(caseNumber, "ReviewAnswerTask", Map.of("reviewPassed", false,
                             "reviewRemarks", "请补充强制拆除前的催告及送达证据"));
@@ -240,6 +243,7 @@ public class DemoCases {
         }
         runtime.createProcessInstanceByKey("litigation-case").businessKey(caseNumber)
                 .setVariables(result.data().toVariables()).execute();
+        papers.received(caseNumber, (String) input.get("court"), plaintiff);
         walk.to(caseNumber);
         return 1;
     }
@@ -255,6 +259,7 @@ public class DemoCases {
     private void deliver(String caseNumber, String unit, String agent, LocalDate deliveredOn) {
         approve(caseNumber);
         complete(caseNumber, "AssignCounselTask", Map.of("counsel", "counsel"));
+        papers.answer(caseNumber, unit);
         complete(caseNumber, "PrepareAnswerTask", materials(unit, agent));
         complete(caseNumber, "ReviewAnswerTask", Map.of("reviewPassed", true));
         complete(caseNumber, "SealAndDeliverTask", Map.of("sealed", true, "deliveredOn", deliveredOn.toString(),

@@ -3,6 +3,7 @@ package cn.shapotou.litigation.documents;
 import cn.shapotou.litigation.cases.CaseView;
 import cn.shapotou.litigation.units.UnitDirectory;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -31,6 +32,22 @@ public record CaseDocumentContext(String caseNumber, Map<String, Object> caseVar
     public String caseDescription() {
         return court() + "受理的" + caseNumber + "原告" + text("plaintiff") + "诉" + defendantName()
                 + text("causeOfAction") + "一案";
+    }
+
+    /**
+     * The placeholders every Word template may use (src/docs/templates.md): the case's number, court, parties and cause
+     * of action, how a document names the case, and today's date as official documents write it.
+     */
+    public Map<String, Object> templateData() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("caseNumber", caseNumber);
+        data.put("court", OfficialDocument.blank(court()));
+        data.put("plaintiff", OfficialDocument.blank(text("plaintiff")));
+        data.put("causeOfAction", OfficialDocument.blank(text("causeOfAction")));
+        data.put("defendantName", defendantName());
+        data.put("caseDescription", caseDescription());
+        data.put("today", OfficialDocument.chineseDate(today));
+        return data;
     }
 
     public String court() {

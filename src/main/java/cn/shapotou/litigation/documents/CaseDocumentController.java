@@ -6,6 +6,7 @@ import cn.shapotou.litigation.identity.CurrentUser;
 import cn.shapotou.litigation.identity.SystemAccess;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.ApiException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/cases/{caseNumber}/documents/{id}.pdf} and {@code .docx}: a document of the case made by its
- * {@link CaseDocumentTemplate}, for whoever may read the case (404 for everyone else, as for the case itself).
+ * {@link CaseDocumentTemplate}, for whoever may read the case (404 for everyone else, as for the case itself). A
+ * {@code .docx} comes from the office's Word template where the document has one ({@link WordTemplateDocument}); a
+ * document that exists only as a Word draft has no PDF.
  */
 @RestController
 public class CaseDocumentController {
@@ -30,11 +33,13 @@ public class CaseDocumentController {
     private final UnitDirectory units;
     private final LegalClock clock;
     private final Map<String, CaseDocumentTemplate> templates;
+    private final Map<String, WordTemplateDocument> wordTemplates = new HashMap<>();
     private final DocumentFiles files;
     private final String district;
 
     public CaseDocumentController(CaseView cases, SystemAccess system, CurrentUser user, UnitDirectory units,
-                                  LegalClock clock, List<CaseDocumentTemplate> templates, DocumentFiles files,
+                                  LegalClock clock, List<CaseDocumentTemplate> templates,
+                                  List<WordTemplateDocument> wordTemplates, DocumentFiles files,
                                   @Value("${litigation.district-name:中卫市沙坡头区}") String district) {
         this.district = district;
         this.files = files;
@@ -44,22 +49,33 @@ public class CaseDocumentController {
         this.units = units;
         this.clock = clock;
         this.templates = templates.stream().collect(Collectors.toMap(CaseDocumentTemplate::id, Function.identity()));
+        for (WordTemplateDocument word : wordTemplates) {
+            this.wordTemplates.put(word.id(), word);
+            word.otherIds().forEach(id -> this.wordTemplates.put(id, word));
+        }
     }
 
     @GetMapping("/api/cases/{caseNumber}/documents/{document}.{format}")
     public ResponseEntity<byte[]> document(@PathVariable String caseNumber, @PathVariable String document,
                                            @PathVariable String format) {
-        CaseDocumentTemplate template = templates.get(document);
-        if (template == null || !format.equals("pdf") && !format.equals("docx")) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "document", "没有这种文书：" + document + "." + format);
+        boolean docx = format.equals("docx");
+        WordTemplateDocument word = wordTemplates.get(document);
+        // a document whose Word version has another name serves its PDF under that name too
+        CaseDocumentTemplate drawn = templates.getOrDefault(document,
+                word instanceof CaseDocumentTemplate both ? both : null);
+        if (!docx && !format.equals("pdf") || drawn == null && (word == null || !docx)) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "document", word != null && format.equals("pdf")
+                    ? word.name() + "只有 Word 版本，请下载 " + document + ".docx"
+                    : "没有这种文书：" + document + "." + format);
         }
+        WordTemplateDocument filled = docx ? word : null;
         List<String> groups = user.groups();
         byte[] body = system.call(() -> {
             Map<String, Object> vars = cases.visibleTo(caseNumber, groups);
-            OfficialDocument built = template.build(new CaseDocumentContext(caseNumber, vars, cases, units, district,
-                    clock.today()));
-            return files.render(built, format);
+            CaseDocumentContext context = new CaseDocumentContext(caseNumber, vars, cases, units, district,
+                    clock.today());
+            return filled != null ? files.fill(filled, filled.data(context)) : files.render(drawn.build(context), format);
         });
-        return files.file(body, template.name() + "-" + caseNumber, format, true);
+        return files.file(body, (filled != null ? filled.name() : drawn.name()) + "-" + caseNumber, format, true);
     }
 }

@@ -1,18 +1,29 @@
 package cn.shapotou.litigation.documents;
 
-import static cn.shapotou.litigation.documents.OfficialDocument.blank;
-
-import cn.shapotou.litigation.answer.AnswerMaterials;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** 法定代表人身份证明书, made by the handling unit for the district government (Art. 6 ¶1). */
+/**
+ * 法定代表人身份证明书, made by the handling unit for the district government (Art. 6 ¶1): a PDF drawn by the system, and
+ * a Word version filled from the office's template, also offered as {@code legal-representative.docx}.
+ */
 @Component
-public class LegalRepresentativeCertificate implements CaseDocumentTemplate {
+public class LegalRepresentativeCertificate implements CaseDocumentTemplate, WordTemplateDocument {
 
     @Override
     public String id() {
         return "legal-representative-certificate";
+    }
+
+    @Override
+    public List<String> otherIds() {
+        return List.of("legal-representative");
+    }
+
+    @Override
+    public String template() {
+        return "legal-representative.docx";
     }
 
     @Override
@@ -22,13 +33,20 @@ public class LegalRepresentativeCertificate implements CaseDocumentTemplate {
 
     @Override
     public OfficialDocument build(CaseDocumentContext c) {
-        Map<String, Object> lead = AnswerMaterials.parse(c.latest(AnswerMaterials.VARIABLE))
-                .getOrDefault(c.text("leadUnit"), Map.of());
+        LegalRepresentative representative = LegalRepresentative.of(c);
         return OfficialDocument.builder(name())
-                .paragraph(blank((String) lead.get("legalRepresentativeName")) + "同志，在我单位任"
-                        + blank((String) lead.get("legalRepresentativePost")) + "职务，是我单位的法定代表人。")
+                .paragraph(representative.name() + "同志，在我单位任" + representative.post() + "职务，是我单位的法定代表人。")
                 .paragraph("特此证明。")
                 .paragraph("（用于" + c.caseDescription() + "）")
                 .issuedBy(c.defendantName() + "（盖章）", c.today());
+    }
+
+    @Override
+    public Map<String, Object> data(CaseDocumentContext c) {
+        LegalRepresentative representative = LegalRepresentative.of(c);
+        Map<String, Object> data = c.templateData();
+        data.put("legalRepresentativeName", representative.name());
+        data.put("legalRepresentativePost", representative.post());
+        return data;
     }
 }

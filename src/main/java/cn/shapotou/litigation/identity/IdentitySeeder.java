@@ -60,6 +60,7 @@ public class IdentitySeeder {
             new DemoUser("leader", "区政府领导", "赵军", DISTRICT_LEADERS),
             new DemoUser("counsel", "区法律顾问室", "陈敏", UnitDirectory.LEGAL_COUNSEL_OFFICE),
             new DemoUser("natres", "区自然资源局", "刘伟", "natural-resources"),
+            new DemoUser("housing", "区住房和城乡建设局", "吴刚", "housing"),
             new DemoUser("wenchang", "文昌镇人民政府", "杨芳", "wenchang-town"));
 
     private final IdentityService identity;

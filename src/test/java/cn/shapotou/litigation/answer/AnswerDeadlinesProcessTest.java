@@ -68,6 +68,7 @@ class AnswerDeadlinesProcessTest {
         String caseNumber = (String) data.get("caseNumber");
         walk.register(data);
         walk.approveProposal(caseNumber);
+        walk.filePapers(caseNumber, "natural-resources");
         return caseNumber;
     }
 

@@ -217,7 +217,15 @@ class AnswerPreparationProcessTest {
         ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(year, month, day, 10, 0, 0, 0, LegalClock.ZONE).toInstant()));
     }
 
+    /** Approved, and both units that may prepare a part have their 答辩状 and evidence in the case file. */
     private String approvedCase(Map<String, Object> changes) {
+        String caseNumber = approvedCaseWithoutPapers(changes);
+        walk.filePapers(caseNumber, "natural-resources");
+        walk.filePapers(caseNumber, "justice-bureau");
+        return caseNumber;
+    }
+
+    private String approvedCaseWithoutPapers(Map<String, Object> changes) {
         Map<String, Object> data = TestCases.natresCase();
         data.putAll(changes);
         String caseNumber = (String) data.get("caseNumber");
@@ -264,7 +272,8 @@ class AnswerPreparationProcessTest {
         tasks.complete(prepare.getId(), materials(List.of(agent("刘伟", "natural-resources", "STAFF", true))));
         assertThat(stage(caseNumber)).hasPassed("PretrialReviewGateway").isWaitingAt("ReviewAnswerTask");
         Task review = walk.task(caseNumber, "ReviewAnswerTask");
-        assertThat((String) tasks.getVariable(review.getId(), "answerSummary")).contains("刘伟").contains("答辩状代拟稿");
+        assertThat((String) tasks.getVariable(review.getId(), "answerSummary")).contains("刘伟")
+                .contains("《答辩状》第1版（答辩状.docx）").contains("《现场勘验笔录》第1版");
         // the statutory answer deadline, 2026-11-20 + 15 days, moved over the weekend
         assertThat(review.getDueDate()).isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 7)));
         tasks.complete(review.getId(), Map.of("reviewPassed", "true"));
@@ -352,17 +361,27 @@ class AnswerPreparationProcessTest {
 
     @Test
     void incompleteMaterialsAndImpossibleDeliveriesAreRefused() {
-        String caseNumber = approvedCase(Map.of());
+        String caseNumber = approvedCaseWithoutPapers(Map.of());
         Task counselTask = walk.task(caseNumber, "AssignCounselTask");
         assertThatThrownBy(() -> tasks.complete(counselTask.getId(), Map.of("counsel", "natres")))
                 .hasMessageContaining("区法律顾问室");
         Task prepare = walk.task(caseNumber, "PrepareAnswerTask");
         assertThatThrownBy(() -> tasks.complete(prepare.getId(), Map.of("draftDefence", " ")))
-                .hasMessageContaining("答辩状代拟稿").hasMessageContaining("evidenceList")
+                .hasMessageContaining("上传本单位的答辩状").hasMessageContaining("至少一份")
+                .hasMessageContaining("normativeDocuments")
                 .hasMessageContaining("法定代表人姓名").hasMessageContaining("至少载明一名诉讼代理人");
+        Map<String, Object> withAgents = materials(List.of(agent("刘伟", "natural-resources", "STAFF", true)));
+        // Another unit's papers are not this unit's (each part answers for its own, Art. 6 ¶2).
+        walk.filePapers(caseNumber, "justice-bureau");
+        assertThatThrownBy(() -> tasks.complete(prepare.getId(), withAgents)).hasMessageContaining("上传本单位的答辩状");
         Map<String, Object> badAgent = materials(List.of(Map.of("agentName", "某人", "agentKind", "CLERK")));
         assertThatThrownBy(() -> tasks.complete(prepare.getId(), badAgent)).hasMessageContaining("第六条第三款");
-        tasks.complete(prepare.getId(), materials(List.of(agent("刘伟", "natural-resources", "STAFF", true))));
+        walk.filePapers(caseNumber, "natural-resources");
+        tasks.complete(prepare.getId(), withAgents);
+        Map<String, Object> submitted = AnswerMaterials.parse(runtime.getVariable(stage(caseNumber).getId(),
+                AnswerMaterials.VARIABLE)).get("natural-resources");
+        assertThat(submitted.get("defenceFiles").toString()).contains("答辩状.docx").contains("version=1");
+        assertThat(submitted.get("evidenceFiles").toString()).contains("现场勘验笔录.pdf");
         tasks.complete(walk.task(caseNumber, "ReviewAnswerTask").getId(), Map.of("reviewPassed", true));
         Task seal = walk.task(caseNumber, "SealAndDeliverTask");
         assertThatThrownBy(() -> tasks.complete(seal.getId(), Map.of("sealed", false, "deliveredOn", "2026-11-25")))

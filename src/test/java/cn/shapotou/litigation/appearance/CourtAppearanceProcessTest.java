@@ -544,6 +544,7 @@ class CourtAppearanceProcessTest {
         tasks.complete(walk.task(caseNumber, "AssignCounselTask").getId(), Map.of("counsel", "counsel"));
         for (Task part : walk.tasks(caseNumber, "PrepareAnswerTask")) {
             boolean justice = "justice-bureau".equals(runtime.getVariable(part.getExecutionId(), "answerUnit"));
+            walk.filePapers(caseNumber, justice ? "justice-bureau" : "natural-resources");
             tasks.complete(part.getId(), CaseWalk.materials(justice
                     ? List.of(CaseWalk.agent("李强", "justice-bureau", "STAFF", false))
                     : List.of(CaseWalk.agent("刘伟", "natural-resources", "STAFF", true),

@@ -45,6 +45,8 @@ class AnswerMaterialsBrowserTest {
         walk.register(data);
         walk.approveProposal(caseNumber);
         tasks.complete(walk.task(caseNumber, "AssignCounselTask").getId(), Map.of("counsel", "counsel"));
+        // The 答辩状 and the evidence are files in the case file (CaseFileBrowserTest uploads through the tab).
+        walk.filePapers(caseNumber, "natural-resources");
 
         try (Browser browser = new Browser("http://localhost:" + port)) {
             browser.loginToTasklist("natres", "demo");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
+import cn.shapotou.litigation.casefile.CaseFileUploads;
+import cn.shapotou.litigation.casefile.SampleFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,11 @@ class RestOnlyCaseWalkTest {
                 "legalRepresentativeName", "马区长", "legalRepresentativePost", "区长"));
         answer.putAll(agent1());
         TestCases.today("2026-11-24");
+        // The 答辩状 and the evidence go into the case file first, as the task's 案卷材料 tab uploads them.
+        assertThat(CaseFileUploads.upload(rest, "natres", caseNumber, "DEFENCE", "答辩状", "答辩状.docx",
+                SampleFiles.docx("答辩状")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(CaseFileUploads.upload(rest, "natres", caseNumber, "EVIDENCE", null, "现场勘验笔录.pdf",
+                SampleFiles.pdf("现场勘验笔录")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         complete("natres", caseNumber, "PrepareAnswerTask", answer);
         complete("justice", caseNumber, "ReviewAnswerTask", Map.of("reviewPassed", true));
         complete("office", caseNumber, "SealAndDeliverTask", Map.of("sealed", true, "deliveredOn", "2026-11-24",

@@ -122,6 +122,7 @@ class EscalationHoldersTest {
         assertThat(answer.holders()).containsExactly("natural-resources");
 
         Task prepare = walk.task(caseNumber, "PrepareAnswerTask");
+        walk.filePapers(caseNumber, "natural-resources");
         tasks.complete(prepare.getId(), CaseWalk.materials(List.of(CaseWalk.agent("刘伟", "natural-resources",
                 "STAFF", true))));
         assertThat(answerItem(caseNumber).unit()).as("reviewing them").isEqualTo("justice-bureau");
