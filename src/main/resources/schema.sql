@@ -93,3 +93,25 @@ CREATE TABLE IF NOT EXISTS lit_file_access (
     accessed_at TIMESTAMP    NOT NULL
 );
 CREATE INDEX IF NOT EXISTS lit_file_access_case ON lit_file_access (case_number);
+
+-- The archive copies of the dossier (立卷归档, Art. 18): one row each time the case is archived (a case reopened for a
+-- retrial or enforcement and archived again gets the next seq; earlier copies stay). The ZIP's bytes are chunks in
+-- lit_file_chunk under file_id; source_id is the 立卷归档 task's activity instance that asked for the copy, so a retried
+-- job finds its copy instead of making a second one. participants: the units that took part when it was archived, who
+-- may still read the copy once the engine's history of the case has expired.
+CREATE TABLE IF NOT EXISTS lit_case_archive (
+    case_number    VARCHAR(200) NOT NULL,
+    seq            INT          NOT NULL,
+    archive_number VARCHAR(400) NOT NULL,
+    file_id        VARCHAR(64)  NOT NULL,
+    sha256         VARCHAR(64)  NOT NULL,
+    size_bytes     BIGINT       NOT NULL,
+    archived_at    TIMESTAMP    NOT NULL,
+    archived_by    VARCHAR(255),
+    archived_on    DATE,
+    source_id      VARCHAR(64)  NOT NULL,
+    participants   VARCHAR(4000),
+    stored_at      TIMESTAMP    NOT NULL,
+    PRIMARY KEY (case_number, seq),
+    CONSTRAINT lit_case_archive_source UNIQUE (source_id)
+);

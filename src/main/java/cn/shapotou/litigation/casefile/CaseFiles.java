@@ -53,10 +53,13 @@ public class CaseFiles {
         this.user = user;
     }
 
-    /** 404 unless the caller may read the case (the same rule as {@code GET /api/cases/{caseNumber}}). */
-    public void checkAccess(String caseNumber) {
+    /**
+     * 404 unless the caller may read the case (the same rule as {@code GET /api/cases/{caseNumber}}); the case's
+     * variables when they may.
+     */
+    public Map<String, Object> checkAccess(String caseNumber) {
         List<String> groups = user.groups();
-        system.call(() -> cases.visibleTo(caseNumber, groups));
+        return system.call(() -> cases.visibleTo(caseNumber, groups));
     }
 
     /** Stores an uploaded paper after checking the caller, the category, the size and — by its bytes — the type. */
@@ -167,11 +170,16 @@ public class CaseFiles {
     /** Refuses a file whose bytes changed since it came in, and records the refusal for the administrators. */
     public void verify(CaseFile file) {
         if (!store.intact(file)) {
-            log.error("Case file {} of case {} does not match its SHA-256 {}; refused", file.id(), file.caseNumber(),
-                    file.sha256());
-            store.logAccess(file.caseNumber(), user.id(), ACTION_REFUSED, file.id());
-            throw new CorruptFileException(file);
+            throw refused(file);
         }
+    }
+
+    /** Logs and records the refusal of a file found not to match its SHA-256; the exception to throw. */
+    CorruptFileException refused(CaseFile file) {
+        log.error("Case file {} of case {} does not match its SHA-256 {}; refused", file.id(), file.caseNumber(),
+                file.sha256());
+        store.logAccess(file.caseNumber(), user.id(), ACTION_REFUSED, file.id());
+        return new CorruptFileException(file);
     }
 
     public void copy(CaseFile file, OutputStream out) throws IOException {

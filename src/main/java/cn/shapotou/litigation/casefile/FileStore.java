@@ -51,19 +51,10 @@ public class FileStore {
      */
     public CaseFile store(Upload upload, InputStream content) throws IOException {
         String id = UUID.randomUUID().toString();
-        MessageDigest digest = sha256();
-        long size = 0;
-        try (InputStream in = new DigestInputStream(content, digest)) {
-            byte[] chunk = new byte[CHUNK_BYTES];
-            int seq = 0;
-            int n;
-            while ((n = in.readNBytes(chunk, 0, CHUNK_BYTES)) > 0) {
-                byte[] data = n == CHUNK_BYTES ? chunk : java.util.Arrays.copyOf(chunk, n);
-                jdbc.update("INSERT INTO lit_file_chunk (file_id, seq, data, stored_at) VALUES (?, ?, ?, ?)",
-                        id, seq++, data, now());
-                size += n;
-            }
-            String sha256 = HexFormat.of().formatHex(digest.digest());
+        try {
+            Stored chunks = writeChunks(id, content);
+            long size = chunks.size();
+            String sha256 = chunks.sha256();
             Timestamp at = now();
             long length = size;
             Integer version = transaction.execute(status -> {
@@ -85,6 +76,41 @@ public class FileStore {
             jdbc.update("DELETE FROM lit_file_chunk WHERE file_id = ?", id);
             throw e;
         }
+    }
+
+    /** What {@link #storeUnlisted} kept: the chunks' file id, the length and the SHA-256 of the content. */
+    public record Stored(String id, long size, String sha256) {}
+
+    /**
+     * Keeps content that is not one of the case's papers (the archive copy of its dossier, Art. 18) in the same chunks,
+     * with its SHA-256, without a row in {@code lit_file}: the caller records the id in its own table, which
+     * {@link #removeAbandonedChunks} must then know.
+     */
+    public Stored storeUnlisted(InputStream content) throws IOException {
+        String id = UUID.randomUUID().toString();
+        try {
+            return writeChunks(id, content);
+        } catch (IOException | RuntimeException e) {
+            jdbc.update("DELETE FROM lit_file_chunk WHERE file_id = ?", id);
+            throw e;
+        }
+    }
+
+    private Stored writeChunks(String id, InputStream content) throws IOException {
+        MessageDigest digest = sha256();
+        long size = 0;
+        try (InputStream in = new DigestInputStream(content, digest)) {
+            byte[] chunk = new byte[CHUNK_BYTES];
+            int seq = 0;
+            int n;
+            while ((n = in.readNBytes(chunk, 0, CHUNK_BYTES)) > 0) {
+                byte[] data = n == CHUNK_BYTES ? chunk : java.util.Arrays.copyOf(chunk, n);
+                jdbc.update("INSERT INTO lit_file_chunk (file_id, seq, data, stored_at) VALUES (?, ?, ?, ?)",
+                        id, seq++, data, now());
+                size += n;
+            }
+        }
+        return new Stored(id, size, HexFormat.of().formatHex(digest.digest()));
     }
 
     /** Every version of every file of the case, by category in dossier order, then title, newest version first. */
@@ -144,10 +170,12 @@ public class FileStore {
 
     /**
      * Chunks left by an upload that never finished (the node stopped mid-way): no file names them, and after a day no
-     * upload still writing could.
+     * upload still writing could. The archive copies of dossiers (Art. 18) are named by {@code lit_case_archive}, not by
+     * {@code lit_file}, and are kept for good.
      */
     public int removeAbandonedChunks() {
-        return jdbc.update("DELETE FROM lit_file_chunk WHERE stored_at < ? AND file_id NOT IN (SELECT id FROM lit_file)",
+        return jdbc.update("DELETE FROM lit_file_chunk WHERE stored_at < ? AND file_id NOT IN (SELECT id FROM lit_file)"
+                        + " AND file_id NOT IN (SELECT file_id FROM lit_case_archive)",
                 Timestamp.from(ClockUtil.getCurrentTime().toInstant().minusSeconds(24 * 3600)));
     }
 
