@@ -57,6 +57,7 @@ class ClusterIT {
         try (AppProcess a = AppProcess.start(dir.resolve("a"), args, env).awaitUp(Duration.ofSeconds(180));
              AppProcess b = AppProcess.start(dir.resolve("b"), args, env).awaitUp(Duration.ofSeconds(180))) {
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            aFileUploadedOnOneNodeIsServedByTheOther(a, b, today);
             String remindedStart = startDueWithinTwoDays(a, today);
             AtomicInteger registered = new AtomicInteger();
             ExecutorService clients = Executors.newFixedThreadPool(4);
@@ -110,6 +111,29 @@ class ClusterIT {
         }
     }
 
+    /** The case file lives in the shared database: what one node acknowledged, the other serves byte for byte. */
+    private static void aFileUploadedOnOneNodeIsServedByTheOther(AppProcess a, AppProcess b, LocalDate today)
+            throws Exception {
+        String caseNumber = "（" + today.getYear() + "）宁0502行初F1号";
+        assertThat(a.post("/api/cases", ADMIN, JSON.writeValueAsString(Map.of("caseNumber", caseNumber,
+                "court", "中卫市沙坡头区人民法院", "plaintiff", "张某某", "causeOfAction", "土地行政处罚",
+                "noticeReceivedOn", today.toString(), "actingUnit", "natural-resources", "reconsideration", "NONE",
+                "appearanceCategories", List.of()))).statusCode()).isEqualTo(201);
+        // Three and a half chunks of the store, so that their order matters.
+        byte[] scan = new byte[3 * 1024 * 1024 + 512 * 1024];
+        new java.util.Random(7).nextBytes(scan);
+        System.arraycopy("%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, scan, 0, 9);
+        String path = "/api/cases/" + java.net.URLEncoder.encode(caseNumber, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20") + "/files";
+        HttpResponse<String> uploaded = b.upload(path, ADMIN, "judgment.pdf", scan, Map.of("category", "COURT_DECISION"));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        Map<?, ?> file = JSON.readValue(uploaded.body(), Map.class);
+        HttpResponse<byte[]> downloaded = a.getBytes(path + "/" + file.get("id"), ADMIN);
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(downloaded.body()).isEqualTo(scan);
+        assertThat(downloaded.headers().firstValue("ETag")).hasValue("\"" + file.get("sha256") + "\"");
+    }
+
     /** A complaint date whose 15-day statutory answer falls today or in two days: its proposal task gets a reminder. */
     private static String startDueWithinTwoDays(AppProcess app, LocalDate today) throws Exception {
         for (int back = 15; back < 30; back++) {
@@ -145,11 +169,11 @@ class ClusterIT {
         return values;
     }
 
-    /** Reminder comments on the proposal tasks of the cases registered to be reminded. */
+    /** Reminder comments on the proposal tasks of the cases registered to be reminded (numbers 行初C…号). */
     private static int reminded(AppProcess app) throws Exception {
         int reminders = 0;
         for (Object task : JSON.readValue(app.get("/engine-rest/task?taskDefinitionKey=DraftHandlingProposalTask"
-                + "&maxResults=1000", ADMIN).body(), List.class)) {
+                + "&processInstanceBusinessKeyLike=%25C%25&maxResults=1000", ADMIN).body(), List.class)) {
             String id = (String) ((Map<?, ?>) task).get("id");
             for (Object comment : JSON.readValue(app.get("/engine-rest/task/" + id + "/comment", ADMIN).body(),
                     List.class)) {
