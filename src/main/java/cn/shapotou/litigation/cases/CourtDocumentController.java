@@ -1,5 +1,10 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casefile.CaseFiles;
+import cn.shapotou.litigation.casefile.FileCategory;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import cn.shapotou.litigation.identity.CurrentUser;
 import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.identity.SystemAccess;
@@ -25,29 +30,104 @@ public class CourtDocumentController {
     private final CaseView cases;
     private final CurrentUser user;
     private final SystemAccess system;
+    private final CaseFiles files;
 
-    public CourtDocumentController(CourtDocuments documents, CaseView cases, CurrentUser user, SystemAccess system) {
+    public CourtDocumentController(CourtDocuments documents, CaseView cases, CurrentUser user, SystemAccess system,
+                                   CaseFiles files) {
+        this.files = files;
         this.documents = documents;
         this.cases = cases;
         this.user = user;
         this.system = system;
     }
 
+    /** The document's data; {@code fileId} may name its scan, already in the case file. */
     @PostMapping("/api/cases/{caseNumber}/documents")
     @Transactional
     public ResponseEntity<Map<String, Object>> register(@PathVariable String caseNumber,
                                                         @RequestBody Map<String, Object> body) {
+        requireRegistrar();
+        validate(body);
+        Object fileId = body.get("fileId");
+        if (fileId != null && files.allVersionsOf(caseNumber).stream().noneMatch(f -> f.id().equals(fileId))) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "fileId", "本案的案卷材料中没有这个文件：" + fileId);
+        }
+        return registerChecked(caseNumber, body);
+    }
+
+    /**
+     * The same with the document's scan: part {@code document} is the JSON above, {@code file} the scan. The scan is
+     * checked before anything is registered and kept in the case file (裁判文书, 庭审材料, 上诉材料 or 司法建议) in the same
+     * transaction as the document.
+     */
+    @PostMapping(path = "/api/cases/{caseNumber}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Transactional
+    public ResponseEntity<Map<String, Object>> registerWithScan(@PathVariable String caseNumber,
+            @RequestPart(name = "document", required = false) String documentJson,
+            @RequestPart(name = "file", required = false) MultipartFile file) {
+        requireRegistrar();
+        Map<String, Object> body = new LinkedHashMap<>(json(documentJson));
+        body.remove("fileId");
+        validate(body);
+        try (CaseFiles.Spooled scan = files.spool(file, "file")) {
+            if (system.call(() -> cases.caseVariables(caseNumber)).isEmpty()) {
+                throw notFound(caseNumber);
+            }
+            CourtDocumentKind kind = CourtDocumentKind.valueOf((String) body.get("kind"));
+            body.put("fileId", files.store(caseNumber, category(kind), kind.label() + "（" + body.get("receivedOn") + "收到）",
+                    scan).id());
+            return registerChecked(caseNumber, body);
+        }
+    }
+
+    /** Where a court document's scan belongs in the dossier (Art. 18). */
+    static FileCategory category(CourtDocumentKind kind) {
+        switch (kind) {
+            case HEARING_NOTICE:
+                return FileCategory.HEARING;
+            case PLAINTIFF_APPEAL:
+                return FileCategory.APPEAL;
+            case JUDICIAL_RECOMMENDATION:
+                return FileCategory.RECOMMENDATION;
+            default:
+                return FileCategory.COURT_DECISION;
+        }
+    }
+
+    private void requireRegistrar() {
         if (!user.in(Roles.CASE_REGISTRARS)) {
             throw new ApiException(HttpStatus.FORBIDDEN, null, "只有区政府办公室、区司法局和系统管理员可以登记法院文书");
         }
+    }
+
+    private void validate(Map<String, Object> body) {
         List<FieldError> errors = new java.util.ArrayList<>(documents.unknownFields(body));
         errors.addAll(documents.validate(body));
         if (!errors.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, errors);
         }
+    }
+
+    private static Map<String, Object> json(String json) {
+        if (json == null || json.isBlank()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "document", "缺少文书信息（document 部分，JSON）");
+        }
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json,
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "document", "文书信息（document 部分）不是有效的 JSON 对象");
+        }
+    }
+
+    private static ApiException notFound(String caseNumber) {
+        return new ApiException(HttpStatus.NOT_FOUND, "caseNumber", "没有案号为 " + caseNumber + " 的案件");
+    }
+
+    private ResponseEntity<Map<String, Object>> registerChecked(String caseNumber, Map<String, Object> body) {
         return system.call(() -> {
             if (cases.caseVariables(caseNumber).isEmpty()) {
-                throw new ApiException(HttpStatus.NOT_FOUND, "caseNumber", "没有案号为 " + caseNumber + " 的案件");
+                throw notFound(caseNumber);
             }
             String conflict = documents.conflict(caseNumber, body);
             if (conflict != null) {

@@ -70,7 +70,7 @@ public class CourtDocuments {
 
     /** The fields a court document may carry (POST /api/cases/{n}/documents); anything else is refused, not kept. */
     public static final Set<String> FIELDS = Set.of("kind", "receivedOn", "hearingDate", "instance", "outcome",
-            "effectiveOn", "replyDueOn", "initiatedBy", "summary", "amendedOutcome");
+            "effectiveOn", "replyDueOn", "initiatedBy", "summary", "amendedOutcome", "fileId");
 
     public List<FieldError> unknownFields(Map<String, ?> input) {
         return input.keySet().stream().filter(k -> !FIELDS.contains(k))

@@ -249,6 +249,47 @@ class CaseFileApiTest {
                 number)).hasSize(2);
     }
 
+    @Test
+    void aCourtDocumentIsRegisteredWithItsScanOrAFileAlreadyInTheCase() throws Exception {
+        org.springframework.util.MultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("document", "{\"kind\":\"HEARING_NOTICE\",\"receivedOn\":\"2026-11-24\",\"hearingDate\":\"2026-12-03\"}");
+        form.add("file", CaseFileUploads.named("传票.pdf", SampleFiles.pdf("出庭通知书")));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<Map> registered = rest.withBasicAuth("office", "demo").exchange("/api/cases/{n}/documents",
+                org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>(form, headers),
+                Map.class, caseNumber);
+        assertThat(registered.getStatusCode()).as(String.valueOf(registered.getBody())).isEqualTo(HttpStatus.CREATED);
+        String fileId = (String) ((Map<String, Object>) registered.getBody().get("document")).get("fileId");
+        assertThat(list("natres", "")).singleElement().satisfies(f -> assertThat(f)
+                .containsEntry("id", fileId).containsEntry("category", "HEARING")
+                .containsEntry("title", "开庭传票（出庭通知书）（2026-11-24收到）"));
+
+        // A scan that is not a document of an accepted type registers nothing.
+        form.set("file", CaseFileUploads.named("判决书.pdf", SampleFiles.executable()));
+        form.set("document", "{\"kind\":\"JUDGMENT\",\"receivedOn\":\"2026-11-25\",\"instance\":\"FIRST\","
+                + "\"outcome\":\"CLAIMS_DISMISSED\"}");
+        assertThat(rest.withBasicAuth("office", "demo").exchange("/api/cases/{n}/documents",
+                org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>(form, headers),
+                Map.class, caseNumber).getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        List<Map<String, Object>> documents = rest.withBasicAuth("office", "demo")
+                .getForObject("/api/cases/{n}/documents", List.class, caseNumber);
+        assertThat(documents).extracting(d -> d.get("kind")).containsExactly("HEARING_NOTICE");
+
+        // Or the scan is already in the case file: the JSON names it, and must name a file of this case.
+        String judgment = (String) upload(rest, "office", caseNumber, "COURT_DECISION", "一审判决书", "判决书.pdf",
+                SampleFiles.pdf("判决书")).getBody().get("id");
+        Map<String, Object> json = new java.util.HashMap<>(Map.of("kind", "JUDGMENT", "receivedOn", "2026-11-25",
+                "instance", "FIRST", "outcome", "CLAIMS_DISMISSED", "fileId", "no-such-file"));
+        ResponseEntity<Map> unknown = TestCases.courtDocument(rest, caseNumber, json);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(unknown)).contains("没有这个文件");
+        json.put("fileId", judgment);
+        ResponseEntity<Map> withFile = TestCases.courtDocument(rest, caseNumber, json);
+        assertThat(withFile.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat((Map<String, Object>) withFile.getBody().get("document")).containsEntry("fileId", judgment);
+    }
+
     /** A large body generated as it is sent, so the test itself holds no 50 MiB array. */
     private static final class Zeros extends AbstractResource {
         private final String name;
