@@ -6,7 +6,9 @@ public class CorruptFileException extends RuntimeException {
     private final transient CaseFile file;
 
     public CorruptFileException(CaseFile file) {
-        super("Stored file " + file.id() + " of case " + file.caseNumber() + " does not match its SHA-256 " + file.sha256());
+        // Also the incident's message when the archive copy's job meets the file: in Chinese, for the administrators.
+        super("案件 " + file.caseNumber() + " 的文件「" + file.fileName() + "」（" + file.id() + "）存储内容与上传时的 SHA-256 "
+                + file.sha256() + " 不符，可能已损坏，请从备份恢复");
         this.file = file;
     }
 
