@@ -35,10 +35,7 @@ public class DefenceDraft implements WordTemplateDocument {
 
     @Override
     public Map<String, Object> data(CaseDocumentContext c) {
-        LegalRepresentative representative = LegalRepresentative.of(c);
-        Map<String, Object> data = c.templateData();
-        data.put("legalRepresentativeName", representative.name());
-        data.put("legalRepresentativePost", representative.post());
+        Map<String, Object> data = LegalRepresentative.templateData(c);
         data.put("agents", PowerOfAttorney.agents(c));
         data.put("draftDefence", draft(c));
         return data;

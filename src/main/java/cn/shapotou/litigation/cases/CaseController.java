@@ -73,7 +73,7 @@ public class CaseController {
             @RequestPart(name = "case", required = false) String caseJson,
             @RequestPart(name = "complaint", required = false) MultipartFile complaint,
             @RequestPart(name = "notice", required = false) MultipartFile notice) {
-        Map<String, Object> body = caseJson(caseJson);
+        Map<String, Object> body = cn.shapotou.litigation.web.JsonPart.parse(caseJson, "case", "案件信息");
         requireRegistrar();
         try (CaseFiles.Spooled complaintScan = files.spool(complaint, "complaint");
              CaseFiles.Spooled noticeScan = files.spool(notice, "notice")) {
@@ -81,18 +81,6 @@ public class CaseController {
                 files.store(data.caseNumber(), FileCategory.COMPLAINT, "起诉状副本", complaintScan);
                 files.store(data.caseNumber(), FileCategory.NOTICE, "应诉通知书", noticeScan);
             }));
-        }
-    }
-
-    private static Map<String, Object> caseJson(String json) {
-        if (json == null || json.isBlank()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "case", "缺少案件信息（case 部分，JSON）");
-        }
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json,
-                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "case", "案件信息（case 部分）不是有效的 JSON 对象");
         }
     }
 

@@ -66,7 +66,7 @@ public class CourtDocumentController {
             @RequestPart(name = "document", required = false) String documentJson,
             @RequestPart(name = "file", required = false) MultipartFile file) {
         requireRegistrar();
-        Map<String, Object> body = new LinkedHashMap<>(json(documentJson));
+        Map<String, Object> body = new LinkedHashMap<>(cn.shapotou.litigation.web.JsonPart.parse(documentJson, "document", "文书信息"));
         body.remove("fileId");
         validate(body);
         try (CaseFiles.Spooled scan = files.spool(file, "file")) {
@@ -105,18 +105,6 @@ public class CourtDocumentController {
         errors.addAll(documents.validate(body));
         if (!errors.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, errors);
-        }
-    }
-
-    private static Map<String, Object> json(String json) {
-        if (json == null || json.isBlank()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "document", "缺少文书信息（document 部分，JSON）");
-        }
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json,
-                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "document", "文书信息（document 部分）不是有效的 JSON 对象");
         }
     }
 

@@ -19,6 +19,15 @@ public record LegalRepresentative(String name, String post) {
                 blank(value(c, lead, "legalRepresentativePost")));
     }
 
+    /** A Word template's placeholders for the case with the legal representative's name and post filled in. */
+    public static Map<String, Object> templateData(CaseDocumentContext c) {
+        LegalRepresentative representative = of(c);
+        Map<String, Object> data = c.templateData();
+        data.put("legalRepresentativeName", representative.name());
+        data.put("legalRepresentativePost", representative.post());
+        return data;
+    }
+
     private static String value(CaseDocumentContext c, Map<String, Object> lead, String name) {
         String submitted = FormValues.text(lead.get(name));
         return submitted != null ? submitted : FormValues.text(c.latest(name));

@@ -43,10 +43,7 @@ public class LegalRepresentativeCertificate implements CaseDocumentTemplate, Wor
 
     @Override
     public Map<String, Object> data(CaseDocumentContext c) {
-        LegalRepresentative representative = LegalRepresentative.of(c);
-        Map<String, Object> data = c.templateData();
-        data.put("legalRepresentativeName", representative.name());
-        data.put("legalRepresentativePost", representative.post());
+        Map<String, Object> data = LegalRepresentative.templateData(c);
         return data;
     }
 }

@@ -65,10 +65,7 @@ public class PowerOfAttorney implements CaseDocumentTemplate, WordTemplateDocume
      */
     @Override
     public Map<String, Object> data(CaseDocumentContext c) {
-        LegalRepresentative representative = LegalRepresentative.of(c);
-        Map<String, Object> data = c.templateData();
-        data.put("legalRepresentativeName", representative.name());
-        data.put("legalRepresentativePost", representative.post());
+        Map<String, Object> data = LegalRepresentative.templateData(c);
         List<Map<String, Object>> instruments = new ArrayList<>();
         for (List<Map<String, String>> agents : authorisations(c)) {
             List<Map<String, String>> rows = agents.isEmpty() ? List.of(emptyRow()) : agents;

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shapotou.litigation.CaseWalk;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
-import com.lowagie.text.Document;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.pdf.PdfWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -231,12 +227,6 @@ class CaseFileBrowserTest {
     }
 
     private static byte[] pdf(String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document();
-        PdfWriter.getInstance(document, out);
-        document.open();
-        document.add(new Paragraph(text));
-        document.close();
-        return out.toByteArray();
+        return cn.shapotou.litigation.casefile.SampleFiles.pdf(text);
     }
 }
