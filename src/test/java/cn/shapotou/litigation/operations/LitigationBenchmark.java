@@ -172,6 +172,8 @@ class LitigationBenchmark {
                 "evidenceList", "1. 现场勘验笔录", "normativeDocuments", "《中华人民共和国土地管理法》",
                 "legalRepresentativeName", "马区长", "legalRepresentativePost", "区长"));
         answer.putAll(agent1());
+        paper(http, n, "DEFENCE", "答辩状");
+        paper(http, n, "EVIDENCE", "现场勘验笔录");
         step(http, "natres", n, "PrepareAnswerTask", answer);
         step(http, "justice", n, "ReviewAnswerTask", Map.of("reviewPassed", true));
         step(http, "office", n, "SealAndDeliverTask", Map.of("sealed", true, "deliveredOn", "2026-11-24",
@@ -219,6 +221,15 @@ class LitigationBenchmark {
     private void timed(String step, long start) {
         stepMillis.computeIfAbsent(step, k -> Collections.synchronizedList(new ArrayList<>()))
                 .add((System.nanoTime() - start) / 1e6);
+    }
+
+    /** A small scanned paper of the unit's answer put in the case file (Art. 6: the 答辩状 and the evidence as files). */
+    private void paper(BenchHttp http, String caseNumber, String category, String title) throws Exception {
+        byte[] pdf = ("%PDF-1.4\n% " + title + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        http.upload(caseNumber, "natres", category, title, title + ".pdf",
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(pdf));
+        timed("POST files " + category, start);
     }
 
     private void document(BenchHttp http, String caseNumber, Map<String, Object> document) throws Exception {

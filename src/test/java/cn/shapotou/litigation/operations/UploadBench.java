@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,11 +49,13 @@ final class UploadBench {
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int port;
+    private final BenchHttp http;
     private final String caseNumber;
     private final Path pdf;
 
     UploadBench(int port, String caseNumber, Path pdf) {
         this.port = port;
+        this.http = new BenchHttp(port);
         this.caseNumber = BenchHttp.encode(caseNumber);
         this.pdf = pdf;
     }
@@ -89,27 +90,10 @@ final class UploadBench {
 
     record Uploaded(String id, String sha256) {}
 
-    /** One upload as {@code multipart/form-data}; fails unless 201 with the whole file's size. */
+    /** One upload as a unit's user makes it; fails unless 201 with the whole file's size, judged a PDF. */
     Uploaded upload() throws IOException, InterruptedException {
-        String boundary = "bench-" + UUID.randomUUID();
-        String head = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"category\"\r\n\r\nEVIDENCE\r\n"
-                + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"title\"\r\n\r\nbench-50mib\r\n"
-                + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"upload-50mib.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n";
-        String tail = "\r\n--" + boundary + "--\r\n";
-        HttpRequest request = request("/api/cases/" + caseNumber + "/files")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(BodyPublishers.concat(BodyPublishers.ofString(head), BodyPublishers.ofFile(pdf),
-                        BodyPublishers.ofString(tail)))
-                .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("upload → " + response.statusCode() + ": " + response.body());
-        }
-        Map<?, ?> json = BenchHttp.JSON.readValue(response.body(), Map.class);
+        Map<?, ?> json = BenchHttp.JSON.readValue(http.upload(caseNumber, USER, "EVIDENCE", "bench-50mib",
+                "upload-50mib.pdf", BodyPublishers.ofFile(pdf)), Map.class);
         if (((Number) json.get("size")).longValue() != SIZE || !"application/pdf".equals(json.get("contentType"))) {
             throw new IllegalStateException("upload stored as " + json);
         }
