@@ -101,7 +101,9 @@ public class CaseFiles {
         Path path = null;
         try {
             path = Files.createTempFile("case-file-", ".upload");
-            file.transferTo(path);
+            // As a File: the container then moves its own temporary file here (Part.write); transferTo(Path) would
+            // copy all 50 MiB through a stream.
+            file.transferTo(path.toFile());
             FileType type = types.detect(path, fileName).orElseThrow(() -> new ApiException(
                     HttpStatus.UNSUPPORTED_MEDIA_TYPE, field, "不接受这种文件（按文件内容判断，不看扩展名）：只接受 PDF、OFD、"
                             + "Word（DOCX、DOC）、WPS、Excel（XLSX、XLS）和 JPEG、PNG、TIFF 图片"));

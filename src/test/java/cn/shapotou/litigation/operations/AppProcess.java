@@ -81,6 +81,10 @@ final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("application not up within " + timeout + ":\n" + tail());
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean waitForExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }

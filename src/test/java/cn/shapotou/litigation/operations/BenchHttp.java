@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The benchmark's client: what Tasklist and an outside system send, over HTTP/1.1 with HTTP Basic. A call that does
@@ -42,6 +43,28 @@ final class BenchHttp {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)),
                 user, expected);
+    }
+
+    /**
+     * A paper put in the case file as a browser sends it: {@code multipart/form-data} with its category, its title and
+     * the file, whose bytes are streamed from {@code content}. The JSON of the stored file.
+     */
+    String upload(String caseNumber, String user, String category, String title, String fileName,
+                  HttpRequest.BodyPublisher content) throws IOException, InterruptedException {
+        String boundary = "bench-" + UUID.randomUUID();
+        String head = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"category\"\r\n\r\n" + category + "\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"title\"\r\n\r\n" + title + "\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        return send(HttpRequest.newBuilder(uri("/api/cases/" + caseNumber + "/files"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofString(head, StandardCharsets.UTF_8), content,
+                        HttpRequest.BodyPublishers.ofString(tail))), user, 201);
     }
 
     @SuppressWarnings("unchecked")

@@ -50,7 +50,8 @@ import org.springframework.util.FileSystemUtils;
  * that nothing sweeps unasked): full case lifecycles over HTTP against a vanilla process with as many user tasks,
  * 5,000 items falling overdue at once and the one sweep that escalates them, then open cases up to 50,000. Then the
  * packaged jar starts on that database as an operator runs it: start-up time, the supervision API and the 已逾期
- * filter under authorization, and resident memory. Prints {@code BENCH <name> <value> <unit>} lines.
+ * filter under authorization, resident memory, and the case file's 50 MiB uploads and downloads. Prints
+ * {@code BENCH <name> <value> <unit>} lines.
  */
 class LitigationBenchmark {
 
@@ -171,6 +172,8 @@ class LitigationBenchmark {
                 "evidenceList", "1. 现场勘验笔录", "normativeDocuments", "《中华人民共和国土地管理法》",
                 "legalRepresentativeName", "马区长", "legalRepresentativePost", "区长"));
         answer.putAll(agent1());
+        paper(http, n, "DEFENCE", "答辩状");
+        paper(http, n, "EVIDENCE", "现场勘验笔录");
         step(http, "natres", n, "PrepareAnswerTask", answer);
         step(http, "justice", n, "ReviewAnswerTask", Map.of("reviewPassed", true));
         step(http, "office", n, "SealAndDeliverTask", Map.of("sealed", true, "deliveredOn", "2026-11-24",
@@ -218,6 +221,15 @@ class LitigationBenchmark {
     private void timed(String step, long start) {
         stepMillis.computeIfAbsent(step, k -> Collections.synchronizedList(new ArrayList<>()))
                 .add((System.nanoTime() - start) / 1e6);
+    }
+
+    /** A small scanned paper of the unit's answer put in the case file (Art. 6: the 答辩状 and the evidence as files). */
+    private void paper(BenchHttp http, String caseNumber, String category, String title) throws Exception {
+        byte[] pdf = ("%PDF-1.4\n% " + title + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        http.upload(caseNumber, "natres", category, title, title + ".pdf",
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(pdf));
+        timed("POST files " + category, start);
     }
 
     private void document(BenchHttp http, String caseNumber, Map<String, Object> document) throws Exception {
@@ -334,7 +346,32 @@ class LitigationBenchmark {
 
             bench("rss", running.residentMiB("VmHWM"), "MiB");
             bench("rss-now", running.residentMiB("VmRSS"), "MiB");
+            // Last, so that 800 MiB of uploads disturb none of the figures above (the resident peak least of all).
+            uploads(dir, running);
         }
+    }
+
+    /**
+     * The case file's largest paper (50 MiB) uploaded to an open case and downloaded again by its unit, one at a time
+     * (after one of each not counted), then the application's heap during 10 uploads at once.
+     */
+    private void uploads(Path dir, AppProcess app) throws Exception {
+        UploadBench upload = new UploadBench(app.port, "（2026）宁0502行初O0号", UploadBench.writePdf(dir));
+        upload.download(upload.upload());
+        List<Double> uploads = new ArrayList<>();
+        List<Double> downloads = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            UploadBench.Uploaded file = upload.upload();
+            uploads.add((System.nanoTime() - start) / 1e9);
+            start = System.nanoTime();
+            upload.download(file);
+            downloads.add((System.nanoTime() - start) / 1e9);
+        }
+        System.out.printf("BENCH-STEP upload-50mib %s s, download-50mib %s s%n", seconds(uploads), seconds(downloads));
+        bench("upload-50mib", median(uploads), "s");
+        bench("download-50mib", median(downloads), "s");
+        bench("upload-heap", upload.heapGrowthMiB(app.pid(), 10), "MiB");
     }
 
     // ---- measuring ----------------------------------------------------------------------------------------
@@ -390,6 +427,10 @@ class LitigationBenchmark {
         Collections.sort(sorted);
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String seconds(List<Double> values) {
+        return values.stream().map(v -> String.format("%.2f", v)).toList().toString();
     }
 
     private static Date at(LocalDate day) {
