@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.escalation;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.robots.RobotNotices;
 import cn.shapotou.litigation.units.UnitDirectory;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,6 +56,10 @@ public class DeadlineWatch implements JavaDelegate {
     private final IdentityService identity;
     private final CourtDeadlineReminders courtReminders;
     private final WindowReminders windowReminders;
+
+    /** The units' DingTalk/WeCom group robots hear of each 督办 (robots/RobotNotices). */
+    @Autowired
+    private RobotNotices robots;
 
     static final int CHUNK = 250;
 
@@ -181,6 +187,7 @@ public class DeadlineWatch implements JavaDelegate {
         shown.put("overdueSince", item.due().plusDays(1).toString());
         shown.put(RAISED_AT, ClockUtil.getCurrentTime().getTime());
         tasks.setVariablesLocal(notice.getId(), shown);
+        robots.overdue(item, notice.getId(), message);
         register.add(item.key(), notice.getId(), item.caseNumber());
     }
 
