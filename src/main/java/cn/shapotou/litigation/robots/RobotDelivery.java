@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (5 minutes) — at least once, nearly exactly once. The minute's count is read from the table, so it holds across
  * nodes up to two nodes counting at the same instant.</li>
  * </ul>
+ * Rows done with are kept 30 days (last_error tells why one failed), then deleted.
  * Logs name a robot by unit and channel and its webhook masked, never the key, token or secret.
  */
 @Component
@@ -38,6 +39,7 @@ public class RobotDelivery implements SmartLifecycle {
     static final int MAX_ATTEMPTS = 5;
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration CLAIM = Duration.ofMinutes(5);
+    static final Duration KEPT = Duration.ofDays(30);
 
     private static final Logger log = LoggerFactory.getLogger(RobotDelivery.class);
 
@@ -50,6 +52,7 @@ public class RobotDelivery implements SmartLifecycle {
     private final boolean enabled;
     private final Duration interval;
     private volatile ScheduledExecutorService executor;
+    private volatile long cleanedAt;
 
     public RobotDelivery(JdbcTemplate jdbc, TransactionTemplate transaction, RobotSettings settings,
                          RobotClient client, RobotOutbox outbox, DailyDigest digest,
@@ -74,6 +77,7 @@ public class RobotDelivery implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Robot daily digest not queued this round: {}", Robot.mask(e.getMessage()));
         }
+        cleanUp();
         List<String> robots = jdbc.queryForList("SELECT DISTINCT robot FROM lit_robot_outbox WHERE state IN "
                 + "('PENDING', 'HELD')", String.class);
         for (String key : robots) {
@@ -83,6 +87,19 @@ public class RobotDelivery implements SmartLifecycle {
                 log.warn("Robot {}: delivery round failed: {}", key, Robot.mask(e.getMessage()));
             }
         }
+    }
+
+    /** Hourly: messages done with and digest rows older than 30 days go; the table stays small. */
+    private void cleanUp() {
+        long now = ClockUtil.getCurrentTime().getTime();
+        if (Math.abs(now - cleanedAt) < Duration.ofHours(1).toMillis()) {
+            return;
+        }
+        cleanedAt = now;
+        Timestamp before = new Timestamp(now - KEPT.toMillis());
+        jdbc.update("DELETE FROM lit_robot_outbox WHERE state IN ('SENT', 'DIGESTED', 'FAILED') AND created_at < ?",
+                before);
+        jdbc.update("DELETE FROM lit_robot_digest WHERE sent_at < ?", before);
     }
 
     private void deliver(String key) {
