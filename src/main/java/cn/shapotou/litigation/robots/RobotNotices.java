@@ -29,14 +29,16 @@ public class RobotNotices {
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final RobotOutbox outbox;
+    private final RobotSettings settings;
     private final UnitDirectory units;
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final String publicUrl;
 
-    public RobotNotices(RobotOutbox outbox, UnitDirectory units, TaskService tasks, RuntimeService runtime,
+    public RobotNotices(RobotOutbox outbox, RobotSettings settings, UnitDirectory units, TaskService tasks, RuntimeService runtime,
                         @Value("${litigation.public-url:http://localhost:8080}") String publicUrl) {
         this.outbox = outbox;
+        this.settings = settings;
         this.units = units;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -45,6 +47,9 @@ public class RobotNotices {
 
     /** A task's reminder (Reminders): to the units among its candidate groups. */
     public void taskReminder(Task task, LocalDate due, long daysLeft, String text) {
+        if (settings.units().isEmpty()) {
+            return;
+        }
         Set<String> to = new LinkedHashSet<>();
         for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
             if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
@@ -91,6 +96,9 @@ public class RobotNotices {
 
     private void send(Set<String> to, String heading, String caseNumber, String item, LocalDate due, Long daysLeft,
                       Long daysOverdue, String unitNames, String taskId, String detail) {
+        if (to.stream().allMatch(unit -> settings.of(unit).isEmpty())) {
+            return;
+        }
         String title = "【行政应诉】" + heading + (caseNumber == null ? "" : " " + caseNumber);
         String text = markdown(heading, caseNumber, item, due, daysLeft, daysOverdue, unitNames, taskId, detail);
         for (String unit : to) {
