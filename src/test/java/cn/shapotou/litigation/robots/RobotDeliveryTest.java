@@ -200,6 +200,31 @@ class RobotDeliveryTest {
     }
 
     @Test
+    void twoNodesDeliveringAtOnceSendEachMessageOnce() throws Exception {
+        at(2026, 12, 9, 7, 0, 0);
+        for (int i = 1; i <= 12; i++) {
+            outbox.enqueue("transport", "【行政应诉】即将到期提醒 （2026）宁0502行初" + i + "号", "- 案号：（2026）宁0502行初" + i + "号");
+        }
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> rounds = List.of(
+                    nodes.submit(() -> { start.await(); delivery.deliverDue(); return null; }),
+                    nodes.submit(() -> { start.await(); delivery.deliverDue(); return null; }));
+            start.countDown();
+            for (java.util.concurrent.Future<?> round : rounds) {
+                round.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+        assertThat(robot.of(TRANSPORT_TOKEN)).hasSize(12)
+                .extracting(FakeRobot.Received::text).doesNotHaveDuplicates();
+        assertThat(jdbc.queryForList("SELECT DISTINCT state FROM lit_robot_outbox WHERE robot = 'transport:dingtalk'",
+                String.class)).containsExactly("SENT");
+    }
+
+    @Test
     void aRobotThatFailsTwiceGetsTheMessageOnceOnTheThirdTry() {
         at(2026, 12, 9, 7, 0, 0);
         robot.failNext(TRANSPORT_TOKEN, 2);
