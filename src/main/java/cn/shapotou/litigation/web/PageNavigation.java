@@ -1,0 +1,50 @@
+package cn.shapotou.litigation.web;
+
+import cn.shapotou.litigation.identity.Roles;
+import cn.shapotou.litigation.units.UnitDirectory;
+import java.util.Collection;
+import java.util.Set;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The navigation bar of the application's own pages (the register, a case, the annual report): only the links the
+ * user may follow. The annual report is for its readers (Art. 19, 20), Cockpit for the Justice Bureau that supervises
+ * all cases (Art. 3) and the administrators.
+ */
+public final class PageNavigation {
+
+    /** Where a page puts the bar. */
+    public static final String PLACEHOLDER = "<!--page-navigation-->";
+
+    private static final Set<String> COCKPIT_USERS = Set.of(UnitDirectory.JUSTICE_BUREAU, Roles.ADMIN);
+
+    private PageNavigation() {}
+
+    public static String html(Collection<String> groups, String userName, String current) {
+        StringBuilder nav = new StringBuilder("<nav class=\"page-nav\" aria-label=\"导航\">");
+        link(nav, "/camunda/app/tasklist/", "待办任务（Tasklist）", current);
+        link(nav, "/cases", "案件台账", current);
+        if (Roles.any(groups, Roles.REPORT_READERS)) {
+            link(nav, "/reports/annual", "年度统计", current);
+        }
+        if (Roles.any(groups, COCKPIT_USERS)) {
+            link(nav, "/camunda/app/cockpit/", "监督（Cockpit）", current);
+        }
+        if (userName != null) {
+            nav.append("<span class=\"page-nav-user\">").append(HtmlUtils.htmlEscape(userName)).append("</span>");
+        }
+        return nav.append("</nav>").toString();
+    }
+
+    public static String into(String page, Collection<String> groups, String userName, String current) {
+        return page.replace(PLACEHOLDER, html(groups, userName, current));
+    }
+
+    private static void link(StringBuilder nav, String href, String label, String current) {
+        nav.append("<a href=\"").append(href).append('"');
+        if (href.equals(current)) {
+            nav.append(" class=\"current\" aria-current=\"page\"");
+        }
+        nav.append('>').append(label).append("</a>");
+    }
+}
