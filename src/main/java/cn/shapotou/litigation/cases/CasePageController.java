@@ -10,9 +10,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,12 +33,12 @@ public class CasePageController {
 
     private final CaseView cases;
     private final SystemAccess system;
-    private final IdentityService identity;
+    private final PageNavigation navigation;
 
-    public CasePageController(CaseView cases, SystemAccess system, IdentityService identity) {
+    public CasePageController(CaseView cases, SystemAccess system, PageNavigation navigation) {
         this.cases = cases;
         this.system = system;
-        this.identity = identity;
+        this.navigation = navigation;
     }
 
     @GetMapping({"/cases", "/cases/"})
@@ -50,8 +47,7 @@ public class CasePageController {
         if (user.isEmpty()) {
             return login();
         }
-        return page(HttpStatus.OK, PageNavigation.into(read("cases/register.html"), groups(user.get()),
-                displayName(user.get()), "/cases"));
+        return page(HttpStatus.OK, navigation.into(read("cases/register.html"), user.get(), "/cases"));
     }
 
     @GetMapping("/cases/{caseNumber}")
@@ -61,8 +57,8 @@ public class CasePageController {
         if (user.isEmpty()) {
             return login();
         }
-        List<String> groups = groups(user.get());
-        String nav = PageNavigation.html(groups, displayName(user.get()), null);
+        List<String> groups = PageNavigation.groups(user.get());
+        String nav = navigation.html(user.get(), null);
         try {
             system.call(() -> cases.visibleTo(caseNumber, groups));
         } catch (ApiException notVisible) {
@@ -70,18 +66,6 @@ public class CasePageController {
                     .replace("{{caseNumber}}", HtmlUtils.htmlEscape(caseNumber)));
         }
         return page(HttpStatus.OK, read("cases/case.html").replace(PageNavigation.PLACEHOLDER, nav));
-    }
-
-    private static List<String> groups(UserAuthentication user) {
-        return user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds());
-    }
-
-    private String displayName(UserAuthentication user) {
-        User found = system.call(() -> identity.createUserQuery().userId(user.getName()).singleResult());
-        if (found == null) {
-            return user.getName();
-        }
-        return CaseView.personName(found);
     }
 
     private static ResponseEntity<String> login() {

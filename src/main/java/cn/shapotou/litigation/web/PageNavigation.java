@@ -1,9 +1,16 @@
 package cn.shapotou.litigation.web;
 
+import cn.shapotou.litigation.cases.CaseView;
 import cn.shapotou.litigation.identity.Roles;
+import cn.shapotou.litigation.identity.SystemAccess;
 import cn.shapotou.litigation.units.UnitDirectory;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -11,14 +18,36 @@ import org.springframework.web.util.HtmlUtils;
  * user may follow. The annual report is for its readers (Art. 19, 20), Cockpit for the Justice Bureau that supervises
  * all cases (Art. 3) and the administrators.
  */
-public final class PageNavigation {
+@Component
+public class PageNavigation {
 
     /** Where a page puts the bar. */
     public static final String PLACEHOLDER = "<!--page-navigation-->";
 
     private static final Set<String> COCKPIT_USERS = Set.of(UnitDirectory.JUSTICE_BUREAU, Roles.ADMIN);
 
-    private PageNavigation() {}
+    private final IdentityService identity;
+    private final SystemAccess system;
+
+    public PageNavigation(IdentityService identity, SystemAccess system) {
+        this.identity = identity;
+        this.system = system;
+    }
+
+    /** The bar for this webapp user, {@code current} marked as the page shown. */
+    public String html(UserAuthentication user, String current) {
+        List<String> groups = groups(user);
+        User found = system.call(() -> identity.createUserQuery().userId(user.getName()).singleResult());
+        return html(groups, found == null ? user.getName() : CaseView.personName(found), current);
+    }
+
+    public String into(String page, UserAuthentication user, String current) {
+        return page.replace(PLACEHOLDER, html(user, current));
+    }
+
+    public static List<String> groups(UserAuthentication user) {
+        return user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds());
+    }
 
     public static String html(Collection<String> groups, String userName, String current) {
         StringBuilder nav = new StringBuilder("<nav class=\"page-nav\" aria-label=\"导航\">");
@@ -34,10 +63,6 @@ public final class PageNavigation {
             nav.append("<span class=\"page-nav-user\">").append(HtmlUtils.htmlEscape(userName)).append("</span>");
         }
         return nav.append("</nav>").toString();
-    }
-
-    public static String into(String page, Collection<String> groups, String userName, String current) {
-        return page.replace(PLACEHOLDER, html(groups, userName, current));
     }
 
     private static void link(StringBuilder nav, String href, String label, String current) {
