@@ -41,6 +41,10 @@ class CaseRegisterApiTest {
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    CaseRegisterBackfill backfill;
 
     CaseWalk walk;
     /** In the plaintiff of every case of one test, so that {@code q} finds exactly that test's cases. */
@@ -204,6 +208,24 @@ class CaseRegisterApiTest {
             assertThat((String) i.get("outcomeLabel")).contains("驳回诉讼请求");
             assertThat((List<Object>) i.get("overdueItems")).isEmpty();
         });
+    }
+
+    @Test
+    void casesRegisteredBeforeTheRegisterAreFilledInAtStartUp() {
+        String caseNumber = register("wenchang-town", "2026-11-25", "房屋征收补偿");
+        // As a row looked before the register's columns existed.
+        jdbc.update("UPDATE lit_case SET court = NULL, plaintiff = NULL, cause = NULL, lead_unit = NULL, "
+                + "received_on = NULL, status = NULL WHERE case_number = ?", caseNumber);
+        jdbc.update("DELETE FROM lit_case_unit WHERE case_number = ?", caseNumber);
+        assertThat(numbers("justice", "")).isEmpty();
+
+        assertThat(backfill.run()).isGreaterThanOrEqualTo(1);
+        assertThat(backfill.run()).isZero();
+
+        assertThat(items("wenchang", "")).singleElement().satisfies(i -> assertThat(i)
+                .containsEntry("caseNumber", caseNumber).containsEntry("status", "OPEN")
+                .containsEntry("receivedOn", "2026-11-25").containsEntry("causeOfAction", "房屋征收补偿")
+                .containsEntry("leadUnit", "wenchang-town").containsEntry("court", "中卫市沙坡头区人民法院"));
     }
 
     @Test
