@@ -4,6 +4,7 @@ import cn.shapotou.litigation.accountability.AccountabilityFacts;
 import cn.shapotou.litigation.accountability.RecordedFacts;
 import cn.shapotou.litigation.web.FormValues;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
+import cn.shapotou.litigation.identity.PersonNames;
 import cn.shapotou.litigation.web.ApiException;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.history.event.HistoricDetailEventEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricIdentityLinkLogEntity;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -210,7 +210,7 @@ public class CaseView {
         String[] assignees = byStage.values().stream().flatMap(List::stream).map(HistoricTaskInstance::getAssignee)
                 .filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
         if (assignees.length > 0) {
-            identity.createUserQuery().userIdIn(assignees).list().forEach(u -> names.put(u.getId(), personName(u)));
+            identity.createUserQuery().userIdIn(assignees).list().forEach(u -> names.put(u.getId(), PersonNames.of(u)));
         }
         for (HistoricProcessInstance stage : stages) {
             Map<String, Object> s = new LinkedHashMap<>();
@@ -297,16 +297,6 @@ public class CaseView {
                     }, chunk.toArray());
         }
         return result;
-    }
-
-    /** A person as the webapps name them: the name, then the unit in brackets ("李强（区司法局）"). */
-    public static String personName(User user) {
-        String first = user.getFirstName() == null ? "" : user.getFirstName().trim();
-        String last = user.getLastName() == null ? "" : user.getLastName().trim();
-        if (first.isEmpty() && last.isEmpty()) {
-            return user.getId();
-        }
-        return first.isEmpty() ? last : last.isEmpty() ? first : first + "（" + last + "）";
     }
 
     private static String time(java.util.Date date) {

@@ -1,12 +1,10 @@
 package cn.shapotou.litigation.web;
 
-import cn.shapotou.litigation.cases.CaseView;
+import cn.shapotou.litigation.identity.PersonNames;
 import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.identity.SystemAccess;
-import cn.shapotou.litigation.units.UnitDirectory;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -24,8 +22,6 @@ public class PageNavigation {
     /** Where a page puts the bar. */
     public static final String PLACEHOLDER = "<!--page-navigation-->";
 
-    private static final Set<String> COCKPIT_USERS = Set.of(UnitDirectory.JUSTICE_BUREAU, Roles.ADMIN);
-
     private final IdentityService identity;
     private final SystemAccess system;
 
@@ -38,7 +34,7 @@ public class PageNavigation {
     public String html(UserAuthentication user, String current) {
         List<String> groups = groups(user);
         User found = system.call(() -> identity.createUserQuery().userId(user.getName()).singleResult());
-        return html(groups, found == null ? user.getName() : CaseView.personName(found), current);
+        return html(groups, found == null ? user.getName() : PersonNames.of(found), current);
     }
 
     public String into(String page, UserAuthentication user, String current) {
@@ -56,7 +52,7 @@ public class PageNavigation {
         if (Roles.any(groups, Roles.REPORT_READERS)) {
             link(nav, "/reports/annual", "年度统计", current);
         }
-        if (Roles.any(groups, COCKPIT_USERS)) {
+        if (Roles.any(groups, Roles.SUPERVISORS)) {
             link(nav, "/camunda/app/cockpit/", "监督（Cockpit）", current);
         }
         if (userName != null) {
