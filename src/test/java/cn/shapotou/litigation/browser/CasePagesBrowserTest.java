@@ -19,6 +19,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -97,9 +98,22 @@ class CasePagesBrowserTest {
                     .contains("/api/cases?", "format=xlsx");
             browser.screenshotForReadme("cases-register");
 
+            // The unit filter from the unit directory, sorting by case number from the column's head.
+            new Select(browser.driver().findElement(By.cssSelector("select[name=unit]"))).selectByVisibleText("区自然资源局");
+            loaded(browser, "2");
+            assertThat(browser.driver().getCurrentUrl()).contains("unit=natural-resources");
+            assertThat(browser.all(By.cssSelector("#cases tbody tr td:nth-child(5)")))
+                    .allSatisfy(td -> assertThat(td.getText()).isEqualTo("区自然资源局"));
+            browser.click(By.cssSelector("th[data-sort=caseNumber]"));
+            loaded(browser, "3");
+            assertThat(browser.driver().getCurrentUrl()).contains("sort=caseNumber%2Cdesc");
+            assertThat(browser.driver().findElement(By.cssSelector("th[data-sort=caseNumber]")).getText()).endsWith("▼");
+            browser.click(By.id("clear"));
+            loaded(browser, "4");
+
             WebElement search = browser.driver().findElement(By.cssSelector("input[name=q]"));
             search.sendKeys(caseNumber, Keys.ENTER);
-            loaded(browser, "2");
+            loaded(browser, "5");
             List<WebElement> rows = browser.all(By.cssSelector("#cases tbody tr"));
             assertThat(rows).hasSize(1);
             assertThat(rows.get(0).getText()).contains(caseNumber, "赵某某", "土地行政处罚", "区自然资源局");
