@@ -53,6 +53,11 @@ class CasePagesBrowserTest {
         fresh.put("causeOfAction", "政府信息公开");
         fresh.put("noticeReceivedOn", today.minusDays(1).toString());
         walk.register(fresh);
+        Map<String, Object> late = TestCases.natresCase();
+        late.put("plaintiff", "李某某");
+        late.put("causeOfAction", "责令停产停业");
+        late.put("noticeReceivedOn", today.minusDays(20).toString());
+        walk.register(late);
         Map<String, Object> delivered = TestCases.natresCase();
         delivered.put("plaintiff", "宁夏某某建材有限公司");
         delivered.put("causeOfAction", "采矿许可撤销");
@@ -94,6 +99,8 @@ class CasePagesBrowserTest {
             String all = browser.driver().findElement(By.id("cases")).getText();
             assertThat(all).contains(caseNumber, deliveredNumber, "赵某某", "区自然资源局", "答辩准备");
             assertThat(browser.driver().findElement(By.id("total")).getText()).matches("共 \\d+ 件");
+            assertThat(browser.all(By.cssSelector("#cases td.overdue-count"))).as("the late case's overdue items in red")
+                    .isNotEmpty();
             assertThat(browser.driver().findElement(By.id("export")).getAttribute("href"))
                     .contains("/api/cases?", "format=xlsx");
             browser.screenshotForReadme("cases-register");
