@@ -145,3 +145,27 @@ CREATE TABLE IF NOT EXISTS lit_robot_digest (
     sent_at     TIMESTAMP    NOT NULL,
     PRIMARY KEY (unit, digest_day)
 );
+
+-- The case register (案件台账) the Justice Bureau keeps of every case (Art. 3): what the list of cases filters, sorts
+-- and pages on, kept on the case's own row by registration, the approved handling proposal (Art. 10 ¶1), archiving
+-- (Art. 18) and reopening, so that a page of 50 out of 50,000 cases is one indexed query, not a read of every case's
+-- variables. Rows registered before these columns existed are filled in at start-up (CaseRegisterBackfill).
+ALTER TABLE lit_case ADD COLUMN IF NOT EXISTS court       VARCHAR(1000);
+ALTER TABLE lit_case ADD COLUMN IF NOT EXISTS plaintiff   VARCHAR(1000);
+ALTER TABLE lit_case ADD COLUMN IF NOT EXISTS cause       VARCHAR(1000);
+ALTER TABLE lit_case ADD COLUMN IF NOT EXISTS lead_unit   VARCHAR(100);
+ALTER TABLE lit_case ADD COLUMN IF NOT EXISTS received_on DATE;
+ALTER TABLE lit_case ADD COLUMN IF NOT EXISTS status      VARCHAR(10);
+ALTER TABLE lit_case ADD COLUMN IF NOT EXISTS closed_on   DATE;
+CREATE INDEX IF NOT EXISTS lit_case_status_received ON lit_case (status, received_on);
+CREATE INDEX IF NOT EXISTS lit_case_received ON lit_case (received_on);
+
+-- The units that take part in a case besides the four that take part in every case (district office, district
+-- leaders, Justice Bureau, Legal Counsel Office): defendant, acting unit, lead and co-handling units (CaseAccess). A
+-- unit's register shows the cases it has a row for here.
+CREATE TABLE IF NOT EXISTS lit_case_unit (
+    case_number VARCHAR(200) NOT NULL,
+    unit        VARCHAR(100) NOT NULL,
+    PRIMARY KEY (case_number, unit)
+);
+CREATE INDEX IF NOT EXISTS lit_case_unit_unit ON lit_case_unit (unit, case_number);
