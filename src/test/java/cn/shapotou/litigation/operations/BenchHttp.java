@@ -91,6 +91,19 @@ final class BenchHttp {
         post("/engine-rest/task/" + taskId + "/complete", user, Map.of("variables", variables), 204);
     }
 
+    /** A GET whose body (a workbook, a file) goes to {@code target} as it arrives; its size in bytes. */
+    long download(String path, String user, java.nio.file.Path target) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).GET().header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .timeout(Duration.ofMinutes(10)).build();
+        HttpResponse<java.nio.file.Path> response = HTTP.send(request, HttpResponse.BodyHandlers.ofFile(target));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " → " + response.statusCode() + ": "
+                    + java.nio.file.Files.readString(target));
+        }
+        return java.nio.file.Files.size(target);
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

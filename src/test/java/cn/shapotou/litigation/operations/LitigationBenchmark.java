@@ -13,6 +13,8 @@ import cn.shapotou.litigation.escalation.DeadlineWatch;
 import cn.shapotou.litigation.escalation.OverdueItems;
 import cn.shapotou.litigation.identity.Grants;
 import cn.shapotou.litigation.units.UnitDirectory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -344,10 +346,58 @@ class LitigationBenchmark {
             assertThat(first).as("the Justice Bureau's overdue proposals, first page").hasSize(15);
             bench("overdue-filter-p50", p50(60, () -> http.post(page, "justice", Map.of(), 200)), "ms");
 
+            caseRegister(dir, http);
+
             bench("rss", running.residentMiB("VmHWM"), "MiB");
             bench("rss-now", running.residentMiB("VmRSS"), "MiB");
             // Last, so that 800 MiB of uploads disturb none of the figures above (the resident peak least of all).
             uploads(dir, running);
+        }
+    }
+
+    /**
+     * The case register (Art. 3) as the Justice Bureau reads it: a page of 50 open cases out of all of them, and every
+     * case as its workbook, streamed by the application with the production heap.
+     */
+    private void caseRegister(Path dir, BenchHttp http) throws Exception {
+        String openPage = "/api/cases?status=OPEN&size=50";
+        Map<?, ?> first = BenchHttp.JSON.readValue(http.get(openPage, "justice", 200), Map.class);
+        assertThat(((Number) first.get("total")).intValue()).as("every open case in the register")
+                .isGreaterThanOrEqualTo(OPEN_CASES);
+        assertThat((List<?>) first.get("items")).hasSize(50);
+        bench("register-p50", p50(30, () -> http.get(openPage, "justice", 200)), "ms");
+
+        Path workbook = dir.resolve("register.xlsx");
+        // One case first, not counted: the workbook library's first use loads its classes, as any later export finds.
+        http.download("/api/cases?format=xlsx&q=" + BenchHttp.encode("（2026）宁0502行初O0号"), "justice", workbook);
+        long start = System.nanoTime();
+        long bytes = http.download("/api/cases?format=xlsx", "justice", workbook);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long rows = worksheetRows(workbook);
+        System.out.printf("BENCH-STEP register-xlsx %d rows, %.1f MiB%n", rows, bytes / 1048576.0);
+        assertThat(rows - 1).as("a row for every case, after the header").isGreaterThanOrEqualTo(OPEN_CASES);
+        bench("register-xlsx-50k", seconds, "s");
+        Files.delete(workbook);
+    }
+
+    /** The rows of the workbook's first sheet, counted in its XML as it is unzipped (the test keeps no sheet in memory). */
+    private static long worksheetRows(Path workbook) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(workbook.toFile());
+             java.io.InputStream in = zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml"))) {
+            byte[] pattern = "<row ".getBytes(StandardCharsets.US_ASCII);
+            long count = 0;
+            int matched = 0;
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    matched = buffer[i] == pattern[matched] ? matched + 1 : buffer[i] == pattern[0] ? 1 : 0;
+                    if (matched == pattern.length) {
+                        count++;
+                        matched = 0;
+                    }
+                }
+            }
+            return count;
         }
     }
 
