@@ -2,6 +2,7 @@ package cn.shapotou.litigation;
 
 import cn.shapotou.litigation.deadlines.DeadlineRecomputation;
 import cn.shapotou.litigation.demo.DemoCases;
+import cn.shapotou.litigation.escalation.SupervisionUpgrade;
 import cn.shapotou.litigation.identity.IdentitySeeder;
 import cn.shapotou.litigation.identity.TasklistFilters;
 import cn.shapotou.litigation.units.UnitOptionForms;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * What every start-up does once the engine has deployed the processes, in this order and before the web server
  * accepts a request: forms get the directory's units, groups/users/grants and filters are seeded, open deadlines
- * are recounted against the calendar files now in force, and the demo cases exist (unless switched off, and never in
+ * are recounted against the calendar files now in force, 督办 tasks of the earlier version become 督办 processes,
+ * and the demo cases exist (unless switched off, and never in
  * profile prod). Each step is idempotent.
  */
 @Component
@@ -26,10 +28,13 @@ public class StartupSeeding implements SmartInitializingSingleton {
     private final DeadlineRecomputation deadlines;
     private final DemoCases demoCases;
     private final boolean withDemoCases;
+    private final SupervisionUpgrade supervisionUpgrade;
 
     public StartupSeeding(UnitOptionForms forms, IdentitySeeder identities, TasklistFilters filters,
                           DeadlineRecomputation deadlines, DemoCases demoCases,
-                          @Value("${litigation.demo.cases:true}") boolean withDemoCases) {
+                          @Value("${litigation.demo.cases:true}") boolean withDemoCases,
+                          SupervisionUpgrade supervisionUpgrade) {
+        this.supervisionUpgrade = supervisionUpgrade;
         this.forms = forms;
         this.identities = identities;
         this.filters = filters;
@@ -48,6 +53,7 @@ public class StartupSeeding implements SmartInitializingSingleton {
         identities.seed();
         filters.seed();
         deadlines.recomputeIfCalendarChanged();
+        supervisionUpgrade.upgrade();
         if (withDemoCases) {
             demoCases.seed();
         }
