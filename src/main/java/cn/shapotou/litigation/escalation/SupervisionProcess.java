@@ -26,9 +26,11 @@ public class SupervisionProcess implements ExecutionListener {
     public static final Map<String, String> DECISIONS = Map.of("CLOSE", "办结", "ESCALATE", "报区政府领导");
 
     private final LegalClock clock;
+    private final Supervisions supervisions;
 
-    public SupervisionProcess(LegalClock clock) {
+    public SupervisionProcess(LegalClock clock, Supervisions supervisions) {
         this.clock = clock;
+        this.supervisions = supervisions;
     }
 
     private static Map<String, String> methods() {
@@ -44,9 +46,11 @@ public class SupervisionProcess implements ExecutionListener {
         if (execution.isCanceled()) {
             return;
         }
+        if (EVENTNAME_START.equals(execution.getEventName())) {
+            supervisions.prepare(execution);
+            return;
+        }
         switch (execution.getCurrentActivityId()) {
-            case "ItemOverdueStartEvent" -> execution.setVariable("noticeUrl",
-                    "/api/supervision/" + execution.getProcessInstanceId() + "/notice");
             case "IssueSupervisionTask" -> issued(execution);
             case "ReplySupervisionTask" -> replied(execution);
             case "ReviewSupervisionReplyTask" -> reviewed(execution);

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Who may read one: the Justice Bureau (every instance, by its grants on every process), the district leaders
  * (every instance of {@code supervision}, granted at seeding: a 督办 may be reported to them) and the unit charged,
- * granted here on the instance and its history; the administrators see everything.
+ * granted on the instance and its history before its first task; the administrators see everything.
  */
 @Component
 public class Supervisions {
@@ -34,14 +35,17 @@ public class Supervisions {
         this.authorizations = authorizations;
     }
 
-    /** The variables of a 督办 of this item: those its forms show, the 督办通知书 names and the annual report counts. */
+    /**
+     * The variables a 督办 starts with: the item, as the 督办通知书 names it and the annual report counts it. What
+     * its tasks derive from them is set after the start's save point ({@link #prepare}), outside the sweep's
+     * transaction, which starts thousands at once.
+     */
     static Map<String, Object> variables(OverdueItem item) {
         Map<String, Object> v = new HashMap<>();
         v.put(DeadlineWatch.SUPERVISES, item.key());
         v.put("caseNumber", item.caseNumber());
         v.put(DeadlineWatch.UNIT, item.unit());
         v.put("unitName", item.unitName());
-        v.put("leadUnitName", item.unitName());
         v.put("item", item.item());
         v.put("due", item.due().toString());
         v.put("daysOverdue", item.daysOverdue());
@@ -49,32 +53,56 @@ public class Supervisions {
         v.put("overdueSince", item.due().plusDays(1).toString());
         v.put(DeadlineWatch.RAISED_AT, ClockUtil.getCurrentTime().getTime());
         v.put("courtDeadline", item.courtDeadline());
+        return v;
+    }
+
+    /**
+     * Before 「发出督办」 (run by the job executor after the start): who works on it, the links its forms show, and the
+     * unit charged may read this instance and its history.
+     */
+    void prepare(DelegateExecution execution) {
+        boolean court = Boolean.TRUE.equals(execution.getVariable("courtDeadline"));
+        String unit = (String) execution.getVariable(DeadlineWatch.UNIT);
+        String key = String.valueOf(execution.getVariable(DeadlineWatch.SUPERVISES));
+        Map<String, Object> v = new HashMap<>();
+        // Tasklist's filters show the unit in this column, as for every case task.
+        v.put("leadUnitName", execution.getVariable("unitName"));
         // A missed statutory court deadline comes first in every list, as its 督办 task did.
-        v.put("supervisionPriority", item.courtDeadline() ? 90 : 80);
+        v.put("supervisionPriority", court ? 90 : 80);
         // A missed court deadline is reported to the district leaders on the same 督办: they lead response work
         // (《办法》第三条) and see 「发出督办」 in their own list beside the Justice Bureau, which issues it.
-        v.put("issueGroups", item.courtDeadline() ? UnitDirectory.JUSTICE_BUREAU + "," + UnitDirectory.DISTRICT_LEADERS
+        v.put("issueGroups", court ? UnitDirectory.JUSTICE_BUREAU + "," + UnitDirectory.DISTRICT_LEADERS
                 : UnitDirectory.JUSTICE_BUREAU);
         // The unit replies; an item no unit holds is answered by the Justice Bureau itself.
-        v.put("replyGroup", item.unit() != null ? item.unit() : UnitDirectory.JUSTICE_BUREAU);
-        v.put("caseUrl", "/api/cases/" + URLEncoder.encode(String.valueOf(item.caseNumber()), StandardCharsets.UTF_8)
-                .replace("+", "%20"));
-        v.put("tasklistUrl", "/camunda/app/tasklist/default/" + (item.taskId() == null ? "" : "#/?task=" + item.taskId()));
-        v.put("cockpitUrl", "/camunda/app/cockpit/default/#/process-instance/" + item.processInstanceId());
-        return v;
+        v.put("replyGroup", unit != null ? unit : UnitDirectory.JUSTICE_BUREAU);
+        v.put("caseUrl", "/api/cases/" + URLEncoder.encode(String.valueOf(execution.getVariable("caseNumber")),
+                StandardCharsets.UTF_8).replace("+", "%20"));
+        // task:<id> or case:<instance>:<deadline> (OverdueItem)
+        String[] parts = key.split(":");
+        String itemInstance = parts[0].equals("case") ? parts[1] : null;
+        if (parts[0].equals("task")) {
+            v.put("tasklistUrl", "/camunda/app/tasklist/default/#/?task=" + parts[1]);
+            var task = execution.getProcessEngineServices().getTaskService().createTaskQuery().taskId(parts[1])
+                    .singleResult();
+            itemInstance = task == null ? null : task.getProcessInstanceId();
+        } else {
+            v.put("tasklistUrl", "/camunda/app/tasklist/default/");
+        }
+        v.put("cockpitUrl", "/camunda/app/cockpit/default/#/process-instance/" + itemInstance);
+        v.put("noticeUrl", "/api/supervision/" + execution.getProcessInstanceId() + "/notice");
+        execution.setVariables(v);
+        if (unit != null && !UnitDirectory.JUSTICE_BUREAU.equals(unit)) {
+            // A new instance has no authorizations yet: created directly, not looked up first.
+            grant(unit, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ);
+            grant(unit, Resources.HISTORIC_PROCESS_INSTANCE, execution.getProcessInstanceId(),
+                    HistoricProcessInstancePermissions.READ);
+        }
     }
 
     /** Starts the 督办 of an item; returns its process instance id. */
     public String start(OverdueItem item) {
-        ProcessInstance instance = runtime.startProcessInstanceByKey(SupervisionProcess.PROCESS_KEY, item.caseNumber(),
-                variables(item));
-        if (item.unit() != null && !UnitDirectory.JUSTICE_BUREAU.equals(item.unit())) {
-            // A new instance has no authorizations yet: created directly, not looked up first (5,000 in one sweep).
-            grant(item.unit(), Resources.PROCESS_INSTANCE, instance.getId(), Permissions.READ);
-            grant(item.unit(), Resources.HISTORIC_PROCESS_INSTANCE, instance.getId(),
-                    HistoricProcessInstancePermissions.READ);
-        }
-        return instance.getId();
+        return runtime.startProcessInstanceByKey(SupervisionProcess.PROCESS_KEY, item.caseNumber(), variables(item))
+                .getId();
     }
 
     private void grant(String group, Resources resource, String id, org.camunda.bpm.engine.authorization.Permission p) {

@@ -425,8 +425,8 @@ public class AnnualReport {
         List<String> instanceIds = raised.stream()
                 .filter(v -> v.getTaskId() == null && "supervision".equals(v.getProcessDefinitionKey()))
                 .map(HistoricVariableInstance::getProcessInstanceId).toList();
-        List<String> names = List.of("leadUnitName", DeadlineWatch.UNIT, DeadlineWatch.DELAY, DeadlineWatch.SUPERVISES,
-                RAISED_AT);
+        List<String> names = List.of("leadUnitName", "unitName", DeadlineWatch.UNIT, DeadlineWatch.DELAY,
+                DeadlineWatch.SUPERVISES, RAISED_AT);
         Map<String, Map<String, Object>> notices = new HashMap<>();
         for (List<String> batch : batches(taskIds)) {
             history.createHistoricVariableInstanceQuery().taskIdIn(batch.toArray(String[]::new))
@@ -448,7 +448,7 @@ public class AnnualReport {
                     (a, b) -> chargedFirst(a, b) ? a : b);
         });
         Map<String, Long> byUnit = new TreeMap<>();
-        charged.values().forEach(n -> byUnit.merge(String.valueOf(n.get("leadUnitName")), 1L, Long::sum));
+        charged.values().forEach(n -> byUnit.merge(unitName(n), 1L, Long::sum));
         return byUnit;
     }
 
@@ -471,7 +471,12 @@ public class AnnualReport {
         if (aAssists != bAssists) {
             return bAssists;
         }
-        return String.valueOf(a.get("leadUnitName")).compareTo(String.valueOf(b.get("leadUnitName"))) <= 0;
+        return unitName(a).compareTo(unitName(b)) <= 0;
+    }
+
+    /** The unit charged: a 督办 task named it leadUnitName, a 督办 instance names it unitName from its start. */
+    private static String unitName(Map<String, Object> notice) {
+        return String.valueOf(notice.containsKey("unitName") ? notice.get("unitName") : notice.get("leadUnitName"));
     }
 
     private static long raisedAt(Map<String, Object> notice) {
