@@ -48,6 +48,8 @@ class SupervisionProcessTest {
     IdentityService identity;
     @Autowired
     Supervisions supervisions;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate rest;
 
     @BeforeEach
     void init() {
@@ -230,5 +232,25 @@ class SupervisionProcessTest {
         }
         identity.setAuthentication("probe-admin", List.of("camunda-admin"));
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(id).count()).isEqualTo(1);
+    }
+
+    @Test
+    void theNoticeNamesTheUnitTheCaseTheItemItsDeadlineAndTheBasis() throws Exception {
+        OverdueItem item = item(key(), null);
+        ProcessInstance instance = started(item);
+        issue(instance, "NOTICE");
+        String url = "/api/supervision/" + instance.getId() + "/notice.";
+        var pdf = rest.withBasicAuth("justice", "demo").getForEntity(url + "pdf", byte[].class);
+        assertThat(pdf.getStatusCode().value()).isEqualTo(200);
+        assertThat(cn.shapotou.litigation.documents.GeneratedDocuments.pdfText(pdf.getBody()))
+                .contains("督办通知书", "区自然资源局", item.caseNumber().replaceAll("\\s+", ""), "拟定办理建议",
+                        "2026年12月7日", "已逾期3日", "第三条", "书面答复", "请于三日内办结");
+        var docx = rest.withBasicAuth("natres", "demo").getForEntity(url + "docx", byte[].class);
+        assertThat(docx.getStatusCode().value()).as("the unit charged").isEqualTo(200);
+        assertThat(cn.shapotou.litigation.documents.GeneratedDocuments.docxText(docx.getBody())).contains("督办通知书");
+        assertThat(rest.withBasicAuth("leader", "demo").getForEntity(url + "pdf", byte[].class).getStatusCode()
+                .value()).isEqualTo(200);
+        assertThat(rest.withBasicAuth("housing", "demo").getForEntity(url + "pdf", String.class).getStatusCode()
+                .value()).as("another unit").isEqualTo(404);
     }
 }
