@@ -52,7 +52,8 @@ public class Supervisions {
         v.put(DeadlineWatch.DELAY, item.delay());
         v.put("overdueSince", item.due().plusDays(1).toString());
         v.put(DeadlineWatch.RAISED_AT, ClockUtil.getCurrentTime().getTime());
-        v.put("courtDeadline", item.courtDeadline());
+        // not courtDeadline: the case's stages read each other's variables by name (cases.CaseView#latestVariable)
+        v.put("courtDeadlineMissed", item.courtDeadline());
         return v;
     }
 
@@ -61,12 +62,10 @@ public class Supervisions {
      * unit charged may read this instance and its history.
      */
     void prepare(DelegateExecution execution) {
-        boolean court = Boolean.TRUE.equals(execution.getVariable("courtDeadline"));
+        boolean court = Boolean.TRUE.equals(execution.getVariable("courtDeadlineMissed"));
         String unit = (String) execution.getVariable(DeadlineWatch.UNIT);
         String key = String.valueOf(execution.getVariable(DeadlineWatch.SUPERVISES));
         Map<String, Object> v = new HashMap<>();
-        // Tasklist's filters show the unit in this column, as for every case task.
-        v.put("leadUnitName", execution.getVariable("unitName"));
         // A missed statutory court deadline comes first in every list, as its 督办 task did.
         v.put("supervisionPriority", court ? 90 : 80);
         // A missed court deadline is reported to the district leaders on the same 督办: they lead response work
