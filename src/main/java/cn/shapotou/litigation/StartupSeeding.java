@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * What every start-up does once the engine has deployed the processes, in this order and before the web server
  * accepts a request: forms get the directory's units, groups/users/grants and filters are seeded, open deadlines
- * are recounted against the calendar files now in force, 督办 tasks of the earlier version become 督办 processes,
+ * are recounted against the calendar files now in force, the case register is filled in for cases older than it,
+ * 督办 tasks of the earlier version become 督办 processes,
  * and the demo cases exist (unless switched off, and never in
  * profile prod). Each step is idempotent.
  */
@@ -27,14 +28,17 @@ public class StartupSeeding implements SmartInitializingSingleton {
     private final TasklistFilters filters;
     private final DeadlineRecomputation deadlines;
     private final DemoCases demoCases;
+    private final cn.shapotou.litigation.cases.CaseRegisterBackfill register;
     private final boolean withDemoCases;
     private final SupervisionUpgrade supervisionUpgrade;
 
     public StartupSeeding(UnitOptionForms forms, IdentitySeeder identities, TasklistFilters filters,
                           DeadlineRecomputation deadlines, DemoCases demoCases,
+                          cn.shapotou.litigation.cases.CaseRegisterBackfill register,
                           @Value("${litigation.demo.cases:true}") boolean withDemoCases,
                           SupervisionUpgrade supervisionUpgrade) {
         this.supervisionUpgrade = supervisionUpgrade;
+        this.register = register;
         this.forms = forms;
         this.identities = identities;
         this.filters = filters;
@@ -53,6 +57,7 @@ public class StartupSeeding implements SmartInitializingSingleton {
         identities.seed();
         filters.seed();
         deadlines.recomputeIfCalendarChanged();
+        register.run();
         supervisionUpgrade.upgrade();
         if (withDemoCases) {
             demoCases.seed();

@@ -56,7 +56,7 @@ public class CaseRegistration implements ExecutionListener {
         execution.setVariable("caseDocumentsUrl", "/api/cases/"
                 + URLEncoder.encode(data.caseNumber(), StandardCharsets.UTF_8).replace("+", "%20") + "/documents");
         Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        registry.register(data.caseNumber(), execution.getProcessInstanceId(), user == null ? null : user.getUserId());
+        registry.register(data, execution.getProcessInstanceId(), user == null ? null : user.getUserId());
 
         // Art. 10 ¶1 forwarding is immediate; ALL Art. 67's 15 days run from the same receipt.
         List<Map<String, Object>> caseDeadlines = new ArrayList<>();

@@ -1,7 +1,10 @@
 package cn.shapotou.litigation.cases;
 
 import java.sql.Timestamp;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,27 +14,61 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CaseRegistry {
 
+    public static final String OPEN = "OPEN";
+    public static final String CLOSED = "CLOSED";
+
     private final JdbcTemplate jdbc;
 
     public CaseRegistry(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** @throws CaseNumberTakenException when the number exists, also when another transaction just took it */
-    public void register(String caseNumber, String processInstanceId, String userId) {
+    /**
+     * Takes the number and opens the case's register row (Art. 3: the Justice Bureau's register of every case) with
+     * what the 应诉通知书 says.
+     *
+     * @throws CaseNumberTakenException when the number exists, also when another transaction just took it
+     */
+    public void register(CaseData data, String processInstanceId, String userId) {
         try {
-            jdbc.update("INSERT INTO lit_case (case_number, process_instance_id, registered_at, registered_by) "
-                    + "VALUES (?, ?, ?, ?)", caseNumber, processInstanceId,
-                    new Timestamp(ClockUtil.getCurrentTime().getTime()), userId);
+            jdbc.update("INSERT INTO lit_case (case_number, process_instance_id, registered_at, registered_by, court, "
+                    + "plaintiff, cause, received_on, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", data.caseNumber(),
+                    processInstanceId, new Timestamp(ClockUtil.getCurrentTime().getTime()), userId, data.court(),
+                    data.plaintiff(), data.causeOfAction(), data.noticeReceivedOn(), OPEN);
         } catch (DuplicateKeyException e) {
-            throw new CaseNumberTakenException(caseNumber);
+            throw new CaseNumberTakenException(data.caseNumber());
         }
+        units(data.caseNumber(), Map.of("defendant", data.defendant() == null ? "" : data.defendant(),
+                "actingUnit", data.actingUnit() == null ? "" : data.actingUnit()));
+    }
+
+    /**
+     * The case's lead unit and the units taking part in it as the case's variables now name them (CaseAccess's
+     * participants rule), replacing the earlier ones: the unit that determination (Art. 4) or the approved handling
+     * proposal (Art. 10 ¶1) no longer names no longer finds the case in its register, as it can no longer open it.
+     */
+    public void units(String caseNumber, Map<String, ?> caseVariables) {
+        Object lead = caseVariables.get("leadUnit");
+        if (lead instanceof String l && !l.isBlank()) {
+            jdbc.update("UPDATE lit_case SET lead_unit = ? WHERE case_number = ?", l, caseNumber);
+        }
+        Set<String> units = new LinkedHashSet<>(CaseAccess.participants(caseVariables));
+        units.removeAll(CaseRegister.EVERY_CASE);
+        jdbc.update("DELETE FROM lit_case_unit WHERE case_number = ?", caseNumber);
+        jdbc.batchUpdate("INSERT INTO lit_case_unit (case_number, unit) VALUES (?, ?)",
+                units.stream().map(u -> new Object[] {caseNumber, u}).toList());
+    }
+
+    /** The case is archived (Art. 18): the register shows it closed on that day. */
+    public void close(String caseNumber, java.time.LocalDate closedOn) {
+        jdbc.update("UPDATE lit_case SET status = ?, closed_on = ? WHERE case_number = ?", CLOSED,
+                closedOn, caseNumber);
     }
 
     /** An archived case goes before the court again (a retrial): its number now names the reopened instance. */
     public void reopen(String caseNumber, String processInstanceId) {
-        jdbc.update("UPDATE lit_case SET process_instance_id = ?, answer_due = NULL WHERE case_number = ?",
-                processInstanceId, caseNumber);
+        jdbc.update("UPDATE lit_case SET process_instance_id = ?, answer_due = NULL, status = ?, closed_on = NULL "
+                + "WHERE case_number = ?", processInstanceId, OPEN, caseNumber);
     }
 
     /** The statutory answer deadline the supervision watches for this case; null once the answer is delivered. */

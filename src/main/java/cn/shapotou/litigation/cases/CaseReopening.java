@@ -48,7 +48,17 @@ public class CaseReopening {
                 .setVariables(variables).startBeforeActivity(activityId).execute();
         registry.reopen(caseNumber, reopened.getId());
         access.grantToParticipants(reopened.getId(), variables);
+        registry.units(caseNumber, plain(variables));
         return reopened.getId();
+    }
+
+    /** Typed values as plain ones, JSON as its text, as the participants rule reads them. */
+    private static Map<String, Object> plain(Map<String, Object> variables) {
+        Map<String, Object> plain = new java.util.HashMap<>();
+        variables.forEach((k, v) -> plain.put(k, v instanceof org.camunda.spin.plugin.variable.value.JsonValue j
+                ? j.getValueSerialized() : v instanceof org.camunda.bpm.engine.variable.value.TypedValue t
+                ? t.getValue() : v));
+        return plain;
     }
 
     /** The case's open instance, or null when it is archived. */

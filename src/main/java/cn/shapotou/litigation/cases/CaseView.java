@@ -4,6 +4,7 @@ import cn.shapotou.litigation.accountability.AccountabilityFacts;
 import cn.shapotou.litigation.accountability.RecordedFacts;
 import cn.shapotou.litigation.web.FormValues;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
+import cn.shapotou.litigation.identity.PersonNames;
 import cn.shapotou.litigation.web.ApiException;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import java.util.ArrayList;
@@ -13,8 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.history.event.HistoricDetailEventEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricIdentityLinkLogEntity;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,6 +32,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** A case as {@code GET /api/cases/{caseNumber}} shows it (CONTRACT §5); read from the engine, open or closed. */
@@ -38,10 +46,18 @@ public class CaseView {
     private final HistoryService history;
     private final TaskService tasks;
     private final RecordedFacts facts;
+    private final IdentityService identity;
+    private final JdbcTemplate jdbc;
+    private final String identityLinkLog;
+    private final String variableHistory;
 
     public CaseView(CaseRegistry registry, RuntimeService runtime, HistoryService history, TaskService tasks,
-                    RecordedFacts facts) {
+                    RecordedFacts facts, IdentityService identity, JdbcTemplate jdbc, ManagementService management) {
         this.facts = facts;
+        this.identity = identity;
+        this.jdbc = jdbc;
+        this.identityLinkLog = management.getTableName(HistoricIdentityLinkLogEntity.class);
+        this.variableHistory = management.getTableName(HistoricDetailEventEntity.class);
         this.registry = registry;
         this.runtime = runtime;
         this.history = history;
@@ -166,7 +182,125 @@ public class CaseView {
         Object newest = latestVariable(caseNumber, CaseDeadlineVariable.NAME);
         view.put("deadlines", newest instanceof String json ? CaseDeadlineVariable.parse(json) : deadlines(vars));
         view.put("openTasks", openTasks(caseNumber));
+        view.put("timeline", timeline(caseNumber));
         return view;
+    }
+
+    /**
+     * Every stage of the case and every task in it, open or done, oldest first: who did it and when (the record the
+     * handling units keep for the case and file with it, Art. 18). A few queries for the whole case, whatever its
+     * size. A task done more than once in the same stage (returned for rework) carries its round.
+     */
+    private List<Map<String, Object>> timeline(String caseNumber) {
+        List<HistoricProcessInstance> stages = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber).orderByProcessInstanceStartTime().asc().list();
+        List<Map<String, Object>> result = new ArrayList<>();
+        if (stages.isEmpty()) {
+            return result;
+        }
+        Map<String, List<HistoricTaskInstance>> byStage = new HashMap<>();
+        for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
+                .processInstanceBusinessKey(caseNumber).orderByHistoricActivityInstanceStartTime().asc().list()) {
+            byStage.computeIfAbsent(task.getProcessInstanceId(), k -> new ArrayList<>()).add(task);
+        }
+        List<String> taskIds = byStage.values().stream().flatMap(List::stream).map(HistoricTaskInstance::getId).toList();
+        Map<String, List<String>> groups = candidateGroups(taskIds);
+        Map<String, String> remarks = remarks(stages.stream().map(HistoricProcessInstance::getId).toList(), byStage);
+        Map<String, String> names = new HashMap<>();
+        String[] assignees = byStage.values().stream().flatMap(List::stream).map(HistoricTaskInstance::getAssignee)
+                .filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
+        if (assignees.length > 0) {
+            identity.createUserQuery().userIdIn(assignees).list().forEach(u -> names.put(u.getId(), PersonNames.of(u)));
+        }
+        for (HistoricProcessInstance stage : stages) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("processInstanceId", stage.getId());
+            s.put("process", stage.getProcessDefinitionKey());
+            s.put("name", stage.getProcessDefinitionName());
+            s.put("start", time(stage.getStartTime()));
+            s.put("end", time(stage.getEndTime()));
+            s.put("state", stage.getState());
+            Map<String, Integer> rounds = new HashMap<>();
+            List<Map<String, Object>> taskList = new ArrayList<>();
+            for (HistoricTaskInstance task : byStage.getOrDefault(stage.getId(), List.of())) {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("id", task.getId());
+                t.put("name", task.getName());
+                t.put("assignee", task.getAssignee());
+                t.put("assigneeName", task.getAssignee() == null ? null
+                        : names.getOrDefault(task.getAssignee(), task.getAssignee()));
+                t.put("start", time(task.getStartTime()));
+                t.put("end", time(task.getEndTime()));
+                t.put("due", time(task.getDueDate()));
+                t.put("completed", task.getEndTime() != null && "completed".equals(task.getDeleteReason()));
+                t.put("endReason", task.getEndTime() == null || "completed".equals(task.getDeleteReason()) ? null
+                        : task.getDeleteReason());
+                t.put("groups", groups.getOrDefault(task.getId(), List.of()));
+                t.put("description", task.getDescription());
+                t.put("remarks", remarks.get(task.getId()));
+                t.put("round", rounds.merge(String.valueOf(task.getTaskDefinitionKey()), 1, Integer::sum));
+                taskList.add(t);
+            }
+            s.put("tasks", taskList);
+            result.add(s);
+        }
+        return result;
+    }
+
+    /** The units a task was offered to (its candidate groups), for all the tasks at once. */
+    private Map<String, List<String>> candidateGroups(List<String> taskIds) {
+        Map<String, List<String>> result = new HashMap<>();
+        for (int from = 0; from < taskIds.size(); from += 500) {
+            List<String> chunk = taskIds.subList(from, Math.min(taskIds.size(), from + 500));
+            jdbc.query("SELECT DISTINCT TASK_ID_, GROUP_ID_ FROM " + identityLinkLog + " WHERE TYPE_ = 'candidate'"
+                            + " AND OPERATION_TYPE_ = 'add' AND GROUP_ID_ IS NOT NULL AND TASK_ID_ IN ("
+                            + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
+                        List<String> list = result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+                        if (!list.contains(rs.getString(2))) {
+                            list.add(rs.getString(2));
+                        }
+                    }, chunk.toArray());
+        }
+        return result;
+    }
+
+    /**
+     * The opinion written when a task was done (审核意见, 审批意见: the form fields named "…Remarks", required when
+     * papers are returned, e.g. Art. 6), by task: the remark set in the same stage within seconds of the task's end.
+     */
+    private Map<String, String> remarks(List<String> stageIds, Map<String, List<HistoricTaskInstance>> byStage) {
+        Map<String, String> result = new HashMap<>();
+        for (int from = 0; from < stageIds.size(); from += 500) {
+            List<String> chunk = stageIds.subList(from, Math.min(stageIds.size(), from + 500));
+            jdbc.query("SELECT PROC_INST_ID_, TASK_ID_, TIME_, TEXT_ FROM " + variableHistory
+                            + " WHERE TYPE_ = 'VariableUpdate' AND NAME_ LIKE '%Remarks' AND TEXT_ IS NOT NULL"
+                            + " AND PROC_INST_ID_ IN (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+                            + ")",
+                    rs -> {
+                        String text = rs.getString(4).trim();
+                        if (text.isEmpty()) {
+                            return;
+                        }
+                        String taskId = rs.getString(2);
+                        if (taskId == null) {
+                            long at = rs.getTimestamp(3).getTime();
+                            taskId = byStage.getOrDefault(rs.getString(1), List.of()).stream()
+                                    .filter(t -> t.getEndTime() != null
+                                            && Math.abs(t.getEndTime().getTime() - at) < 5_000)
+                                    .min(java.util.Comparator.comparingLong(t -> Math.abs(t.getEndTime().getTime() - at)))
+                                    .map(HistoricTaskInstance::getId).orElse(null);
+                        }
+                        if (taskId != null) {
+                            result.put(taskId, text);
+                        }
+                    }, chunk.toArray());
+        }
+        return result;
+    }
+
+    private static String time(java.util.Date date) {
+        return date == null ? null : date.toInstant().atZone(LegalClock.ZONE).toOffsetDateTime().toString();
     }
 
     static List<Map<String, Object>> deadlines(Map<String, Object> vars) {

@@ -68,10 +68,12 @@ public class HandlingProposal {
 
     private final UnitDirectory units;
     private final LegalClock clock;
+    private final CaseRegistry registry;
 
-    public HandlingProposal(UnitDirectory units, LegalClock clock) {
+    public HandlingProposal(UnitDirectory units, LegalClock clock, CaseRegistry registry) {
         this.units = units;
         this.clock = clock;
+        this.registry = registry;
     }
 
     void onProposed(VariableScope task) throws JsonProcessingException {
@@ -120,6 +122,11 @@ public class HandlingProposal {
         task.setVariable("approved", decision);
         if (decision) {
             task.setVariable("approvedOn", clock.today().toString());
+            // Art. 10 ¶1: the approved proposal names the lead and co-handling units; the case register lists the
+            // case for them from now on.
+            if (task.getVariable("caseNumber") instanceof String caseNumber) {
+                registry.units(caseNumber, task.getVariables());
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package cn.shapotou.litigation.decisions;
 
 import cn.shapotou.litigation.accountability.AccountabilityFact;
 import cn.shapotou.litigation.accountability.AccountabilityFacts;
+import cn.shapotou.litigation.cases.CaseRegistry;
 import cn.shapotou.litigation.deadlines.CaseDeadline;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.DeadlineKind;
@@ -42,8 +43,11 @@ public class CaseClosing extends FormStage {
     private final Deadlines deadlines;
     private final CaseWindows windows;
 
-    public CaseClosing(LegalClock clock, Deadlines deadlines, CaseWindows windows) {
+    private final CaseRegistry registry;
+
+    public CaseClosing(LegalClock clock, Deadlines deadlines, CaseWindows windows, CaseRegistry registry) {
         super("litigation-case");
+        this.registry = registry;
         this.clock = clock;
         this.deadlines = deadlines;
         this.windows = windows;
@@ -67,6 +71,8 @@ public class CaseClosing extends FormStage {
                     closings.add(Map.of("closedOn", clock.today().toString(),
                             "archiveNumber", String.valueOf(execution.getVariable("archiveNumber"))));
                     execution.setVariable(CLOSINGS, FormValues.toJson(closings));
+                    // Art. 18: archived, the case leaves the register's open cases on this day.
+                    registry.close(execution.getProcessBusinessKey(), clock.today());
                 }));
     }
 

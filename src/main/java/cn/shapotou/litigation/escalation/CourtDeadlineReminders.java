@@ -2,6 +2,7 @@ package cn.shapotou.litigation.escalation;
 
 import cn.shapotou.litigation.deadlines.DeadlineTasks;
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.robots.RobotNotices;
 import cn.shapotou.litigation.units.UnitDirectory;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -52,6 +54,10 @@ public class CourtDeadlineReminders {
     private final UnitDirectory units;
     private final int leaderDays;
     private final String courtTasks;
+
+    /** The units' DingTalk/WeCom group robots get what is mailed here (robots/RobotNotices). */
+    @Autowired
+    private RobotNotices robots;
 
     public CourtDeadlineReminders(OverdueItems work, Reminders reminders, TaskService tasks, JdbcTemplate jdbc,
                                   UnitDirectory units, ManagementService management,
@@ -146,6 +152,10 @@ public class CourtDeadlineReminders {
             reminders.addMembers(answer.unit(), to);
         }
         reminders.mail(to, "【行政应诉】法定答辩期限即将届满 " + answer.caseNumber(), text);
+        robots.caseReminder(answer.holding().isEmpty() ? List.of(answer.unit())
+                        : told.stream().map(CaseWork.OpenTask::group).filter(g -> g != null).toList(),
+                answer.caseNumber(), answer.answerItem(), answer.answerDue(), daysLeft,
+                told.isEmpty() ? null : told.get(0).id(), text);
         offsets.stream().filter(o -> o >= offset).forEach(o -> record(answerKey(answer, o), answer.caseNumber(),
                 answer.answerDue(), sent));
     }
@@ -159,6 +169,8 @@ public class CourtDeadlineReminders {
         taskIds.forEach(id -> tasks.createComment(id, null, text));
         List<String> to = new ArrayList<>();
         reminders.addMembers(UnitDirectory.DISTRICT_LEADERS, to);
+        robots.leaders(caseNumber, CourtDeadlines.label(deadline), due, daysLeft, holder,
+                taskIds.isEmpty() ? null : taskIds.get(0), text);
         reminders.mail(to, "【行政应诉】法定期限即将届满，请领导督促 " + caseNumber,
                 text + "\n\n案件：/cases/" + java.net.URLEncoder.encode(caseNumber, java.nio.charset.StandardCharsets.UTF_8)
                         .replace("+", "%20"));

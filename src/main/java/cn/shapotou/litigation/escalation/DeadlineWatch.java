@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.escalation;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.robots.RobotNotices;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +53,10 @@ public class DeadlineWatch implements JavaDelegate {
     private final CourtDeadlineReminders courtReminders;
     private final WindowReminders windowReminders;
     private final Supervisions supervisions;
+
+    /** The units' DingTalk/WeCom group robots hear of each 督办 (robots/RobotNotices). */
+    @Autowired
+    private RobotNotices robots;
 
     static final int CHUNK = 250;
 
@@ -156,6 +162,9 @@ public class DeadlineWatch implements JavaDelegate {
             return;
         }
         String instance = supervisions.start(item);
+        // The robots link to the overdue task; a case-level item's 督办 has no task yet (its first follows the save
+        // point), so theirs links to Tasklist itself.
+        robots.overdue(item, null, message);
         register.add(item.key(), instance, item.caseNumber());
     }
 

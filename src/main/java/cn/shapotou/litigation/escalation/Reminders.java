@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.escalation;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.robots.RobotNotices;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -43,6 +45,10 @@ public class Reminders {
     private final ObjectProvider<JavaMailSender> mail;
     private final List<Integer> offsets;
     private final String from;
+
+    /** The units' DingTalk/WeCom group robots get what is mailed here (robots/RobotNotices). */
+    @Autowired
+    private RobotNotices robots;
 
     public Reminders(TaskService tasks, IdentityService identity, ObjectProvider<JavaMailSender> mail,
                      @Value("${litigation.escalation.reminder-days:2,0}") String offsets,
@@ -75,6 +81,7 @@ public class Reminders {
                     + (daysLeft == 0 ? "（今日到期）" : "（还有" + daysLeft + "日）") + "，请及时办理。";
             tasks.createComment(task.getId(), task.getProcessInstanceId(), text);
             send(task, text);
+            robots.taskReminder(task, due, daysLeft, text);
         }
     }
 

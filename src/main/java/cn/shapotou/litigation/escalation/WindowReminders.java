@@ -2,6 +2,7 @@ package cn.shapotou.litigation.escalation;
 
 import cn.shapotou.litigation.deadlines.DeadlineKind;
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.robots.RobotNotices;
 import cn.shapotou.litigation.units.UnitDirectory;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,6 +44,10 @@ public class WindowReminders {
     private final UnitDirectory units;
     private final List<Integer> offsets;
     private final int leaderDays;
+
+    /** The units' DingTalk/WeCom group robots get what is mailed here (robots/RobotNotices). */
+    @Autowired
+    private RobotNotices robots;
 
     public WindowReminders(CaseWindows windows, Reminders reminders, TaskService tasks, JdbcTemplate jdbc,
                            UnitDirectory units,
@@ -94,6 +100,8 @@ public class WindowReminders {
         List<String> to = new ArrayList<>();
         reminders.addMembers(unitOf(window), to);
         reminders.mail(to, "【行政应诉】" + DeadlineKind.ofKey(window.key()).label() + "即将届满 " + window.caseNumber(), text);
+        robots.caseReminder(List.of(unitOf(window)), window.caseNumber(), DeadlineKind.ofKey(window.key()).label(),
+                window.due(), daysLeft, task.getId(), text);
     }
 
     private void remindLeaders(CaseWindows.Window window, long daysLeft) {
@@ -105,6 +113,8 @@ public class WindowReminders {
         List<String> to = new ArrayList<>();
         reminders.addMembers(UnitDirectory.DISTRICT_LEADERS, to);
         reminders.mail(to, "【行政应诉】法定期限即将届满，请领导督促 " + window.caseNumber(), text);
+        robots.leaders(window.caseNumber(), DeadlineKind.ofKey(window.key()).label(), window.due(), daysLeft,
+                units.nameOf(unitOf(window)), reminderTask(window).map(Task::getId).orElse(null), text);
     }
 
     private String text(CaseWindows.Window window, long daysLeft) {

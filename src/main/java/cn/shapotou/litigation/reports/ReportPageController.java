@@ -2,6 +2,7 @@ package cn.shapotou.litigation.reports;
 
 import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.identity.WebappSession;
+import cn.shapotou.litigation.web.PageNavigation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,12 @@ public class ReportPageController {
 
     private static final String PAGE = "reports/annual-report.html";
 
+    private final PageNavigation navigation;
+
+    public ReportPageController(PageNavigation navigation) {
+        this.navigation = navigation;
+    }
+
     @GetMapping("/reports/annual")
     public ResponseEntity<String> page(HttpServletRequest request) throws IOException {
         var user = WebappSession.user(request);
@@ -39,7 +46,8 @@ public class ReportPageController {
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; "
                             + "script-src 'self' 'unsafe-inline'; img-src 'self' data:")
-                    .body(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    .body(navigation.into(new String(in.readAllBytes(), StandardCharsets.UTF_8), user.get(),
+                            "/reports/annual"));
         }
     }
 }

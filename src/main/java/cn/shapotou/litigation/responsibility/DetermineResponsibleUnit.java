@@ -27,7 +27,11 @@ public class DetermineResponsibleUnit implements JavaDelegate {
     private final LegalClock clock;
     private final CaseAccess access;
 
-    public DetermineResponsibleUnit(UnitDirectory units, LegalClock clock, CaseAccess access) {
+    private final cn.shapotou.litigation.cases.CaseRegistry registry;
+
+    public DetermineResponsibleUnit(UnitDirectory units, LegalClock clock, CaseAccess access,
+                                    cn.shapotou.litigation.cases.CaseRegistry registry) {
+        this.registry = registry;
         this.units = units;
         this.clock = clock;
         this.access = access;
@@ -57,5 +61,8 @@ public class DetermineResponsibleUnit implements JavaDelegate {
         execution.setVariable("headAppearanceBasis", head.basis());
 
         access.grantToParticipants(execution);
+        // The case register lists the case for the units determined here (Art. 4) until the approved handling
+        // proposal (Art. 10 ¶1) settles them.
+        registry.units(execution.getProcessBusinessKey(), execution.getVariables());
     }
 }

@@ -82,6 +82,11 @@ class CaseFileBrowserTest {
             openTab(browser, answerTask, "准备答辩材料");
             browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(LIST, "本案尚无案卷材料"));
             assertThat(text(browser, ".litigation-casefile .casefile-head")).contains("案号：" + caseNumber);
+            WebElement casePage = browser.await(By.cssSelector(".litigation-casefile .casefile-case-page"));
+            assertThat(casePage.getText()).isEqualTo("打开案件页面");
+            assertThat(casePage.getAttribute("target")).isEqualTo("_blank");
+            assertThat(casePage.getAttribute("href")).endsWith("/cases/" + java.net.URLEncoder.encode(caseNumber,
+                    java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
 
             // Refused before sending: nothing leaves the browser, the clerk learns why in Chinese.
             chooseFile(browser, huge);

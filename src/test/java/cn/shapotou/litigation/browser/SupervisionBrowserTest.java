@@ -57,6 +57,13 @@ class SupervisionBrowserTest {
                     By.cssSelector(".litigation-overdue"), caseNumber));
             String panel = browser.driver().findElement(By.cssSelector(".litigation-overdue")).getText();
             assertThat(panel).contains("逾期事项（按承办单位）", "区自然资源局", "法定答辩期限", "区司法局", "拟定办理建议");
+            String casePage = "/cases/" + java.net.URLEncoder.encode(caseNumber, java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20");
+            assertThat(browser.all(By.cssSelector(".litigation-overdue a[target=_blank]")))
+                    .as("each case number opens the case page").anySatisfy(a -> assertThat(a.getAttribute("href"))
+                            .endsWith(casePage));
+            assertThat(browser.all(By.cssSelector(".litigation-overdue a[href*='process-instance']")))
+                    .as("and its process instance beside it").isNotEmpty();
             browser.screenshotForReadme("cockpit-overdue-panel");
 
             browser.open("/camunda/app/tasklist/default/");

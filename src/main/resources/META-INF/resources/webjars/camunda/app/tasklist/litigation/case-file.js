@@ -191,7 +191,9 @@ class CaseFile {
   }
 
   show() {
-    this.root.innerHTML = '<div class="casefile-head">案号：<strong>' + escapeHtml(this.caseNumber) + '</strong></div>'
+    this.root.innerHTML = '<div class="casefile-head">案号：<strong>' + escapeHtml(this.caseNumber) + '</strong>'
+      + ' <a class="casefile-case-page" target="_blank" rel="noopener" href="/cases/'
+      + escapeHtml(encodeURIComponent(this.caseNumber)) + '">打开案件页面</a></div>'
       + '<form class="casefile-upload" novalidate>'
       + '<div class="casefile-drop">'
       + '<input type="file" class="casefile-input" accept="' + ACCEPT + '" title="选择要上传的文件">'
