@@ -26,7 +26,8 @@ CREATE INDEX IF NOT EXISTS lit_case_document_case ON lit_case_document (case_num
 ALTER TABLE lit_case ADD COLUMN IF NOT EXISTS answer_due DATE;
 CREATE INDEX IF NOT EXISTS lit_case_answer_due ON lit_case (answer_due);
 
--- The 督办 task of each escalated item (Art. 3), so that finishing the item closes it without searching.
+-- The 督办 of each escalated item (Art. 3), so that finishing the item ends it without searching: task_id holds the
+-- process instance id of its supervision instance (a standalone task's id before supervision was a process).
 CREATE TABLE IF NOT EXISTS lit_supervision (
     item_key    VARCHAR(100) NOT NULL PRIMARY KEY,
     task_id     VARCHAR(64)  NOT NULL,

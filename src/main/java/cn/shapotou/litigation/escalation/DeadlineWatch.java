@@ -2,13 +2,10 @@ package cn.shapotou.litigation.escalation;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.robots.RobotNotices;
-import cn.shapotou.litigation.units.UnitDirectory;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -20,7 +17,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,19 +26,19 @@ import org.springframework.stereotype.Component;
  * The supervision sweep (Art. 3: the Justice Bureau supervises every deadline), run every minute by the timer of
  * process {@code deadline-watch}, so in a cluster exactly one node runs each sweep (the engine locks the job). Each
  * overdue item gets one incident of type {@code deadline-overdue} on its execution, visible in Cockpit, and one
- * 督办 task for the Justice Bureau; both go when the item is done. Reminders before a deadline are sent once each.
+ * instance of process {@code supervision} ({@link Supervisions}); both go when the item is done. Reminders before a deadline are sent once each.
  */
 @Component("deadlineWatch")
 public class DeadlineWatch implements JavaDelegate {
 
     public static final String INCIDENT_TYPE = "deadline-overdue";
-    /** Task variable of a 督办 task: the key of the item it supervises. */
+    /** Variable of a 督办 (an instance of {@code supervision}; a task-local one of a 督办 task before it): the item's key. */
     public static final String SUPERVISES = "supervisedItem";
-    /** Task variable of a 督办 task: the unit charged (a unit id). */
+    /** Variable of a 督办: the unit charged (a unit id). */
     public static final String UNIT = "unit";
-    /** Task variable of a 督办 task: the delay it supervises, {@link OverdueItem#delayOf}; one delay counts once. */
+    /** Variable of a 督办: the delay it supervises, {@link OverdueItem#delayOf}; one delay counts once. */
     public static final String DELAY = "delay";
-    /** Task variable of a 督办 task: when it was raised (epoch milliseconds), to tell which of one delay's came first. */
+    /** Variable of a 督办: when it was raised (epoch milliseconds), to tell which of one delay's came first. */
     public static final String RAISED_AT = "raisedAt";
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
@@ -56,6 +52,7 @@ public class DeadlineWatch implements JavaDelegate {
     private final IdentityService identity;
     private final CourtDeadlineReminders courtReminders;
     private final WindowReminders windowReminders;
+    private final Supervisions supervisions;
 
     /** The units' DingTalk/WeCom group robots hear of each 督办 (robots/RobotNotices). */
     @Autowired
@@ -66,7 +63,8 @@ public class DeadlineWatch implements JavaDelegate {
     public DeadlineWatch(OverdueItems overdue, Reminders reminders, RuntimeService runtime, TaskService tasks,
                          SupervisionRegister register, ProcessEngineConfigurationImpl engineConfiguration,
                          IdentityService identity, CourtDeadlineReminders courtReminders,
-                         WindowReminders windowReminders) {
+                         WindowReminders windowReminders, Supervisions supervisions) {
+        this.supervisions = supervisions;
         this.windowReminders = windowReminders;
         this.identity = identity;
         this.courtReminders = courtReminders;
@@ -163,32 +161,11 @@ public class DeadlineWatch implements JavaDelegate {
         if (register.taskOf(item.key()).isPresent()) {
             return;
         }
-        Task notice = tasks.newTask();
-        notice.setName("督办：" + item.item() + "逾期 " + item.caseNumber());
-        notice.setDescription(message + "。请督促" + item.unitName() + "立即办理（《办法》第三条）。案件：/api/cases/"
-                + java.net.URLEncoder.encode(String.valueOf(item.caseNumber()), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20") + "；流程：/camunda/app/cockpit/default/#/process-instance/" + item.processInstanceId());
-        notice.setPriority(item.courtDeadline() ? 90 : 80);
-        tasks.saveTask(notice);
-        tasks.addCandidateGroup(notice.getId(), UnitDirectory.JUSTICE_BUREAU);
-        // A missed court deadline is reported to the district leaders on the same 督办 task rather than a second
-        // notice: one item, one 督办 (the annual report counts them), which the Justice Bureau issues and the
-        // leaders, who lead response work (《办法》第三条) and decide appeals, retrials and enforcement (第十三条、
-        // 第十五条、第十六条), see in their own task list and may take over.
-        if (item.courtDeadline()) {
-            tasks.addCandidateGroup(notice.getId(), UnitDirectory.DISTRICT_LEADERS);
-        }
-        Map<String, Object> shown = new HashMap<>();
-        shown.put(SUPERVISES, item.key());
-        shown.put("caseNumber", item.caseNumber());
-        shown.put("leadUnitName", item.unitName());
-        shown.put(UNIT, item.unit());
-        shown.put(DELAY, item.delay());
-        shown.put("overdueSince", item.due().plusDays(1).toString());
-        shown.put(RAISED_AT, ClockUtil.getCurrentTime().getTime());
-        tasks.setVariablesLocal(notice.getId(), shown);
-        robots.overdue(item, notice.getId(), message);
-        register.add(item.key(), notice.getId(), item.caseNumber());
+        String instance = supervisions.start(item);
+        // The robots link to the overdue task; a case-level item's 督办 has no task yet (its first follows the save
+        // point), so theirs links to Tasklist itself.
+        robots.overdue(item, null, message);
+        register.add(item.key(), instance, item.caseNumber());
     }
 
     /**
@@ -197,9 +174,10 @@ public class DeadlineWatch implements JavaDelegate {
      * district leaders were told.
      */
     String message(OverdueItem item) {
-        StringBuilder text = new StringBuilder("案号").append(item.caseNumber()).append("：").append(item.item())
-                .append("已逾期").append(item.daysOverdue()).append("日（期限").append(item.due()).append("，承办：")
-                .append(item.holding() != null ? item.holding() : item.unitName());
+        // Cockpit squeezes the message into a narrow column: who and what first, the details after.
+        StringBuilder text = new StringBuilder().append(item.caseNumber()).append("｜").append(item.item())
+                .append("｜").append(item.unitName()).append("｜逾期").append(item.daysOverdue()).append("日（期限")
+                .append(item.due()).append("，承办：").append(item.holding() != null ? item.holding() : item.unitName());
         if (item.assignee() != null) {
             User user = identity.createUserQuery().userId(item.assignee()).singleResult();
             String name = user == null ? item.assignee()
@@ -216,23 +194,29 @@ public class DeadlineWatch implements JavaDelegate {
         return text.toString();
     }
 
-    /** The item is done: its incident is resolved and its 督办 task closed, with a note why. */
+    /**
+     * The item is done: its incident is resolved and its 督办 ends, wherever it stands («结束：事项已办结»). A 督办
+     * raised as a standalone task before supervision was a process is completed with a note why.
+     */
     public void resolve(String key) {
         for (Incident incident : runtime.createIncidentQuery().incidentType(INCIDENT_TYPE).configuration(key).list()) {
             if (key.equals(incident.getConfiguration()) && incident.getId().equals(incident.getRootCauseIncidentId())) {
                 runtime.resolveIncident(incident.getId());
             }
         }
-        Optional<String> notice = register.taskOf(key);
-        if (notice.isEmpty()) {
+        Optional<String> supervision = register.taskOf(key);
+        if (supervision.isEmpty()) {
             return;
         }
         register.remove(key);
+        if (supervisions.end(supervision.get(), key)) {
+            return;
+        }
         // Closed by hand already (a 督办 task is the Justice Bureau's own to complete): nothing left to close.
-        if (tasks.createTaskQuery().taskId(notice.get()).count() > 0) {
+        if (tasks.createTaskQuery().taskId(supervision.get()).count() > 0) {
             LocalDate today = LegalClock.dateOf(ClockUtil.getCurrentTime());
-            tasks.createComment(notice.get(), null, "被督办事项已于" + today + "办结，督办自动结束。");
-            tasks.complete(notice.get());
+            tasks.createComment(supervision.get(), null, "被督办事项已于" + today + "办结，督办自动结束。");
+            tasks.complete(supervision.get());
         }
     }
 }

@@ -9,8 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Which 督办 task supervises which overdue item (Art. 3), written in the engine's transaction beside the task itself:
- * finishing an item finds its 督办 task by the item's key instead of searching task variables.
+ * Which 督办 supervises which overdue item (Art. 3), written in the engine's transaction beside it: column
+ * {@code task_id} holds the process instance id of its {@code supervision} instance (the task id of a standalone 督办
+ * task before supervision was a process). Keyed by item, so each item is supervised exactly once, across nodes;
+ * finishing an item finds its 督办 by the item's key instead of searching variables.
  */
 @Repository
 public class SupervisionRegister {
@@ -29,6 +31,12 @@ public class SupervisionRegister {
     public Optional<String> taskOf(String itemKey) {
         return jdbc.query("SELECT task_id FROM lit_supervision WHERE item_key = ?", (rs, i) -> rs.getString(1),
                 itemKey).stream().findFirst();
+    }
+
+    /** Points the item's row to {@code newId} if it still names {@code oldId}; whether it did. */
+    public boolean replace(String itemKey, String oldId, String newId) {
+        return jdbc.update("UPDATE lit_supervision SET task_id = ? WHERE item_key = ? AND task_id = ?", newId, itemKey,
+                oldId) == 1;
     }
 
     public void remove(String itemKey) {

@@ -125,6 +125,9 @@ public class IdentitySeeder {
             for (String key : CASE_PROCESSES) {
                 grants.toGroup(group, PROCESS_DEFINITION, key, READ);
             }
+            // Art. 3: any unit may be charged with a 督办 and replies to it in Tasklist (the definition only; the
+            // instance is granted to the unit charged).
+            grants.toGroup(group, PROCESS_DEFINITION, "supervision", READ);
         }
         // Art. 16: a handling unit (a department or township, Art. 4) proposes enforcement of an archived case's
         // decision the other party refuses; the request itself checks that the case is the unit's.
@@ -161,6 +164,9 @@ public class IdentitySeeder {
         grants.toGroup(JUSTICE_BUREAU, PROCESS_INSTANCE, "*", READ);
         grants.toGroup(JUSTICE_BUREAU, TASK, "*", READ);
         grants.toGroup(JUSTICE_BUREAU, DEPLOYMENT, "*", READ);
+        // Art. 3: a 督办 may be reported to the district leaders, who read every one and its history; the unit charged
+        // is granted its own instance when the 督办 starts (escalation.Supervisions).
+        grants.toGroup(DISTRICT_LEADERS, PROCESS_DEFINITION, "supervision", READ, READ_INSTANCE, READ_HISTORY);
     }
 
     private void ensureUser(String id, String lastName, String firstName, String password, String group) {

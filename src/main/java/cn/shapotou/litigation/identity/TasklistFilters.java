@@ -56,9 +56,11 @@ public class TasklistFilters {
                 everyone);
         save(OVERDUE, 5, "已过期限仍未办结的本单位任务", "#d62728",
                 unitTasks().dueBeforeExpression("${now()}"), everyone);
-        // Art. 3: the Justice Bureau supervises every unit's overdue items.
-        save(SUPERVISION_OVERDUE, 10, "全区所有逾期未办的任务（区司法局督办）", "#8c1c13",
-                tasks.createTaskQuery().dueBeforeExpression("${now()}"), List.of(JUSTICE_BUREAU));
+        // Art. 3: the Justice Bureau supervises every unit's overdue items, and works its 督办 (process supervision)
+        // from the same list.
+        save(SUPERVISION_OVERDUE, 10, "全区所有逾期未办的任务及督办任务（区司法局督办）", "#8c1c13",
+                tasks.createTaskQuery().or().dueBeforeExpression("${now()}").processDefinitionKey("supervision")
+                        .endOr(), List.of(JUSTICE_BUREAU));
     }
 
     private TaskQuery unitTasks() {

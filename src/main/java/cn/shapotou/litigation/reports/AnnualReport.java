@@ -416,26 +416,39 @@ public class AnnualReport {
      * else to the unit of the 督办 raised first. A 督办 raised before delays were recorded is a delay of its own.
      */
     private Map<String, Long> overdueByUnit(ReportPeriod period) {
-        List<String> taskIds = history.createHistoricVariableInstanceQuery().variableName(OVERDUE_SINCE)
-                .disableCustomObjectDeserialization().list().stream()
-                .filter(v -> period.contains(v.getValue()) && v.getTaskId() != null)
+        // A 督办 is an instance of process supervision; one raised before that was a standalone task whose own
+        // variables say the same.
+        List<HistoricVariableInstance> raised = history.createHistoricVariableInstanceQuery().variableName(OVERDUE_SINCE)
+                .disableCustomObjectDeserialization().list().stream().filter(v -> period.contains(v.getValue())).toList();
+        List<String> taskIds = raised.stream().filter(v -> v.getTaskId() != null)
                 .map(HistoricVariableInstance::getTaskId).toList();
+        List<String> instanceIds = raised.stream()
+                .filter(v -> v.getTaskId() == null && "supervision".equals(v.getProcessDefinitionKey()))
+                .map(HistoricVariableInstance::getProcessInstanceId).toList();
+        List<String> names = List.of("leadUnitName", "unitName", DeadlineWatch.UNIT, DeadlineWatch.DELAY,
+                DeadlineWatch.SUPERVISES, RAISED_AT);
         Map<String, Map<String, Object>> notices = new HashMap<>();
         for (List<String> batch : batches(taskIds)) {
             history.createHistoricVariableInstanceQuery().taskIdIn(batch.toArray(String[]::new))
-                    .variableNameIn("leadUnitName", DeadlineWatch.UNIT, DeadlineWatch.DELAY, DeadlineWatch.SUPERVISES,
-                            RAISED_AT)
+                    .variableNameIn(names.toArray(String[]::new))
                     .disableCustomObjectDeserialization().list()
                     .forEach(v -> notices.computeIfAbsent(v.getTaskId(), k -> new HashMap<>()).put(v.getName(), v.getValue()));
+        }
+        for (List<String> batch : batches(instanceIds)) {
+            history.createHistoricVariableInstanceQuery().processInstanceIdIn(batch.toArray(String[]::new))
+                    .variableNameIn(names.toArray(String[]::new))
+                    .disableCustomObjectDeserialization().list().stream().filter(v -> v.getTaskId() == null)
+                    .forEach(v -> notices.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>())
+                            .put(v.getName(), v.getValue()));
         }
         Map<String, Map<String, Object>> charged = new HashMap<>();
         notices.forEach((taskId, notice) -> {
             Object delay = notice.get(DeadlineWatch.DELAY);
-            charged.merge(delay == null ? "task:" + taskId : String.valueOf(delay), notice,
+            charged.merge(delay == null ? "notice:" + taskId : String.valueOf(delay), notice,
                     (a, b) -> chargedFirst(a, b) ? a : b);
         });
         Map<String, Long> byUnit = new TreeMap<>();
-        charged.values().forEach(n -> byUnit.merge(String.valueOf(n.get("leadUnitName")), 1L, Long::sum));
+        charged.values().forEach(n -> byUnit.merge(unitName(n), 1L, Long::sum));
         return byUnit;
     }
 
@@ -458,7 +471,12 @@ public class AnnualReport {
         if (aAssists != bAssists) {
             return bAssists;
         }
-        return String.valueOf(a.get("leadUnitName")).compareTo(String.valueOf(b.get("leadUnitName"))) <= 0;
+        return unitName(a).compareTo(unitName(b)) <= 0;
+    }
+
+    /** The unit charged: a 督办 task named it leadUnitName, a 督办 instance names it unitName from its start. */
+    private static String unitName(Map<String, Object> notice) {
+        return String.valueOf(notice.containsKey("unitName") ? notice.get("unitName") : notice.get("leadUnitName"));
     }
 
     private static long raisedAt(Map<String, Object> notice) {

@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -46,6 +47,8 @@ class EscalationHoldersTest {
     TaskService tasks;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    ProcessEngine engine;
 
     @AfterEach
     void resetClock() {
@@ -79,8 +82,7 @@ class EscalationHoldersTest {
     }
 
     private List<Task> notices(String caseNumber, String group) {
-        return tasks.createTaskQuery().taskVariableValueEquals("caseNumber", caseNumber).taskCandidateGroup(group)
-                .list().stream().filter(t -> t.getName().startsWith("督办")).toList();
+        return SupervisionTasks.of(engine, caseNumber, group);
     }
 
     @Test
@@ -143,7 +145,7 @@ class EscalationHoldersTest {
                 .stream().filter(i -> String.valueOf(i.getIncidentMessage()).contains(caseNumber)).toList();
         assertThat(incidents).extracting(Incident::getIncidentMessage)
                 .anySatisfy(m -> assertThat(m).contains("法定答辩期限", "承办：区司法局「拟定办理建议」", "已报区政府领导"))
-                .anySatisfy(m -> assertThat(m).contains("拟定办理建议已逾期1日", "与「法定答辩期限", "为同一期限",
+                .anySatisfy(m -> assertThat(m).contains("拟定办理建议｜区司法局｜逾期1日", "与「法定答辩期限", "为同一期限",
                         "已报区政府领导"));
         assertThat(notices(caseNumber, "district-leaders")).as("the leaders see the 督办 of a court deadline")
                 .hasSize(2);

@@ -19,7 +19,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * More items fall overdue at once than one transaction escalates ({@link DeadlineWatch#CHUNK}): one sweep still
- * escalates every one exactly once, each with its incident and its 督办 task, and the next sweep adds nothing.
+ * escalates every one exactly once, each with its incident and its 督办 (an instance of process supervision), and the
+ * next sweep adds nothing.
  */
 @IntegrationTest
 class ManyEscalationsTest {
@@ -37,10 +38,10 @@ class ManyEscalationsTest {
     @Autowired
     LegalClock clock;
 
-    /** The items of {@code keys} that an open 督办 task supervises, once for each such task. */
+    /** The items of {@code keys} that an open 督办 (process supervision) supervises, once for each. */
     private List<Object> supervised(Set<String> keys) {
         return runtime.createVariableInstanceQuery().variableName(DeadlineWatch.SUPERVISES).list().stream()
-                .filter(v -> v.getTaskId() != null && keys.contains(v.getValue())).map(v -> v.getValue()).toList();
+                .filter(v -> keys.contains(v.getValue())).map(v -> v.getValue()).toList();
     }
 
     @Test
@@ -64,10 +65,10 @@ class ManyEscalationsTest {
         List<String> raised = runtime.createIncidentQuery().incidentType(DeadlineWatch.INCIDENT_TYPE).list().stream()
                 .map(Incident::getConfiguration).filter(keys::contains).toList();
         assertThat(raised).as("one incident an item").hasSize(keys.size()).doesNotHaveDuplicates();
-        assertThat(supervised(keys)).as("one 督办 task an item").hasSize(keys.size()).doesNotHaveDuplicates();
+        assertThat(supervised(keys)).as("one 督办 an item").hasSize(keys.size()).doesNotHaveDuplicates();
         assertThat(watch.sweep()).as("nothing new the next minute").isZero();
 
-        // The cases go; the next sweep closes their 督办 tasks, and other tests see none of them.
+        // The cases go; the next sweep ends their 督办, and other tests see none of them.
         runtime.deleteProcessInstances(instances, "test over", true, true);
         watch.sweep();
         assertThat(supervised(keys)).isEmpty();

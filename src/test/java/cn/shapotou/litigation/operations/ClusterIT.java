@@ -103,7 +103,7 @@ class ClusterIT {
             assertThat(new HashSet<>(incidents)).as("one incident per overdue item").hasSize(overdue);
             List<String> supervised = values(a, "/engine-rest/variable-instance?variableName=supervisedItem");
             assertThat(supervised).hasSize(overdue);
-            assertThat(new HashSet<>(supervised)).as("one 督办 task per overdue item").hasSize(overdue);
+            assertThat(new HashSet<>(supervised)).as("one 督办 (process supervision) per overdue item").hasSize(overdue);
             assertThat(reminded(a)).as("one reminder per task due within two days").isEqualTo(REMINDED);
             assertThat(a.get("/engine-rest/job?withException=true", ADMIN).body()).isEqualTo("[]");
             assertThat(a.get("/engine-rest/incident?incidentType=failedJob", ADMIN).body()).isEqualTo("[]");
