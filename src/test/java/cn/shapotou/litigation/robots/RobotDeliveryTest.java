@@ -32,6 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * DingTalk's signature and both bodies: queued by the sweep, delivered apart from it, at most 20 a minute per robot
  * (the rest as one digest), retried when a robot fails, a daily digest per unit, and no credential in any log line.
  */
+// First of all classes: its sweep sends every due reminder of the database, and with the other classes' cases a robot's
+// 20 messages a minute would be spent before this class's own case is reached.
+@org.junit.jupiter.api.Order(1)
 @IntegrationTest
 class RobotDeliveryTest {
 
