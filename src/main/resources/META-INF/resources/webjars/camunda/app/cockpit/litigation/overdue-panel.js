@@ -6,7 +6,7 @@ const escapeHtml = (text) => String(text == null ? '' : text)
 function render(node) {
   node.innerHTML = '<section class="litigation-overdue"><h3 class="section-heading">逾期事项（按承办单位）'
     + ' <small><a href="/cases?overdue=true" target="_blank">逾期案件台账 »</a>'
-    + ' <a href="/reports/annual" target="_blank">年度统计报告 »</a></small></h3>'
+    + '　<a href="/reports/annual" target="_blank">年度统计报告 »</a></small></h3>'
     + '<div class="litigation-overdue-body">正在读取……</div></section>';
   const body = node.querySelector('.litigation-overdue-body');
   fetch('/api/supervision/overdue', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
