@@ -5,11 +5,9 @@ import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.web.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -53,13 +51,9 @@ public class CaseFileController {
     public void download(@PathVariable String caseNumber, @PathVariable String id, HttpServletResponse response)
             throws IOException {
         CaseFile file = files.openForDownload(caseNumber, id);
-        response.setContentType(file.contentType());
-        // Bytes have no character set (the application's forced UTF-8 is for text).
-        response.setCharacterEncoding((String) null);
+        cn.shapotou.litigation.web.Attachment.start(response, file.contentType(), file.fileName());
         response.setContentLengthLong(file.size());
         response.setHeader(HttpHeaders.ETAG, "\"" + file.sha256() + "\"");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(file.fileName(), StandardCharsets.UTF_8).build().toString());
         files.copy(file, response.getOutputStream());
     }
 

@@ -229,12 +229,12 @@ public class CaseFiles {
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
-    private static void deleteQuietly(Path path) {
+    static void deleteQuietly(Path path) {
         if (path != null) {
             try {
                 Files.deleteIfExists(path);
             } catch (IOException e) {
-                log.warn("Could not delete spooled upload {}", path);
+                log.warn("Could not delete temporary file {}", path);
             }
         }
     }

@@ -117,7 +117,7 @@ public class Dossier {
         } catch (IOException e) {
             throw new IllegalStateException("Could not check case file " + file.id(), e);
         } finally {
-            deleteQuietly(temp);
+            CaseFiles.deleteQuietly(temp);
         }
     }
 
@@ -284,13 +284,4 @@ public class Dossier {
         });
     }
 
-    private static void deleteQuietly(Path path) {
-        if (path != null) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException e) {
-                log.warn("Could not delete temporary file {}", path);
-            }
-        }
-    }
 }

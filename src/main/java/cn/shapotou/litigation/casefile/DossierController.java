@@ -77,10 +77,6 @@ public class DossierController {
     }
 
     private static void zipHeaders(HttpServletResponse response, String fileName) {
-        response.setContentType(ZIP.toString());
-        // Bytes have no character set (the application's forced UTF-8 is for text).
-        response.setCharacterEncoding((String) null);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(fileName, StandardCharsets.UTF_8).build().toString());
+        cn.shapotou.litigation.web.Attachment.start(response, ZIP.toString(), fileName);
     }
 }

@@ -8,8 +8,6 @@ import cn.shapotou.litigation.web.FieldError;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,11 +75,7 @@ public class CaseRegisterController {
 
     private void workbook(Request request, List<String> groups, HttpServletResponse response) throws IOException {
         response.setStatus(HttpStatus.OK.value());
-        response.setContentType(XLSX);
-        // A workbook is bytes: no character set belongs in its type.
-        response.setCharacterEncoding((String) null);
-        response.setHeader("Content-Disposition", "attachment; filename=\"case-register.xlsx\"; filename*=UTF-8''"
-                + URLEncoder.encode("案件台账.xlsx", StandardCharsets.UTF_8));
+        cn.shapotou.litigation.web.Attachment.start(response, XLSX, "案件台账.xlsx");
         SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
         workbook.setCompressTempFiles(true);
         try {
