@@ -53,9 +53,17 @@ class SupervisionBrowserTest {
         try (Browser browser = new Browser("http://localhost:" + port)) {
             browser.loginToTasklist("justice", "demo");
             browser.open("/camunda/app/cockpit/default/#/dashboard");
-            browser.waiting(60).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector(".litigation-overdue"), caseNumber));
+            // Wait until the panel has read the list, whatever it says, so that a failure shows what it said.
+            browser.waiting(60).until(d -> !d.findElement(By.cssSelector(".litigation-overdue-body")).getText()
+                    .contains("正在读取"));
             String panel = browser.driver().findElement(By.cssSelector(".litigation-overdue")).getText();
+            assertThat(panel).as("the panel, with the server's list: %s", rest.withBasicAuth("justice", "demo")
+                    .getForObject("/api/supervision/overdue", String.class)).contains(caseNumber);
+            // The Justice Bureau opens Cockpit for this list: it comes before Camunda's own sections.
+            assertThat(browser.driver().findElement(By.cssSelector(".litigation-overdue")).getLocation().getY())
+                    .as("the overdue panel first on the dashboard")
+                    .isLessThan(browser.driver().findElement(By.cssSelector(".dashboard section.actual"))
+                            .getLocation().getY());
             assertThat(panel).contains("逾期事项（按承办单位）", "区自然资源局", "法定答辩期限", "区司法局", "拟定办理建议");
             String casePage = "/cases/" + java.net.URLEncoder.encode(caseNumber, java.nio.charset.StandardCharsets.UTF_8)
                     .replace("+", "%20");
@@ -70,9 +78,15 @@ class SupervisionBrowserTest {
             browser.await(By.xpath("//*[contains(@class,'task-filters')]//*[contains(normalize-space(.), '已逾期')]")).click();
             browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("[cam-tasks]"), "拟定办理建议"));
-            assertThat(browser.driver().findElement(By.cssSelector("[cam-tasks]")).getText())
-                    .contains(caseNumber.substring(0, 10));
-            browser.screenshot("tasklist-overdue-filter");
+            // Each overdue task of the list is marked and says by how much, with its full case number and due day.
+            browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[cam-tasks]"), caseNumber));
+            java.util.List<org.openqa.selenium.WebElement> late = browser.all(By.cssSelector(
+                    "[cam-tasks] li.litigation-task-overdue"));
+            assertThat(late).as("overdue tasks are marked in the list").isNotEmpty();
+            assertThat(late).anySatisfy(card -> assertThat(card.getText()).contains(caseNumber, "拟定办理建议")
+                    .containsPattern("期限 \\d{4}-\\d{2}-\\d{2} 已逾期 \\d+ 日"));
+            browser.screenshotForReadme("tasklist-overdue-list");
         }
     }
 }

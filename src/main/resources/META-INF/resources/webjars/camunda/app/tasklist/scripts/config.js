@@ -1,6 +1,7 @@
 // Tasklist of 行政应诉管理系统: Chinese first (our own locales/zh.json covers every key of the shipped en.json);
 // a browser asking for English still gets English. Header shows the district and the product. Each task of a case has
-// the tab 「案卷材料」 (litigation/case-file).
+// the tab 「案卷材料」 (litigation/case-file); each card of the list shows the full case number, the due day and whether it
+// is overdue or was returned (litigation/task-card).
 export default {
   app: {
     name: '行政应诉管理系统',
@@ -10,7 +11,7 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  customScripts: ['litigation/case-file'],
+  customScripts: ['litigation/case-file', 'litigation/task-card'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},
     focusFilter: {key: 'ctrl+shift+f', description: '跳到第一个过滤器'},
