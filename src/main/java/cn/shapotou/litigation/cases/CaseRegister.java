@@ -6,6 +6,7 @@ import static cn.shapotou.litigation.units.UnitDirectory.JUSTICE_BUREAU;
 import static cn.shapotou.litigation.units.UnitDirectory.LEGAL_COUNSEL_OFFICE;
 
 import cn.shapotou.litigation.decisions.Outcome;
+import cn.shapotou.litigation.escalation.CourtDeadlines;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.identity.Roles;
@@ -154,11 +155,11 @@ public class CaseRegister {
             args.add(like);
         }
         if (filter.overdue()) {
-            // Overdue as the supervision sees it (Art. 3): the statutory answer day passed without delivery (ALL
-            // Art. 67), an item escalated and not yet done, or an open task of the case past its due moment.
+            // Overdue as the supervision sees it (Art. 3) and as each row lists it (overdue(…) below, the same two
+            // conditions): the statutory answer day passed without delivery (ALL Art. 67), or an open task of the
+            // case past its due moment. An escalated item not yet done is one of these until it is done.
             Date now = ClockUtil.getCurrentTime();
             sql.append(" AND ((c.status = 'OPEN' AND c.answer_due < ?)"
-                    + " OR EXISTS (SELECT 1 FROM lit_supervision s WHERE s.case_number = c.case_number)"
                     + " OR EXISTS (SELECT 1 FROM " + taskTable + " t JOIN " + executionTable
                     + " p ON p.ID_ = t.PROC_INST_ID_ WHERE p.BUSINESS_KEY_ = c.case_number AND t.DUE_DATE_ < ?"
                     + " AND t.SUSPENSION_STATE_ = 1))");
@@ -188,7 +189,7 @@ public class CaseRegister {
             jdbc.query("SELECT p.ID_, p.BUSINESS_KEY_, d.KEY_, d.NAME_ FROM " + executionTable + " p JOIN "
                     + definitionTable + " d ON d.ID_ = p.PROC_DEF_ID_ WHERE p.ID_ = p.PROC_INST_ID_ "
                     + "AND p.SUSPENSION_STATE_ = 1 AND p.BUSINESS_KEY_ IN (" + placeholders(chunk.size()) + ")", rs -> {
-                if (!CaseView.CASE_PROCESS.equals(rs.getString(3))) {
+                if (!CaseView.NOT_STAGES.contains(rs.getString(3))) {
                     stagesByCase.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
                             .add(new String[] {rs.getString(3), rs.getString(4)});
                     stageInstances.put(rs.getString(1), rs.getString(2));
@@ -213,6 +214,15 @@ public class CaseRegister {
         }
 
         Map<String, Map<String, Object>> vars = caseVariables(rows, stageInstances);
+        Map<String, List<Map<String, Object>>> windows = new HashMap<>();
+        for (List<String> chunk : chunks(numbers)) {
+            jdbc.query("SELECT case_number, deadline_key, due FROM lit_case_window WHERE case_number IN ("
+                    + placeholders(chunk.size()) + ")", rs -> {
+                LocalDate due = rs.getObject(3, LocalDate.class);
+                windows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(Map.of("item",
+                        CourtDeadlines.label(rs.getString(2)), "due", due.toString()));
+            }, chunk.toArray());
+        }
 
         List<Map<String, Object>> items = new ArrayList<>();
         for (Row row : rows) {
@@ -228,13 +238,19 @@ public class CaseRegister {
             Object leadName = v.get("leadUnitName");
             item.put("leadUnitName", leadName != null ? leadName
                     : row.leadUnit() == null ? null : units.nameOf(row.leadUnit()));
+            // Closed without being archived: the case's process was ended by an operator (deleted in Cockpit),
+            // nothing more will happen in it; the register must not call that 已归档 (Art. 18).
+            boolean terminated = !open && v.get("archivedOn") == null;
             item.put("status", row.status());
-            item.put("statusLabel", open ? "办理中" : "已归档");
-            stage(item, open, stagesByCase.getOrDefault(row.caseNumber(), List.of()), tasks, row.instanceId());
+            item.put("statusLabel", open ? "办理中" : terminated ? "已终止（未归档）" : "已归档");
+            stage(item, open, terminated, stagesByCase.getOrDefault(row.caseNumber(), List.of()), tasks,
+                    row.instanceId());
             item.put("receivedOn", row.receivedOn() == null ? null : row.receivedOn().toString());
             item.put("closedOn", row.closedOn() == null ? null : row.closedOn().toString());
-            item.put("nextDeadline", open ? nextDeadline(v.get(CaseDeadlineVariable.NAME), tasks, now, today) : null);
-            item.put("overdueItems", open ? overdue(row, tasks, now, today) : List.of());
+            // A retrial or enforcement window stays open after archiving (法释〔2018〕1号第一百一十条、第一百五十三条).
+            item.put("nextDeadline", nextDeadline(open ? v.get(CaseDeadlineVariable.NAME) : null, tasks,
+                    windows.getOrDefault(row.caseNumber(), List.of()), now, today));
+            item.put("overdueItems", overdue(row, open, tasks, now, today));
             Object instance = v.getOrDefault("courtInstance", "FIRST");
             item.put("courtInstance", instance);
             item.put("courtInstanceLabel", COURT_INSTANCES.getOrDefault(String.valueOf(instance),
@@ -312,11 +328,11 @@ public class CaseRegister {
     }
 
     /** The stages running (their process names), else the open steps of the case itself, else waiting for the court. */
-    private static void stage(Map<String, Object> item, boolean open, List<String[]> stages,
+    private static void stage(Map<String, Object> item, boolean open, boolean terminated, List<String[]> stages,
                               List<Map<String, Object>> tasks, String caseInstance) {
         if (!open) {
             item.put("stage", "CLOSED");
-            item.put("stageLabel", "已归档");
+            item.put("stageLabel", terminated ? "流程已终止，未归档" : "已归档");
             return;
         }
         Map<String, String> current = new LinkedHashMap<>();
@@ -335,9 +351,14 @@ public class CaseRegister {
     }
 
     /** The earliest day still ahead: a case deadline (ALL Art. 67 and the like) or an open task's limit. */
-    private static Map<String, Object> nextDeadline(Object deadlines, List<Map<String, Object>> tasks, Date now,
-                                                    LocalDate today) {
+    private static Map<String, Object> nextDeadline(Object deadlines, List<Map<String, Object>> tasks,
+                                                    List<Map<String, Object>> windows, Date now, LocalDate today) {
         List<Map<String, Object>> ahead = new ArrayList<>();
+        for (Map<String, Object> w : windows) {
+            if (!LocalDate.parse((String) w.get("due")).isBefore(today)) {
+                ahead.add(w);
+            }
+        }
         if (deadlines instanceof String json) {
             for (Map<String, Object> d : CaseDeadlineVariable.parse(json)) {
                 LocalDate due = date(d.get("due"));
@@ -356,10 +377,10 @@ public class CaseRegister {
     }
 
     /** What is overdue now (Art. 3): the statutory answer day passed without delivery, open tasks past their limit. */
-    private static List<Map<String, Object>> overdue(Row row, List<Map<String, Object>> tasks, Date now,
+    private static List<Map<String, Object>> overdue(Row row, boolean open, List<Map<String, Object>> tasks, Date now,
                                                      LocalDate today) {
         List<Map<String, Object>> items = new ArrayList<>();
-        if (row.answerDue() != null && row.answerDue().isBefore(today)) {
+        if (open && row.answerDue() != null && row.answerDue().isBefore(today)) {
             items.add(Map.of("item", "法定答辩期限（行政诉讼法第六十七条）", "due", row.answerDue().toString()));
         }
         for (Map<String, Object> t : tasks) {

@@ -65,6 +65,16 @@ public class CaseRegistry {
                 closedOn, caseNumber);
     }
 
+    /**
+     * The case's process was ended from outside (an operator deleted it, e.g. a case registered by mistake): the
+     * register shows it closed that day, not open forever, and its answer is no longer watched. Only the instance the
+     * number names now, and only while it is open: an archived case stays as archived.
+     */
+    public void terminated(String processInstanceId, java.time.LocalDate on) {
+        jdbc.update("UPDATE lit_case SET status = ?, closed_on = ?, answer_due = NULL WHERE process_instance_id = ? "
+                + "AND status = ?", CLOSED, on, processInstanceId, OPEN);
+    }
+
     /** An archived case goes before the court again (a retrial): its number now names the reopened instance. */
     public void reopen(String caseNumber, String processInstanceId) {
         jdbc.update("UPDATE lit_case SET process_instance_id = ?, answer_due = NULL, status = ?, closed_on = NULL "

@@ -41,6 +41,15 @@ public class CaseView {
 
     public static final String CASE_PROCESS = "litigation-case";
 
+    /**
+     * Instances that carry the case number but are no stage of the case: the case itself, the Justice Bureau's 督办 of
+     * an overdue item (Art. 3 — oversight of the work, not a step of it) and the archive copy written after filing
+     * (Art. 18). They appear in the timeline, not among the stages.
+     */
+    public static final java.util.Set<String> NOT_STAGES = java.util.Set.of(CASE_PROCESS,
+            cn.shapotou.litigation.escalation.SupervisionProcess.PROCESS_KEY,
+            cn.shapotou.litigation.casefile.CaseArchiveRequest.PROCESS);
+
     private final CaseRegistry registry;
     private final RuntimeService runtime;
     private final HistoryService history;
@@ -152,7 +161,7 @@ public class CaseView {
         view.put("stages", runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).active()
                 .list().stream().map(ProcessInstance::getProcessDefinitionId)
                 .map(id -> id.substring(0, id.indexOf(':')))
-                .filter(key -> !CASE_PROCESS.equals(key)).distinct().toList());
+                .filter(key -> !NOT_STAGES.contains(key)).distinct().toList());
         view.put("court", vars.get("court"));
         view.put("plaintiff", vars.get("plaintiff"));
         view.put("causeOfAction", vars.get("causeOfAction"));

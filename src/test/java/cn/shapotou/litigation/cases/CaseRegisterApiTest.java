@@ -45,6 +45,8 @@ class CaseRegisterApiTest {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     CaseRegisterBackfill backfill;
+    @Autowired
+    cn.shapotou.litigation.escalation.DeadlineWatch watch;
 
     CaseWalk walk;
     /** In the plaintiff of every case of one test, so that {@code q} finds exactly that test's cases. */
@@ -208,6 +210,51 @@ class CaseRegisterApiTest {
             assertThat((String) i.get("outcomeLabel")).contains("驳回诉讼请求");
             assertThat((List<Object>) i.get("overdueItems")).isEmpty();
         });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCaseWhoseProcessWasDeletedIsClosedNotArchivedAndNoLongerWatched() {
+        String caseNumber = register("natural-resources", "2026-11-01", "土地行政处罚");
+        assertThat(numbers("justice", "overdue=true")).containsExactly(caseNumber);
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("litigation-case").singleResult().getId();
+        // As Cockpit's 取消流程实例 does by default: the process's own listeners skipped.
+        runtime.deleteProcessInstance(instance, "登记错误", true, true);
+
+        assertThat(numbers("justice", "status=OPEN")).isEmpty();
+        assertThat(numbers("justice", "overdue=true")).isEmpty();
+        assertThat(items("justice", "status=CLOSED")).singleElement().satisfies(i -> {
+            assertThat(i).containsEntry("caseNumber", caseNumber).containsEntry("status", "CLOSED")
+                    .containsEntry("statusLabel", "已终止（未归档）").containsEntry("stageLabel", "流程已终止，未归档")
+                    .containsEntry("closedOn", "2026-12-01").containsEntry("archivedOn", null)
+                    .containsEntry("nextDeadline", null);
+            assertThat((List<Object>) i.get("overdueItems")).isEmpty();
+        });
+        assertThat(jdbc.queryForObject("SELECT answer_due FROM lit_case WHERE case_number = ?", java.sql.Date.class,
+                caseNumber)).as("the answer is no longer watched").isNull();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theJusticeBureausSupervisionIsNoStageOfTheCaseAndEveryOverdueCaseListsWhatIsOverdue() {
+        String caseNumber = register("natural-resources", "2026-11-01", "土地行政处罚");
+        watch.sweep();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("supervision").count()).as("the overdue items are escalated").isPositive();
+
+        assertThat(items("justice", "overdue=true")).singleElement().satisfies(i -> {
+            assertThat((String) i.get("stageLabel")).doesNotContain("督办");
+            assertThat((List<Map<String, Object>>) i.get("overdueItems")).extracting(o -> o.get("item"))
+                    .contains("法定答辩期限（行政诉讼法第六十七条）", "拟定办理建议");
+        });
+        assertThat((List<String>) rest.withBasicAuth("justice", "demo").getForObject("/api/cases/{n}", Map.class,
+                caseNumber).get("stages")).doesNotContain("supervision");
+        // Every case the filter finds says what is overdue in it.
+        assertThat(numbersWith("justice", "overdue=true&size=200")).allSatisfy(n -> assertThat(
+                (List<Object>) ((List<Map<String, Object>>) list("justice", "overdue=true&size=200").getBody()
+                        .get("items")).stream().filter(i -> n.equals(i.get("caseNumber"))).findFirst().orElseThrow()
+                        .get("overdueItems")).as(n).isNotEmpty());
     }
 
     @Test

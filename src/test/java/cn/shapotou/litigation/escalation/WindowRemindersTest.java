@@ -136,6 +136,14 @@ class WindowRemindersTest {
                 "enforcement");
         assertThat(windows.of(caseNumber)).filteredOn(w -> w.key().equals("enforcement")).singleElement()
                 .satisfies(w -> assertThat(w.due()).isEqualTo(LocalDate.of(2029, 1, 2)));
+        // The register shows the archived case's next deadline: the retrial window, which ends first.
+        LocalDate retrialDue = windows.of(caseNumber).stream().filter(w -> w.key().equals("retrial")).findFirst()
+                .orElseThrow().due();
+        Map<?, ?> row = (Map<?, ?>) ((java.util.List<?>) rest.withBasicAuth("justice", "demo").getForObject(
+                "/api/cases?status=CLOSED&q={n}", Map.class, caseNumber).get("items")).get(0);
+        assertThat(row.get("statusLabel")).isEqualTo("已归档");
+        assertThat((Map<?, ?>) row.get("nextDeadline")).containsEntry("due", retrialDue.toString());
+        assertThat(String.valueOf(((Map<?, ?>) row.get("nextDeadline")).get("item"))).contains("再审");
 
         TestCases.today("2028-12-31");
         watch.sweep();
