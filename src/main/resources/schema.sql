@@ -1,5 +1,5 @@
 -- The application's own table beside the engine's: one row a case, so that a case number is unique over all cases,
--- open or closed, even under concurrent registrations (CONTRACT §4). Written in the same transaction as the process start.
+-- open or closed, even under concurrent registrations. Written in the same transaction as the process start.
 CREATE TABLE IF NOT EXISTS lit_case (
     case_number         VARCHAR(200) NOT NULL PRIMARY KEY,
     process_instance_id VARCHAR(64)  NOT NULL,
@@ -7,7 +7,7 @@ CREATE TABLE IF NOT EXISTS lit_case (
     registered_by       VARCHAR(255)
 );
 
--- Court documents that reached the district office (CONTRACT §5): every one is kept, whether or not the case was
+-- Court documents that reached the district office (README「接口」): every one is kept, whether or not the case was
 -- waiting for it; the process decides what it means.
 CREATE TABLE IF NOT EXISTS lit_case_document (
     id            VARCHAR(64)   NOT NULL PRIMARY KEY,
@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS lit_case_document (
 );
 CREATE INDEX IF NOT EXISTS lit_case_document_case ON lit_case_document (case_number);
 
--- The statutory answer deadline of a case while its answer is not yet delivered (ALL Art. 67; CONTRACT §7): the
+-- The statutory answer deadline of a case while its answer is not yet delivered (ALL Art. 67; README「督办（区司法局）」): the
 -- supervision sweep and GET /api/supervision/overdue find the overdue ones by this index, not by reading every case.
 ALTER TABLE lit_case ADD COLUMN IF NOT EXISTS answer_due DATE;
 CREATE INDEX IF NOT EXISTS lit_case_answer_due ON lit_case (answer_due);

@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 /**
  * Art. 7: whether an agency head (正职 or 副职) must appear in court. Any item of Art. 7 ¶2 that applies makes the
- * appearance required (CONTRACT §6); item 7 is the head's own judgment and binds as soon as it is recorded.
+ * appearance required; item 7 is the head's own judgment and binds as soon as it is recorded.
  */
 public final class HeadAppearanceRule {
 

@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
- * Who has a part in a case (CONTRACT §2): the defendant, the acting unit, the lead and co-handling units, the district
+ * Who has a part in a case: the defendant, the acting unit, the lead and co-handling units, the district
  * office that receives and seals (Art. 10, 11), the district leaders who approve, the Legal Counsel Office whose
  * counsel helps (Art. 5), and the Justice Bureau that supervises all (Art. 3). They may read the case; others may not even learn it exists.
  */

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/cases} (CONTRACT §5): register a complaint copy, read a case. */
+/** {@code /api/cases} (README「接口」): register a complaint copy, read a case. */
 @RestController
 @RequestMapping("/api/cases")
 public class CaseController {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.spin.plugin.variable.SpinValues;
 
-/** The validated case data of CONTRACT §4, as the start of {@code litigation-case} receives it. */
+/** The validated case data (README「走一件案子」, step 1), as the start of {@code litigation-case} receives it. */
 public record CaseData(
         String caseNumber,
         String court,

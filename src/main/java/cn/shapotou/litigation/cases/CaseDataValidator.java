@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one set of rules for registering a case, applied by {@code POST /api/cases} and by the Tasklist start form
- * alike (CONTRACT §5): each broken rule is one Chinese message naming the field.
+ * alike (README「接口」): each broken rule is one Chinese message naming the field.
  */
 @Component
 public class CaseDataValidator {

@@ -65,7 +65,8 @@ public class CaseRegistration implements ExecutionListener {
         CaseDeadline statutory = deadlines.compute(data.caseType() == CaseType.RECONSIDERATION_RESPONSE
                 ? DeadlineKind.RECONSIDERATION_ANSWER : DeadlineKind.STATUTORY_ANSWER, data.noticeReceivedOn());
         caseDeadlines = CaseDeadlineVariable.put(caseDeadlines, statutory);
-        // Watched from registration until delivery to the court, whatever stage the case is in (CONTRACT §7).
+        // Watched from registration until delivery to the court, whatever stage the case is in (ALL Art. 67;
+        // README「督办（区司法局）」).
         answerWatch.open(execution, statutory.kind().key(), statutory.due());
         caseDeadlines = CaseDeadlineVariable.put(caseDeadlines,
                 deadlines.compute(DeadlineKind.FORWARD_NOTICE, data.noticeReceivedOn()));

@@ -35,7 +35,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** A case as {@code GET /api/cases/{caseNumber}} shows it (CONTRACT §5); read from the engine, open or closed. */
+/** A case as {@code GET /api/cases/{caseNumber}} shows it (README「接口」); read from the engine, open or closed. */
 @Component
 public class CaseView {
 
@@ -114,7 +114,7 @@ public class CaseView {
 
     /**
      * The case's variables for a caller with these groups; 404 for an unknown case and for one the caller may not see,
-     * so that nobody learns a case exists (CONTRACT §5).
+     * so that nobody learns a case exists (README「接口」).
      */
     public Map<String, Object> visibleTo(String caseNumber, List<String> groups) {
         return caseVariables(caseNumber).filter(v -> CaseAccess.maySee(groups, v))

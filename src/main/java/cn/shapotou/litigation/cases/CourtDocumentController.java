@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/cases/{caseNumber}/documents} (CONTRACT §5): court documents that reached the district office. */
+/** {@code /api/cases/{caseNumber}/documents} (README「接口」): court documents that reached the district office. */
 @RestController
 public class CourtDocumentController {
 

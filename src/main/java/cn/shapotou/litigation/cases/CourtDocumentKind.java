@@ -1,6 +1,6 @@
 package cn.shapotou.litigation.cases;
 
-/** The court documents the district office registers (CONTRACT §5). */
+/** The court documents the district office registers (README「接口」). */
 public enum CourtDocumentKind {
     HEARING_NOTICE("开庭传票（出庭通知书）"),
     JUDGMENT("判决书"),

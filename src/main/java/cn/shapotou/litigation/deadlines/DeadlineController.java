@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/deadlines} (CONTRACT §5) and the administrator's calendar reload. */
+/** {@code GET /api/deadlines} (README「期限与节假日日历」) and the administrator's calendar reload. */
 @RestController
 public class DeadlineController {
 

@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives a user task the due date of one of the case's deadlines: 23:59:59 Asia/Shanghai on the deadline day
- * (CONTRACT §4). Used as a create listener: {@code ${deadlineTasks.apply(task, 'statutoryAnswer')}}. The task keeps
- * the deadline's key, so it moves with the deadline when the calendar changes. A task born with its deadline near or
- * past says so at once, on the task itself and in its history (a court deadline does not wait for the next reminder).
+ * (README「期限与节假日日历」). Used as a create listener: {@code ${deadlineTasks.apply(task, 'statutoryAnswer')}}. The task
+ * keeps the deadline's key, so it moves with the deadline when the calendar changes. A task born with its deadline near
+ * or past says so at once, on the task itself and in its history (a court deadline does not wait for the next
+ * reminder).
  */
 @Component("deadlineTasks")
 public class DeadlineTasks {

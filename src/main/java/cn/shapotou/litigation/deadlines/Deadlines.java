@@ -42,9 +42,9 @@ public class Deadlines {
     }
 
     /**
-     * The representation of {@code GET /api/deadlines} (CONTRACT §5), plus the Chinese explanation. The same object is
-     * stored on the case ({@link CaseDeadlineVariable}); readers of stored entries must not rely on the newer fields
-     * ({@code skipped}, {@code provisional}) being present in entries written before them.
+     * The representation of {@code GET /api/deadlines} (README「期限与节假日日历」), plus the Chinese explanation. The same
+     * object is stored on the case ({@link CaseDeadlineVariable}); readers of stored entries must not rely on the newer
+     * fields ({@code skipped}, {@code provisional}) being present in entries written before them.
      */
     public static Map<String, Object> toJson(ComputedDeadline d) {
         Map<String, Object> json = new LinkedHashMap<>();

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Every legal date is a calendar date in Asia/Shanghai, whatever the JVM's zone (CONTRACT §1). "Now" is the engine's
- * clock, so that the engine's timers and our dates never disagree (tests move that clock).
+ * Every legal date is a calendar date in Asia/Shanghai, whatever the JVM's zone (README「期限与节假日日历」). "Now" is the
+ * engine's clock, so that the engine's timers and our dates never disagree (tests move that clock).
  */
 @Component
 public class LegalClock {

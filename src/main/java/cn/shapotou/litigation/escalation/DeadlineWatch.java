@@ -120,7 +120,7 @@ public class DeadlineWatch implements JavaDelegate {
 
     /**
      * New items are escalated {@value #CHUNK} to a transaction of their own: the engine orders a transaction's
-     * inserts by reference in quadratic time, so 5,000 escalations in one took most of a minute (issue 8 benchmark).
+     * inserts by reference in quadratic time, so 5,000 escalations in one took most of a minute (README「性能基准」).
      * A chunk commits whole or not at all; one that fails (an item finished meanwhile) is retried item by item, and
      * an item that still fails waits for the next sweep instead of holding up the others.
      */

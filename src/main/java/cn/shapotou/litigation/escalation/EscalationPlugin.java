@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.springframework.stereotype.Component;
 
-/** Registers the incident type {@code deadline-overdue} (CONTRACT §7) with the engine, so Cockpit shows its message. */
+/**
+ * Registers the incident type {@code deadline-overdue} (README「督办（区司法局）」) with the engine, so Cockpit shows its
+ * message.
+ */
 @Component
 public class EscalationPlugin extends AbstractProcessEnginePlugin {
 

@@ -6,8 +6,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When a task with a deadline is completed or cancelled, its overdue incident and 督办 task go with it (CONTRACT §7):
- * the task events the Camunda starter publishes, handled inside the same transaction.
+ * When a task with a deadline is completed or cancelled, its overdue incident and 督办 task go with it
+ * (README「督办（区司法局）」): the task events the Camunda starter publishes, handled inside the same transaction.
  */
 @Component
 public class ItemDone {

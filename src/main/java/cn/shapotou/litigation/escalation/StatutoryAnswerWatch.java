@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The statutory answer deadline is an item of every case from registration until its answer is delivered to the court
- * (ALL Art. 67; CONTRACT §7), whatever stage the case is in. The case keeps it as variable
+ * (ALL Art. 67; README「督办（区司法局）」), whatever stage the case is in. The case keeps it as variable
  * {@value OverdueItems#STATUTORY_ANSWER_DUE}; the case register keeps it indexed, so that supervision finds the
  * overdue ones among 50,000 open cases without reading them all. Both change here, in the engine's transaction.
  */
@@ -92,7 +92,7 @@ public class StatutoryAnswerWatch {
     }
 
     /**
-     * Cases registered before the case register kept the deadline (version 0.1.0 until issue 8) have it only as a
+     * Cases registered before the case register kept the deadline (earlier builds of version 0.1.0) have it only as a
      * variable: copied once into the register, then never again (an engine property records that it was done).
      */
     @EventListener(ApplicationReadyEvent.class)

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Indexes the engine's schema lacks and supervision needs: open tasks by due moment. The 已逾期 and 即将到期 filters,
- * the reminder query and the overdue list all ask "due before X" (CONTRACT §7); without it each is a scan of every
+ * the reminder query and the overdue list all ask "due before X" (README「督办（区司法局）」); without it each is a scan of every
  * open task. Camunda's performance guide allows custom indexes on its tables; created once, after the engine
  * built or checked its schema, on H2 and PostgreSQL alike.
  */

@@ -19,7 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code /api/**} needs a login (CONTRACT §5): HTTP Basic against the engine's users, or the session of the Camunda
+ * {@code /api/**} needs a login (README「接口」): HTTP Basic against the engine's users, or the session of the Camunda
  * webapps. A session request that changes something must carry the webapps' CSRF token, as the webapps' own API does.
  * The user and groups are set on the engine, so its authorization checks apply to whatever the request does.
  */

@@ -189,7 +189,7 @@ public class IdentitySeeder {
         }
     }
 
-    /** Profile prod: no demo users; the first administrator's password comes from the environment (CONTRACT §1). */
+    /** Profile prod: no demo users; the first administrator's password comes from the environment (README「生产环境」). */
     private void ensureFirstAdministrator() {
         if (identity.createUserQuery().memberOfGroup(Roles.ADMIN).count() > 0) {
             return;

@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Spring Boot Actuator for operators: {@code /actuator/health} answers anyone (a load balancer has no login), every
- * other endpoint (metrics) only an administrator of the engine, by HTTP Basic or the webapps' session (CONTRACT §1:
+ * other endpoint (metrics) only an administrator of the engine, by HTTP Basic or the webapps' session (README「生产环境」;
  * everything else needs a login).
  */
 public class OperatorAccess extends OncePerRequestFilter {

@@ -7,7 +7,7 @@ import cn.shapotou.litigation.units.UnitDirectory;
 import java.util.Collection;
 import java.util.Set;
 
-/** Who may do what beyond their own tasks (CONTRACT §2, §5). */
+/** Who may do what beyond their own tasks (README「运行」,「接口」). */
 public final class Roles {
 
     public static final String ADMIN = "camunda-admin";

@@ -8,7 +8,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Nothing but the login pages answers without a login (CONTRACT §1); the engine REST API has none by default. */
+/** Nothing but the login pages answers without a login; the engine REST API has none by default. */
 @Configuration
 public class SecurityConfiguration {
 

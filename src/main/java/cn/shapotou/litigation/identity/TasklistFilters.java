@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
- * The stored Tasklist filters of CONTRACT §7, seeded idempotently by name; expressions are evaluated for the user
+ * The stored Tasklist filters of README「督办（区司法局）」, seeded idempotently by name; expressions are evaluated for the user
  * who opens the filter, so one filter serves every unit.
  */
 @Component

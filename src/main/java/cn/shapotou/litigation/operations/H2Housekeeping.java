@@ -16,11 +16,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The H2 file database of the default configuration commits every transaction to disk at once ({@code WRITE_DELAY=0}
- * in application.yaml, so that a killed process loses nothing acknowledged; CrashIT). H2 then never runs its own
+ * The H2 file database of the default configuration commits every transaction to disk at once ({@code WRITE_DELAY=0} in
+ * application.yaml, so that a killed process loses nothing acknowledged; CrashIT). H2 then never runs its own
  * background housekeeping, which is what rewrites half-empty chunks: the file only grows (24 GB after 30,000 cases in
- * the benchmark, issue 8). This does that housekeeping every ten seconds, as H2's background writer would. Nothing
- * happens on PostgreSQL.
+ * the benchmark of README「性能基准」). This does that housekeeping every ten seconds, as H2's background writer would.
+ * Nothing happens on PostgreSQL.
  */
 @Component
 public class H2Housekeeping implements DisposableBean {

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/reports/annual?year=YYYY[&format=csv]} (CONTRACT §5), for the Justice Bureau and the leaders. */
+/** {@code GET /api/reports/annual?year=YYYY[&format=csv]} (README「接口」), for the Justice Bureau and the leaders. */
 @RestController
 public class AnnualReportController {
 

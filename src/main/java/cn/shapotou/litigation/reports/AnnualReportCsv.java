@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The annual report as CSV (CONTRACT §5 {@code &format=csv}): the same figures, a Chinese label beside each key, then
+ * The annual report as CSV ({@code &format=csv}, README「接口」): the same figures, a Chinese label beside each key, then
  * the tables by unit, by cause of action and for accountability review. Written with a byte-order mark so that Excel
  * on a Chinese Windows desktop opens it as UTF-8.
  */

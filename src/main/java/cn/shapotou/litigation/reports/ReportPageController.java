@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The annual report page (issue 7) for those logged in to the webapps: the figures of {@code /api/reports/annual} as
- * tables and charts, printable on A4. Without a webapp login the browser goes to Cockpit's login first.
+ * The annual report page (Art. 19, 20; README「年度统计、工作通报和年度报告章节」) for those logged in to the webapps: the figures of
+ * {@code /api/reports/annual} as tables and charts, printable on A4. Without a webapp login the browser goes to
+ * Cockpit's login first.
  */
 @RestController
 public class ReportPageController {

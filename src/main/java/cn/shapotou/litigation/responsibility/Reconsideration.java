@@ -1,6 +1,6 @@
 package cn.shapotou.litigation.responsibility;
 
-/** Whether and how the contested act went through administrative reconsideration (CONTRACT §4). */
+/** Whether and how the contested act went through administrative reconsideration. */
 public enum Reconsideration {
     /** 未经复议. */
     NONE,

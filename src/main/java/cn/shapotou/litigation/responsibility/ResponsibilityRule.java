@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * Art. 4: 谁主管（作出）、谁负责、谁应诉 — which unit handles a case, and on which paragraph. Plain Java over the unit
- * directory, so that it is tested with tables of the regulation's own cases (CONTRACT §6).
+ * directory, so that it is tested with tables of the regulation's own cases.
  */
 public final class ResponsibilityRule {
 

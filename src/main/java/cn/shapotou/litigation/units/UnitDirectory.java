@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The units that may be sued or take part in a case (Art. 2), read from YAML (CONTRACT §3). Validated as a whole:
+ * The units that may be sued or take part in a case (Art. 2), read from YAML (README「单位目录」). Validated as a whole:
  * a successor that does not exist or a chain of successors that loops would send a case nowhere (Art. 4 ¶1).
  */
 public final class UnitDirectory {
@@ -27,7 +27,7 @@ public final class UnitDirectory {
     public static final String DISTRICT_OFFICE = "district-office";
     public static final String JUSTICE_BUREAU = "justice-bureau";
     public static final String LEGAL_COUNSEL_OFFICE = "legal-counsel-office";
-    /** District leaders are a role, not a unit (CONTRACT §3). */
+    /** District leaders are a role, not a unit. */
     public static final String DISTRICT_LEADERS = "district-leaders";
 
     private static final List<String> REQUIRED = List.of(DISTRICT_GOVERNMENT, DISTRICT_OFFICE, JUSTICE_BUREAU,

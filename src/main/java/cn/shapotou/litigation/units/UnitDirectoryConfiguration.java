@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 
-/** The directory in force: {@code litigation.units-file=PATH}, or the default {@code units.yaml} (CONTRACT §3). */
+/** The directory in force: {@code litigation.units-file=PATH}, or the default {@code units.yaml} (README「单位目录」). */
 @Configuration
 public class UnitDirectoryConfiguration {
 

@@ -22,7 +22,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Forms pick units by name from the directory in force, which an operator may replace (CONTRACT §3). A select or
+ * Forms pick units by name from the directory in force, which an operator may replace (README「单位目录」). A select or
  * taglist field marked {@code "properties": {"unitOptions": "handling"}} (or {@code "defendants"}) gets the
  * directory's current units as options, and the filled form is deployed as the newest version of the same form id
  * (forms are bound with {@code formRefBinding="latest"}). Unchanged forms are not deployed again.

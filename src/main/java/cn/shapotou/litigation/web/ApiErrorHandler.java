@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every error of {@code /api} as {@code {"errors":[{"field","message"}]}} with a Chinese message (CONTRACT §5). */
+/** Every error of {@code /api} as {@code {"errors":[{"field","message"}]}} with a Chinese message (README「接口」). */
 @RestControllerAdvice(basePackages = "cn.shapotou.litigation")
 public class ApiErrorHandler {
 

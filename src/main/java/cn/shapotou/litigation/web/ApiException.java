@@ -3,7 +3,7 @@ package cn.shapotou.litigation.web;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
-/** Refuses a request with a status and Chinese messages; nothing it touched is kept (CONTRACT §5). */
+/** Refuses a request with a status and Chinese messages; nothing it touched is kept (README「接口」). */
 public class ApiException extends RuntimeException {
 
     private final HttpStatus status;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Art. 7 ¶2: each listed kind of case makes an agency head's appearance required (CONTRACT §6). */
+/** Art. 7 ¶2: each listed kind of case makes an agency head's appearance required. */
 class HeadAppearanceRuleTest {
 
     @ParameterizedTest(name = "item {0}: {2}")

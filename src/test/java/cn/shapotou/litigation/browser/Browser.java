@@ -19,7 +19,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Headless Debian Chromium driven by Selenium, as STACK.md describes; screenshots land in target/screenshots. */
+/** Headless Debian Chromium driven by Selenium (README「运行测试」); screenshots land in target/screenshots. */
 public final class Browser implements AutoCloseable {
 
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");

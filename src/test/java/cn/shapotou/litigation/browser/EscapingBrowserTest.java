@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Text is shown as text (issue 8). The application refuses angle brackets at the door (web.PlainText), but an
+ * Text is shown as text, never run. The application refuses angle brackets at the door (web.PlainText), but an
  * administrator can still write any variable through the engine; whatever a case holds, Tasklist's forms and
  * Cockpit's variable table show it without running it.
  */

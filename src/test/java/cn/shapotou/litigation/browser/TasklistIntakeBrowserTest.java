@@ -37,7 +37,7 @@ class TasklistIntakeBrowserTest {
             browser.loginToTasklist("office", "demo");
             browser.await(By.cssSelector(".start-process-action a, [cam-widget-header] .start-process-action"));
             browser.screenshot("tasklist-office-home");
-            // Chinese for a Chinese browser (issue 7): our own locale, the district's header, no Camunda 8 banner.
+            // Chinese for a Chinese browser (README「界面语言」): our own locale, the district's header, no Camunda 8 banner.
             browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "发起流程"));
             String page = browser.driver().findElement(By.tagName("body")).getText();
             assertThat(page).contains("行政应诉管理系统", "本单位待办").doesNotContain("Start process", "migrate to Camunda 8");

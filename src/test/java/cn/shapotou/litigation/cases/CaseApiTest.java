@@ -25,7 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** {@code /api/cases} as CONTRACT §5 and §6 describe it, over HTTP. */
+/** {@code /api/cases} as README「接口」 describes it, with the handling unit of Art. 4, over HTTP. */
 @IntegrationTest
 class CaseApiTest {
 

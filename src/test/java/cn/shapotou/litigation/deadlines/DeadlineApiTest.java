@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** {@code GET /api/deadlines} exactly as CONTRACT §5, for any logged-in user. */
+/** {@code GET /api/deadlines} exactly as README「期限与节假日日历」 describes it, for any logged-in user. */
 @IntegrationTest
 @SuppressWarnings("unchecked")
 class DeadlineApiTest {

@@ -18,9 +18,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * One case from intake to CLOSED over HTTP alone, as an outside client would walk it (issue 5): the application's
+ * One case from intake to CLOSED over HTTP alone, as an outside client would walk it: the application's
  * {@code /api} for the case and its court documents, Camunda's {@code /engine-rest} for the tasks, each completed by
- * the demo user whose unit the task belongs to, with the decision variables of CONTRACT §4.
+ * the demo user whose unit the task belongs to, with the decision variables its forms would submit.
  */
 @IntegrationTest
 @SuppressWarnings({"unchecked", "rawtypes"})

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The demo cases stand at different stages, one of them overdue, and a second seeding adds nothing (CONTRACT §1). */
+/** The demo cases stand at different stages, one of them overdue, and a second seeding adds nothing (README「运行」). */
 @IntegrationTest
 class DemoCasesTest {
 

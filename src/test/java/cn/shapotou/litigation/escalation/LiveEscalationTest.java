@@ -19,7 +19,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * With the job executor running, as in production: a case whose complaint copy arrived 40 days ago has its
- * {@code deadline-overdue} incident within 2 minutes, in the engine REST API and the supervision API (CONTRACT §7).
+ * {@code deadline-overdue} incident within 2 minutes, in the engine REST API and the supervision API
+ * (README「督办（区司法局）」).
  */
 @IntegrationTest
 @SuppressWarnings("unchecked")

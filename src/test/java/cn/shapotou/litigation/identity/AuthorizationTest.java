@@ -22,7 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Authorization is on and each role gets what it needs (CONTRACT §2): the engine REST API needs a login, a township
+ * Authorization is on and each role gets what it needs (README「运行」): the engine REST API needs a login, a township
  * sees none of another unit's tasks, and a department cannot start a case.
  */
 @IntegrationTest

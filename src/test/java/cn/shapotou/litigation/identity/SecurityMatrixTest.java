@@ -21,7 +21,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Every demo user (and nobody logged in) against every {@code /api} endpoint and the key {@code /engine-rest} calls,
- * with the status CONTRACT §2 and §5 give each (issue 8). One table, so a change of who may do what shows here.
+ * with the status README「运行」 and「接口」 give each. One table, so a change of who may do what shows here.
  */
 @IntegrationTest
 class SecurityMatrixTest {

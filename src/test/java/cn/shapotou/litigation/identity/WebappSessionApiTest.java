@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The webapps' login also opens {@code /api} (CONTRACT §5: "HTTP Basic or the webapps' session"); a session request
+ * The webapps' login also opens {@code /api} (README「接口」: HTTP Basic or the webapps' session); a session request
  * that changes something needs the webapps' CSRF token, so another site cannot register cases in a clerk's name.
  */
 @IntegrationTest

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two instances of the packaged application on one PostgreSQL database form one cluster (CONTRACT §1, issue 8):
+ * Two instances of the packaged application on one PostgreSQL database form one cluster (README「生产环境」):
  * 500 cases are registered through both, one instance is stopped half way, and every overdue escalation and every
  * reminder happens exactly once, with no failed job. Runs in Maven profile {@code cluster}, which {@code .ci/run}
  * enables after installing and starting PostgreSQL (README).

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Nothing acknowledged is lost (issue 8): the application is killed with SIGKILL in the middle of a burst of concurrent
- * case registrations and task completions, restarted on the same database, and every request that got a 2xx is there
- * exactly once, and nothing is half-done (a case number without its process, or a process without its case number).
+ * Nothing acknowledged is lost (README「运行测试」): the application is killed with SIGKILL in the middle of a burst of
+ * concurrent case registrations and task completions, restarted on the same database, and every request that got a 2xx
+ * is there exactly once, and nothing is half-done (a case number without its process, or a process without its case
+ * number).
  */
 class CrashIT {
 

@@ -47,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The benchmark of issue 8 and CONTRACT §8 ({@code mvn -Pbench verify}), on one H2 file database under
+ * The benchmark of README「性能基准」 ({@code mvn -Pbench verify}), on one H2 file database under
  * {@code target/bench}. First the application runs in this JVM (its clock can be set, its job executor is off so
  * that nothing sweeps unasked): full case lifecycles over HTTP against a vanilla process with as many user tasks,
  * 5,000 items falling overdue at once and the one sweep that escalates them, then open cases up to 50,000. Then the

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shipped configuration, as the packaged jar runs it (the test profile switches the lockout off so that wrong
  * passwords in tests cannot lock the demo users): a wrong password locks the user for a while, on the API and on the
- * webapps' sign-in alike (Camunda's login delay, issue 8 "login lockout kept"); and what the log holds after a day's
+ * webapps' sign-in alike (Camunda's login delay, kept as shipped; README「运行测试」); and what the log holds after a day's
  * kind of work names cases by their number only — no password, no credentials, no party's name, no free text.
  */
 class LoginAndLogIT {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Profile {@code prod} as CONTRACT §1 has it, run from the packaged jar: no first administrator without
+ * Profile {@code prod} as README「生产环境」 has it, run from the packaged jar: no first administrator without
  * LITIGATION_ADMIN_PASSWORD (it refuses to start), none of the demo users or cases, health open to monitoring,
  * metrics behind the administrator's login, and the password never in the log. The database here is an H2 file
  * standing in for PostgreSQL (the datasource comes from the environment either way).

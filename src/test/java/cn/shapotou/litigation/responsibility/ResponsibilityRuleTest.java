@@ -15,7 +15,7 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Art. 4, paragraph by paragraph, over the default directory (where 区城乡规划局 → 区国土资源局 → 区自然资源局 were
- * abolished in turn), and Art. 25 for defendants other than the district government (CONTRACT §6).
+ * abolished in turn), and Art. 25 for defendants other than the district government.
  */
 class ResponsibilityRuleTest {
 

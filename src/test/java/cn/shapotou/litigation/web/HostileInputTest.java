@@ -26,8 +26,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Broken, oversized, mistyped and hostile input to every {@code /api} door (issue 8): each gets a clear 4xx with a
- * Chinese message in the error format of CONTRACT §5 — never a 500 — and nothing of it is stored.
+ * Broken, oversized, mistyped and hostile input to every {@code /api} door: each gets a clear 4xx with a
+ * Chinese message in the error format of README「接口」 — never a 500 — and nothing of it is stored.
  */
 @IntegrationTest
 class HostileInputTest {

@@ -1,5 +1,5 @@
 // Cockpit dashboard panel: every overdue item, by handling unit, each linking to its case page and its process instance
-// (CONTRACT §7; data from GET /api/supervision/overdue). Plain JavaScript, Cockpit 7.14+ plugin module.
+// (README「督办（区司法局）」; data from GET /api/supervision/overdue). Plain JavaScript, Cockpit 7.14+ plugin module.
 const escapeHtml = (text) => String(text == null ? '' : text)
   .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
