@@ -93,6 +93,16 @@ public class ApiErrorHandler {
         return status(HttpStatus.FORBIDDEN, null, "无权执行此操作");
     }
 
+    /**
+     * Someone else changed the same case at the same moment and the engine kept theirs (engine calls on their own are
+     * run again by operations.ConcurrentUpdateRetry; these come from inside a transaction of ours). Nothing was saved.
+     */
+    @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
+    ResponseEntity<Map<String, Object>> conflict(org.camunda.bpm.engine.OptimisticLockingException e) {
+        log.info("Concurrent update refused in /api: {}", e.getMessage());
+        return status(HttpStatus.CONFLICT, null, "该案件刚刚被其他人同时修改，本次提交未保存，请刷新后重新提交");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
         log.error("Unexpected error in /api", e);
