@@ -124,7 +124,7 @@ public class DeadlineWatch implements JavaDelegate {
      * A chunk commits whole or not at all; one that fails (an item finished meanwhile) is retried item by item, and
      * an item that still fails waits for the next sweep instead of holding up the others.
      */
-    private int escalateInChunks(List<OverdueItem> fresh) {
+    int escalateInChunks(List<OverdueItem> fresh) {
         int escalated = 0;
         for (int from = 0; from < fresh.size(); from += CHUNK) {
             List<OverdueItem> chunk = fresh.subList(from, Math.min(fresh.size(), from + CHUNK));

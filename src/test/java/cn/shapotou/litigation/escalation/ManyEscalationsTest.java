@@ -73,4 +73,38 @@ class ManyEscalationsTest {
         watch.sweep();
         assertThat(supervised(keys)).isEmpty();
     }
+    @Test
+    void anItemThatFailsInItsChunkDoesNotHoldUpTheOthersAndIsEscalatedByTheNextSweep() {
+        watch.sweep();
+        List<String> caseNumbers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> data = TestCases.natresCase();
+            data.put("noticeReceivedOn", clock.today().minusDays(40).toString());
+            rest.withBasicAuth("office", "demo").postForObject("/api/cases", data, Map.class);
+            caseNumbers.add((String) data.get("caseNumber"));
+        }
+        List<OverdueItem> items = overdue.now().stream().filter(i -> caseNumbers.contains(i.caseNumber())
+                && !i.caseLevel()).sorted(java.util.Comparator.comparing(OverdueItem::caseNumber)).toList();
+        assertThat(items).hasSize(3);
+        // The middle one's task finished between reading the list and escalating it: its execution is gone.
+        OverdueItem gone = items.get(1);
+        OverdueItem failing = new OverdueItem(gone.key(), gone.caseNumber(), gone.item(), gone.unit(), gone.unitName(),
+                gone.due(), gone.daysOverdue(), gone.taskId(), "no-such-execution", gone.processInstanceId(),
+                gone.assignee(), gone.holders(), gone.deadline(), gone.delay(), gone.holding());
+
+        assertThat(watch.escalateInChunks(List.of(items.get(0), failing, items.get(2)))).isEqualTo(2);
+        assertThat(raised(items.get(0).key())).isOne();
+        assertThat(raised(items.get(2).key())).isOne();
+        assertThat(raised(gone.key())).as("the failing item waits").isZero();
+        assertThat(supervised(Set.of(items.get(0).key(), items.get(2).key()))).hasSize(2);
+
+        watch.sweep();
+        assertThat(raised(gone.key())).as("escalated by the next sweep").isOne();
+        assertThat(supervised(Set.of(gone.key()))).hasSize(1);
+    }
+
+    private long raised(String key) {
+        return runtime.createIncidentQuery().incidentType(DeadlineWatch.INCIDENT_TYPE).list().stream()
+                .filter(incident -> key.equals(incident.getConfiguration())).count();
+    }
 }
