@@ -170,7 +170,7 @@ class SupervisionProcessTest {
                 .hasMessageContaining("督办意见（supervisionRemarks）为必填项");
         issue(instance, "INTERVIEW");
         assertThatThrownBy(() -> reply(instance, "2026-12-09"))
-                .hasMessageContaining("预计完成日期（expectedCompletionOn）不能早于今天（2026-12-10）");
+                .hasMessageContaining("预计完成日期不能早于今天（2026-12-10）");
         assertThatThrownBy(() -> as("natres", "natural-resources", () -> tasks.complete(task(instance).getId(),
                 Map.of("delayReason", "原因"))))
                 .hasMessageContaining("预计完成日期（expectedCompletionOn）为必填项");
