@@ -92,8 +92,14 @@ public class TaskCards {
                 if (task != null) {
                     Map<String, Object> card = card(task, caseNumbers.get(task.getProcessInstanceId()),
                             returns.getOrDefault(id, 0), now, today);
-                    if (supervised.containsKey(task.getProcessInstanceId())) {
-                        card.put("supervised", supervised.get(task.getProcessInstanceId()));
+                    Map<String, Object> item = supervised.get(task.getProcessInstanceId());
+                    if (item != null) {
+                        if (item.get("due") != null) {
+                            // as late as it is today, not as on the day its 督办 began
+                            item.put("daysOverdue", ChronoUnit.DAYS.between(LocalDate.parse(
+                                    String.valueOf(item.get("due"))), today));
+                        }
+                        card.put("supervised", item);
                     }
                     cards.add(card);
                 }

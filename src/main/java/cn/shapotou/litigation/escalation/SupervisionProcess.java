@@ -3,6 +3,7 @@ package cn.shapotou.litigation.escalation;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FormCheck;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -47,7 +48,15 @@ public class SupervisionProcess implements ExecutionListener {
             return;
         }
         if (EVENTNAME_START.equals(execution.getEventName())) {
-            supervisions.prepare(execution);
+            if ("IssueSupervisionTask".equals(execution.getCurrentActivityId())) {
+                supervisions.prepare(execution);
+            }
+            // Each step's form says how late the item is on the day the step begins, not on the day of the sweep.
+            Object due = execution.getVariable("due");
+            if (due != null) {
+                execution.setVariable("daysOverdue",
+                        ChronoUnit.DAYS.between(LocalDate.parse(String.valueOf(due)), clock.today()));
+            }
             return;
         }
         switch (execution.getCurrentActivityId()) {

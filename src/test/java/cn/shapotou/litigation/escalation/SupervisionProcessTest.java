@@ -181,6 +181,23 @@ class SupervisionProcessTest {
     }
 
     @Test
+    void eachStepAndTheNoticeSayHowLateTheItemIsOnTheirOwnDay() throws Exception {
+        ProcessInstance instance = started(item(key(), null));
+        assertThat(instance).variables().containsEntry("daysOverdue", 3L);
+        // issued four days after the sweep raised it
+        TestCases.today("2026-12-14");
+        issue(instance, "NOTICE");
+        assertThat(instance).isWaitingAt("ReplySupervisionTask").variables().containsEntry("daysOverdue", 7L);
+        var pdf = rest.withBasicAuth("justice", "demo").getForEntity("/api/supervision/" + instance.getId()
+                + "/notice.pdf", byte[].class);
+        assertThat(cn.shapotou.litigation.documents.GeneratedDocuments.pdfText(pdf.getBody()))
+                .contains("2026年12月7日", "已逾期7日").doesNotContain("已逾期3日");
+        TestCases.today("2026-12-15");
+        reply(instance, "2026-12-20");
+        assertThat(instance).isWaitingAt("ReviewSupervisionReplyTask").variables().containsEntry("daysOverdue", 8L);
+    }
+
+    @Test
     void theItemDoneEndsItAtEveryStep() {
         // before the first task is created (the start's save point)
         OverdueItem waiting = item(key(), null);
