@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.cases;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.escalation.SupervisionProcess;
 import cn.shapotou.litigation.identity.SystemAccess;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * What Tasklist's list shows of each task beyond Camunda's own card: the full case number, the exact due day, how
  * many days it is overdue, and how often the work came back (退回第 N 次: a reviewer returned it, e.g. 《办法》第六条
- * 区司法局审核, 第九条第三款 不同意的退回修改).
+ * 区司法局审核, 第九条第三款 不同意的退回修改). A 督办's task has no due day of its own: its card names the overdue item it
+ * is about, that item's day and how late it is ({@code supervised}), so that several 督办 of one case tell apart.
  */
 @Component
 public class TaskCards {
@@ -79,6 +82,7 @@ public class TaskCards {
         return system.call(() -> {
             Map<String, String> caseNumbers = caseNumbers(visible);
             Map<String, Integer> returns = returns(visible);
+            Map<String, Map<String, Object>> supervised = supervised(visible);
             Date now = ClockUtil.getCurrentTime();
             LocalDate today = LegalClock.dateOf(now);
             Map<String, Task> byId = visible.stream().collect(Collectors.toMap(Task::getId, t -> t));
@@ -86,8 +90,18 @@ public class TaskCards {
             for (String id : taskIds.stream().distinct().toList()) {
                 Task task = byId.get(id);
                 if (task != null) {
-                    cards.add(card(task, caseNumbers.get(task.getProcessInstanceId()), returns.getOrDefault(id, 0),
-                            now, today));
+                    Map<String, Object> card = card(task, caseNumbers.get(task.getProcessInstanceId()),
+                            returns.getOrDefault(id, 0), now, today);
+                    Map<String, Object> item = supervised.get(task.getProcessInstanceId());
+                    if (item != null) {
+                        if (item.get("due") != null) {
+                            // as late as it is today, not as on the day its 督办 began
+                            item.put("daysOverdue", ChronoUnit.DAYS.between(LocalDate.parse(
+                                    String.valueOf(item.get("due"))), today));
+                        }
+                        card.put("supervised", item);
+                    }
+                    cards.add(card);
                 }
             }
             return cards;
@@ -129,6 +143,24 @@ public class TaskCards {
         if (!instances.isEmpty()) {
             for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceIds(instances).list()) {
                 result.put(instance.getId(), instance.getBusinessKey());
+            }
+        }
+        return result;
+    }
+
+    /** For the tasks of 督办 instances: {@code item}, {@code due} and {@code daysOverdue} of the item supervised. */
+    private Map<String, Map<String, Object>> supervised(List<Task> visible) {
+        String[] instances = visible.stream().filter(t -> t.getProcessDefinitionId() != null
+                        && t.getProcessDefinitionId().startsWith(SupervisionProcess.PROCESS_KEY + ":"))
+                .map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+        Map<String, Map<String, Object>> result = new HashMap<>();
+        if (instances.length > 0) {
+            for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(instances)
+                    .variableNameIn("item", "due", "daysOverdue").list()) {
+                if (v.getExecutionId() != null && v.getExecutionId().equals(v.getProcessInstanceId())) {
+                    result.computeIfAbsent(v.getProcessInstanceId(), k -> new LinkedHashMap<>())
+                            .put(v.getName(), v.getValue());
+                }
             }
         }
         return result;

@@ -78,9 +78,11 @@ public class SupervisionNotice {
         LocalDate due = LocalDate.parse(String.valueOf(v.get("due")));
         String issuedOn = v.get("issuedOn") == null ? null : String.valueOf(v.get("issuedOn"));
         LocalDate date = issuedOn == null ? today : LocalDate.parse(issuedOn);
+        // How late on the notice's own day: the 督办 may be issued days after the sweep raised it.
+        long daysOverdue = java.time.temporal.ChronoUnit.DAYS.between(due, date);
         OfficialDocument.Builder notice = OfficialDocument.builder("督办通知书").to(v.get("unitName") + "：")
                 .paragraph("你单位承办的" + v.get("caseNumber") + "行政诉讼案件，「" + v.get("item") + "」的办理期限为"
-                        + OfficialDocument.chineseDate(due) + "，至今已逾期" + v.get("daysOverdue") + "日，尚未办结。")
+                        + OfficialDocument.chineseDate(due) + "，至今已逾期" + daysOverdue + "日，尚未办结。")
                 .paragraph("根据《沙坡头区人民政府行政应诉工作办法》第三条的规定，区司法局负责对全区行政应诉工作进行督促指导。现对该事项予以督办，"
                         + "请你单位立即组织办理，并自收到本通知书之日起三个工作日内，将未按期办理的原因、已采取的措施和"
                         + "预计完成日期书面答复区司法局（可在行政应诉管理系统「答复督办」任务中答复）。");
@@ -89,7 +91,7 @@ public class SupervisionNotice {
             notice.paragraph("督办意见：" + remarks);
         }
         notice.table(List.of("案号", "逾期事项", "期限", "逾期天数"), List.of(List.of(String.valueOf(v.get("caseNumber")),
-                String.valueOf(v.get("item")), OfficialDocument.chineseDate(due), v.get("daysOverdue") + "日")),
+                String.valueOf(v.get("item")), OfficialDocument.chineseDate(due), daysOverdue + "日")),
                 3, 3, 2, 1.5f);
         return notice.issuedBy("区司法局", date);
     }

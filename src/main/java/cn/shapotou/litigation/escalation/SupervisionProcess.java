@@ -3,6 +3,7 @@ package cn.shapotou.litigation.escalation;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FormCheck;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -47,7 +48,15 @@ public class SupervisionProcess implements ExecutionListener {
             return;
         }
         if (EVENTNAME_START.equals(execution.getEventName())) {
-            supervisions.prepare(execution);
+            if ("IssueSupervisionTask".equals(execution.getCurrentActivityId())) {
+                supervisions.prepare(execution);
+            }
+            // Each step's form says how late the item is on the day the step begins, not on the day of the sweep.
+            Object due = execution.getVariable("due");
+            if (due != null) {
+                execution.setVariable("daysOverdue",
+                        ChronoUnit.DAYS.between(LocalDate.parse(String.valueOf(due)), clock.today()));
+            }
             return;
         }
         switch (execution.getCurrentActivityId()) {
@@ -78,7 +87,9 @@ public class SupervisionProcess implements ExecutionListener {
         LocalDate expected = form.date("expectedCompletionOn", "预计完成日期", true);
         LocalDate today = clock.today();
         if (expected != null && expected.isBefore(today)) {
-            form.refuse("expectedCompletionOn", "预计完成日期（expectedCompletionOn）不能早于今天（" + today + "）");
+            // The one refusal a clerk meets in Tasklist (the form asks for every field already): in the clerk's
+            // words, without the field's id, which the error's "field" carries for programs.
+            form.refuse("expectedCompletionOn", "预计完成日期不能早于今天（" + today + "），请重新选择");
         }
         form.done();
         execution.setVariable("delayReason", reason);

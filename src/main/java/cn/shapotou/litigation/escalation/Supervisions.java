@@ -74,7 +74,8 @@ public class Supervisions {
                 : UnitDirectory.JUSTICE_BUREAU);
         // The unit replies; an item no unit holds is answered by the Justice Bureau itself.
         v.put("replyGroup", unit != null ? unit : UnitDirectory.JUSTICE_BUREAU);
-        v.put("caseUrl", "/api/cases/" + URLEncoder.encode(String.valueOf(execution.getVariable("caseNumber")),
+        // The case page a person reads (cases.CasePageController), not the JSON of /api/cases.
+        v.put("caseUrl", "/cases/" + URLEncoder.encode(String.valueOf(execution.getVariable("caseNumber")),
                 StandardCharsets.UTF_8).replace("+", "%20"));
         // task:<id> or case:<instance>:<deadline> (OverdueItem)
         String[] parts = key.split(":");

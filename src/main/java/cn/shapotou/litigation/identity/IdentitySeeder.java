@@ -167,6 +167,10 @@ public class IdentitySeeder {
         // Art. 3: a 督办 may be reported to the district leaders, who read every one and its history; the unit charged
         // is granted its own instance when the 督办 starts (escalation.Supervisions).
         grants.toGroup(DISTRICT_LEADERS, PROCESS_DEFINITION, "supervision", READ, READ_INSTANCE, READ_HISTORY);
+        // 「发出督办」 of a missed court deadline is offered to both: each reads the other's name in Tasklist's task
+        // header (区司法局, 区政府领导), not the other's group id.
+        grants.toGroup(JUSTICE_BUREAU, Resources.GROUP, DISTRICT_LEADERS, READ);
+        grants.toGroup(DISTRICT_LEADERS, Resources.GROUP, JUSTICE_BUREAU, READ);
     }
 
     private void ensureUser(String id, String lastName, String firstName, String password, String group) {

@@ -170,7 +170,7 @@ class SupervisionProcessTest {
                 .hasMessageContaining("督办意见（supervisionRemarks）为必填项");
         issue(instance, "INTERVIEW");
         assertThatThrownBy(() -> reply(instance, "2026-12-09"))
-                .hasMessageContaining("预计完成日期（expectedCompletionOn）不能早于今天（2026-12-10）");
+                .hasMessageContaining("预计完成日期不能早于今天（2026-12-10）");
         assertThatThrownBy(() -> as("natres", "natural-resources", () -> tasks.complete(task(instance).getId(),
                 Map.of("delayReason", "原因"))))
                 .hasMessageContaining("预计完成日期（expectedCompletionOn）为必填项");
@@ -178,6 +178,23 @@ class SupervisionProcessTest {
         reply(instance, "2026-12-11");
         assertThatThrownBy(() -> review(instance, "LATER")).hasMessageContaining("审查结论（reviewDecision）");
         assertThat(instance).isWaitingAt("ReviewSupervisionReplyTask");
+    }
+
+    @Test
+    void eachStepAndTheNoticeSayHowLateTheItemIsOnTheirOwnDay() throws Exception {
+        ProcessInstance instance = started(item(key(), null));
+        assertThat(instance).variables().containsEntry("daysOverdue", 3L);
+        // issued four days after the sweep raised it
+        TestCases.today("2026-12-14");
+        issue(instance, "NOTICE");
+        assertThat(instance).isWaitingAt("ReplySupervisionTask").variables().containsEntry("daysOverdue", 7L);
+        var pdf = rest.withBasicAuth("justice", "demo").getForEntity("/api/supervision/" + instance.getId()
+                + "/notice.pdf", byte[].class);
+        assertThat(cn.shapotou.litigation.documents.GeneratedDocuments.pdfText(pdf.getBody()))
+                .contains("2026年12月7日", "已逾期7日").doesNotContain("已逾期3日");
+        TestCases.today("2026-12-15");
+        reply(instance, "2026-12-20");
+        assertThat(instance).isWaitingAt("ReviewSupervisionReplyTask").variables().containsEntry("daysOverdue", 8L);
     }
 
     @Test

@@ -61,6 +61,17 @@ function dueText(card) {
   return '<span class="litigation-card-due">期限 ' + escapeHtml(card.due) + state + '</span>';
 }
 
+// A 督办 has no due day of its own: its card says which overdue item it is about, so that a case's several 督办 differ.
+function supervisedText(item) {
+  if (!item || !item.item) {
+    return '';
+  }
+  return '<div class="litigation-card-supervised" title="被督办的逾期事项">督办事项：' + escapeHtml(item.item)
+    + (item.due ? '，期限 ' + escapeHtml(item.due) : '')
+    + (item.daysOverdue != null ? '，<strong class="litigation-card-late">已逾期 ' + escapeHtml(item.daysOverdue)
+      + ' 日</strong>' : '') + '</div>';
+}
+
 // Tasklist folds its card plugins away under the card's variables; the case number and the due day must be seen at a
 // glance, so the card's line goes under the task's name, above Camunda's dates, whose relative 「到期 …前」 it replaces.
 function place(node, html) {
@@ -87,7 +98,8 @@ function render(node, {taskId}) {
       const html = !card ? '' : '<div class="litigation-card" data-task-id="' + escapeHtml(card.taskId) + '">'
         + (card.caseNumber ? '<div class="litigation-card-case" title="案号">' + escapeHtml(card.caseNumber) + '</div>'
           : '')
-        + '<div>' + dueText(card)
+        + supervisedText(card.supervised)
+        + '<div>' + (card.supervised && !card.due ? '' : dueText(card))
         + (card.returns > 0 ? ' <span class="litigation-card-returned" title="审核或审批时退回修改的次数">退回第 '
           + card.returns + ' 次</span>' : '')
         + '</div></div>';
