@@ -10,5 +10,5 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  customScripts: ['litigation/overdue-panel']
+  customScripts: ['litigation/overdue-panel', '../litigation/login']
 };

@@ -11,7 +11,7 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  customScripts: ['litigation/case-file', 'litigation/task-card'],
+  customScripts: ['litigation/case-file', 'litigation/task-card', '../litigation/login'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},
     focusFilter: {key: 'ctrl+shift+f', description: '跳到第一个过滤器'},

@@ -7,5 +7,7 @@ export default {
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
-  }
+  },
+  // The sign-in form keeps the user name after a wrong password (shared with Tasklist, Cockpit and Admin).
+  customScripts: ['../litigation/login']
 };
