@@ -86,6 +86,11 @@ class SecurityMatrixTest {
                         401, 200, 403, 200, 200, 403, 403, 403),
                 new Row("reload the holiday calendar", HttpMethod.POST, "/api/admin/calendar/reload", () -> null,
                         401, 200, 403, 403, 403, 403, 403, 403),
+                // The test database is in memory: the administrator is told that it cannot be backed up this way.
+                new Row("back up the database", HttpMethod.POST, "/api/admin/backup", () -> null,
+                        401, 409, 403, 403, 403, 403, 403, 403),
+                new Row("list the database backups", HttpMethod.GET, "/api/admin/backups", () -> null,
+                        401, 200, 403, 403, 403, 403, 403, 403),
                 // Art. 9 ¶3: a participant's own unit reports or files; leaders and the administrator have no unit here.
                 new Row("report a major issue", HttpMethod.POST, "/api/cases/" + n + "/major-issues",
                         () -> Map.of("issue", "原告当庭增加诉讼请求", "reportText", "需要研判"),
