@@ -55,6 +55,7 @@ public class DatabaseBackup implements SmartLifecycle {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
     private static final String PART = ".part";
+    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     private static final Logger log = LoggerFactory.getLogger(DatabaseBackup.class);
 
     /** One backup made: its file name, size in bytes, when it was started (Asia/Shanghai) and how long it took. */
@@ -313,8 +314,8 @@ public class DatabaseBackup implements SmartLifecycle {
             return thread;
         });
         // On shutdown the next backup is dropped, but one being written is not interrupted: an interrupt can close
-        // H2's file channel under the running database. It fails when the database closes and leaves only its
-        // temporary file, which the next backup removes.
+        // H2's file channel under the running database. One that does not finish in time fails when the database
+        // closes and leaves only its temporary file, which the next backup removes.
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         scheduler = timer;
         scheduleNext(timer);
@@ -343,6 +344,12 @@ public class DatabaseBackup implements SmartLifecycle {
         scheduler = null;
         if (timer != null) {
             timer.shutdown();
+            try {
+                // A backup being written may finish before the database closes; a long one is abandoned.
+                timer.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

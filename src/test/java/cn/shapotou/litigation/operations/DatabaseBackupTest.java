@@ -117,11 +117,17 @@ class DatabaseBackupTest {
     void aFileDatabaseIsBackedUpOnScheduleUnlessSwitchedOff(@TempDir Path dir) throws Exception {
         JdbcDataSource source = h2(dir.resolve("data"));
         try (Connection open = source.getConnection()) {
-            DatabaseBackup on = backup(source, dir.resolve("b"), 7);
+            // Every second, so that the schedule is seen to run; its backups are kept like any other.
+            DatabaseBackup on = new DatabaseBackup(source, null, "* * * * * *", dir.resolve("b").toString(), 2);
             on.start();
             assertThat(on.scheduled()).isTrue();
+            long end = System.nanoTime() + 20_000_000_000L;
+            while (on.list().size() < 2 && System.nanoTime() < end) {
+                Thread.sleep(100);
+            }
             on.stop();
             assertThat(on.scheduled()).isFalse();
+            assertThat(on.list()).hasSize(2);
             DatabaseBackup off = new DatabaseBackup(source, false, "0 30 2 * * *", dir.resolve("b").toString(), 7);
             off.start();
             assertThat(off.scheduled()).isFalse();
