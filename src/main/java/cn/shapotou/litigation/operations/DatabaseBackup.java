@@ -1,11 +1,13 @@
 package cn.shapotou.litigation.operations;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -116,7 +118,7 @@ public class DatabaseBackup implements SmartLifecycle {
         return cron;
     }
 
-    /** Whether backups are made on the schedule: as configured, or when unset, whenever the database is an H2 file. */
+    /** Whether backups are being made on the schedule (as configured; when unset, whenever the database is an H2 file). */
     public boolean scheduled() {
         return scheduler != null;
     }
@@ -189,6 +191,10 @@ public class DatabaseBackup implements SmartLifecycle {
              PreparedStatement backup = connection.prepareStatement("BACKUP TO ?")) {
             backup.setString(1, part.toString());
             backup.executeUpdate();
+            // On disk before it gets its name: after a power cut a file with a backup's name is still a whole backup.
+            try (FileChannel written = FileChannel.open(part, StandardOpenOption.WRITE)) {
+                written.force(true);
+            }
             try {
                 Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
