@@ -142,7 +142,7 @@ class WindowRemindersTest {
         Map<?, ?> row = (Map<?, ?>) ((java.util.List<?>) rest.withBasicAuth("justice", "demo").getForObject(
                 "/api/cases?status=CLOSED&q={n}", Map.class, caseNumber).get("items")).get(0);
         assertThat(row.get("statusLabel")).isEqualTo("已归档");
-        assertThat((Map<?, ?>) row.get("nextDeadline")).containsEntry("due", retrialDue.toString());
+        assertThat((Map<Object, Object>) row.get("nextDeadline")).containsEntry("due", retrialDue.toString());
         assertThat(String.valueOf(((Map<?, ?>) row.get("nextDeadline")).get("item"))).contains("再审");
 
         TestCases.today("2028-12-31");
