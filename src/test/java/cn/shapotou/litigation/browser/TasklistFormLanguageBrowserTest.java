@@ -120,7 +120,13 @@ class TasklistFormLanguageBrowserTest {
             fill(browser, "causeOfAction", "政府信息公开");
             WebElement acting = browser.driver().findElement(By.cssSelector("input[id$='-actingUnit-search'], input[id$='-actingUnit']"));
             acting.click();
+            browser.await(By.cssSelector(".fjs-dropdownlist"));
             assertChineseAndOpen(browser, "option list open");
+            // Escape in an open option list closes the list, neither the dialog nor asking
+            acting.sendKeys(Keys.ESCAPE);
+            browser.waiting(10).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-dropdownlist")));
+            assertThat(browser.all(By.cssSelector(".litigation-discard"))).isEmpty();
+            assertChineseAndOpen(browser, "Escape in the option list");
             acting.sendKeys("区自然资源局");
             browser.await(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(., '区自然资源局')]")).click();
             browser.driver().findElement(By.xpath("//label[contains(., '未经复议')]")).click();
@@ -128,6 +134,19 @@ class TasklistFormLanguageBrowserTest {
             browser.screenshot("tasklist-form-zh-filled");
             browser.driver().findElement(By.xpath("//div[contains(@class,'modal')]//button[contains(., '发起')]")).click();
             browser.waiting(30).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-container")));
+
+            // 放弃 closes the dialog
+            browser.waiting(30).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal")));
+            browser.driver().findElement(By.cssSelector(".start-process-action a")).click();
+            browser.await(By.xpath("//a[contains(normalize-space(.), '行政应诉案件')]")).click();
+            browser.await(By.cssSelector(".modal .fjs-container"));
+            browser.await(By.cssSelector("input[id$='-plaintiff']")).click();
+            fill(browser, "plaintiff", "赵某某");
+            browser.driver().findElement(By.xpath(
+                    "//div[contains(@class,'modal-footer')]//button[normalize-space(.)='关闭']")).click();
+            browser.await(By.cssSelector(".litigation-discard")).findElement(By.xpath(".//button[normalize-space(.)='放弃']"))
+                    .click();
+            browser.waiting(30).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal")));
         }
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                 .processDefinitionKey("litigation-case").singleResult();
