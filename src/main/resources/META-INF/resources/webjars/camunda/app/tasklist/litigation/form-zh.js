@@ -110,8 +110,12 @@ function inForm(node) {
   return !!element && !!element.closest(FORM) && !element.closest(UNTOUCHED);
 }
 
+// Where form-js writes a text of its own; elsewhere a form's text is the form's or the case's, left as it is.
+const OWN_TEXT = '.fjs-form-field-error, .fjs-select-display, .fjs-dropdownlist-empty, .fjs-table-middle-container, '
+  + '.fjs-form-field-iframe, .fjs-image-placeholder';
+
 function translateText(node) {
-  if (!inForm(node)) {
+  if (!inForm(node) || !node.parentElement.closest(OWN_TEXT)) {
     return;
   }
   const zh = chinese(node.data);
