@@ -147,6 +147,7 @@ class TasklistFormLanguageBrowserTest {
             browser.await(By.cssSelector(".litigation-discard")).findElement(By.xpath(".//button[normalize-space(.)='放弃']"))
                     .click();
             browser.waiting(30).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal")));
+            assertThat(browser.consoleErrors()).noneMatch(error -> error.contains("form-zh"));
         }
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                 .processDefinitionKey("litigation-case").singleResult();

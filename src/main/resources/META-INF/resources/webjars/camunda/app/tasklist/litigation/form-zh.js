@@ -220,6 +220,10 @@ function startDialog(node) {
 function snapshot(form) {
   const values = [];
   form.querySelectorAll('input, textarea, select').forEach((field) => {
+    // the month and year the date picker is turned to are no part of what was filled in
+    if (field.closest('.flatpickr-calendar')) {
+      return;
+    }
     values.push(field.type === 'radio' || field.type === 'checkbox' ? field.checked : field.value);
   });
   form.querySelectorAll('.fjs-select-display, .fjs-taglist-tag-label').forEach((shown) => values.push(shown.textContent));
@@ -288,15 +292,14 @@ function ask(dialog, leave) {
 
 let leaving = false;
 
-// Returns whether the attempt to leave was held back for the question.
+// Holds back an attempt to leave a begun form and asks; leave() is what the attempt would have done.
 function keepUnlessConfirmed(dialog, event, leave) {
   if (leaving || !dialog || !unsaved(dialog)) {
-    return false;
+    return;
   }
   event.preventDefault();
   event.stopPropagation();
   ask(dialog, leave);
-  return true;
 }
 
 function closeButton(dialog) {
@@ -305,7 +308,8 @@ function closeButton(dialog) {
 
 function onKeyDown(event) {
   remember(event);
-  if (event.key !== 'Escape' && event.key !== 'Esc' || event.target.closest && event.target.closest('.litigation-discard')) {
+  const escape = event.key === 'Escape' || event.key === 'Esc';
+  if (!escape || (event.target.closest && event.target.closest('.litigation-discard'))) {
     return;
   }
   // Tasklist's dialog closes on any Escape that reaches the page; an open picker or option list takes it first.
@@ -322,8 +326,8 @@ function onKeyDown(event) {
   }
   const dialog = document.querySelector('.modal ' + FORM) ? startDialog(document.querySelector('.modal ' + FORM)) : null;
   const target = event.target && event.target.closest ? event.target : null;
-  if (target && target.closest(FORM) && target.closest('.fjs-form-field') &&
-      target.closest('.fjs-form-field').querySelector('.fjs-dropdownlist, .fjs-timepicker .fjs-dropdownlist')) {
+  const field = target && target.closest(FORM) ? target.closest('.fjs-form-field') : null;
+  if (field && field.querySelector('.fjs-dropdownlist')) {
     // form-js closes its option list on this key; the dialog only looks whether someone took the key already.
     event.preventDefault();
     return;
