@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -44,6 +46,9 @@ class TasklistFormLanguageBrowserTest {
 
     @Autowired
     RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
 
     @Test
     void registrationFormIsChineseAndKeepsWhatWasTyped() throws Exception {
@@ -154,6 +159,15 @@ class TasklistFormLanguageBrowserTest {
         assertThat(instance).isNotNull();
         assertThat(String.valueOf(runtime.getVariable(instance.getId(), "noticeReceivedOn")))
                 .isEqualTo(yesterday.toString());
+
+        // a task form, outside any dialog, is Chinese as well
+        Task proposal = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
+        try (Browser browser = new Browser("http://localhost:" + port)) {
+            browser.loginToTasklist("justice", "demo");
+            browser.openAndClaim(proposal.getId(), "拟定办理建议");
+            browser.click(By.cssSelector(".fjs-container input.fjs-input:not([readonly]):not([disabled])"));
+            assertChinese(browser, "task form");
+        }
     }
 
     /** The page's question before a begun form is thrown away, answered 继续填写. */
@@ -170,6 +184,10 @@ class TasklistFormLanguageBrowserTest {
         assertThat(browser.all(By.cssSelector(".modal .fjs-container"))).as(step + ": dialog open").isNotEmpty();
         assertThat(browser.driver().findElement(By.cssSelector(".modal .fjs-container")).isDisplayed())
                 .as(step + ": dialog open").isTrue();
+        assertChinese(browser, step);
+    }
+
+    private static void assertChinese(Browser browser, String step) {
         String seen = (String) ((JavascriptExecutor) browser.driver()).executeScript(
                 "const placeholders = Array.from(document.querySelectorAll('input, textarea'))"
                         + ".filter(i => i.offsetParent !== null).map(i => i.placeholder || '');"
