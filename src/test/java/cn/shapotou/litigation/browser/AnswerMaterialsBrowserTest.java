@@ -112,8 +112,7 @@ class AnswerMaterialsBrowserTest {
             browser.click(By.xpath("//label[contains(., '已加盖区人民政府公章')]"));
             WebElement date = browser.driver().findElement(By.cssSelector("input[id$='-deliveredOn-date']"));
             java.time.LocalDate yesterday = java.time.LocalDate.now().minusDays(1);
-            date.sendKeys(String.format("%02d/%02d/%d", yesterday.getMonthValue(), yesterday.getDayOfMonth(),
-                    yesterday.getYear()));
+            date.sendKeys(yesterday.toString());
             date.sendKeys(Keys.ENTER);
             browser.click(By.xpath("//label[contains(., '当面递交')]"));
             browser.screenshot("tasklist-office-seal-and-deliver");

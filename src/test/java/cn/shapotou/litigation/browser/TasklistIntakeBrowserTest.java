@@ -50,11 +50,10 @@ class TasklistIntakeBrowserTest {
             fill(browser, "court", "中卫市沙坡头区人民法院");
             fill(browser, "plaintiff", "王某某");
             fill(browser, "causeOfAction", "不动产登记");
-            // form-js's date picker takes mm/dd/yyyy and submits an ISO date
+            // dates are typed as yyyy-MM-dd whatever the browser's own date format (README「界面语言」)
             LocalDate yesterday = LocalDate.now().minusDays(1);
             WebElement date = form.findElement(By.cssSelector("input[id$='-noticeReceivedOn-date']"));
-            date.sendKeys(String.format("%02d/%02d/%d", yesterday.getMonthValue(), yesterday.getDayOfMonth(),
-                    yesterday.getYear()));
+            date.sendKeys(yesterday.toString());
             date.sendKeys(Keys.ENTER);
             selectOption(browser, "actingUnit", "区自然资源局");
             browser.driver().findElement(By.xpath("//label[contains(., '未经复议')]")).click();

@@ -1,7 +1,8 @@
 // Tasklist of 行政应诉管理系统: Chinese first (our own locales/zh.json covers every key of the shipped en.json);
 // a browser asking for English still gets English. Header shows the district and the product. Each task of a case has
 // the tab 「案卷材料」 (litigation/case-file); each card of the list shows the full case number, the due day and whether it
-// is overdue or was returned (litigation/task-card).
+// is overdue or was returned (litigation/task-card). Camunda Forms speak Chinese, dates as yyyy-MM-dd, and a start form
+// begun is not closed without asking (litigation/form-zh).
 export default {
   app: {
     name: '行政应诉管理系统',
@@ -11,7 +12,7 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  customScripts: ['litigation/case-file', 'litigation/task-card', '../litigation/login'],
+  customScripts: ['litigation/case-file', 'litigation/task-card', 'litigation/form-zh', '../litigation/login'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},
     focusFilter: {key: 'ctrl+shift+f', description: '跳到第一个过滤器'},
