@@ -1,0 +1,113 @@
+package cn.shapotou.litigation.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shapotou.litigation.IntegrationTest;
+import cn.shapotou.litigation.TestCases;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What Tasklist shows of an engine refusal is the {@code message} of the engine REST API's error body: Chinese only,
+ * without the engine's English prefix, the task or definition id, or field ids (README「界面语言」).
+ */
+@IntegrationTest
+@SuppressWarnings({"rawtypes", "unchecked"})
+class EngineRestRefusalTest {
+
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
+
+    @Autowired
+    TestRestTemplate rest;
+
+    private String proposalTask() {
+        Map<String, Object> data = TestCases.natresCase();
+        assertThat(rest.withBasicAuth("office", "demo").postForEntity("/api/cases", data, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<List<Map<String, Object>>> tasks = rest.withBasicAuth("justice", "demo").exchange(
+                "/engine-rest/task?processInstanceBusinessKey={n}", HttpMethod.GET, null, LIST, data.get("caseNumber"));
+        return (String) tasks.getBody().get(0).get("id");
+    }
+
+    private static void chineseOnly(String message, String... ids) {
+        assertThat(message).doesNotContain("Cannot").doesNotContain("Exception").doesNotMatch("(?s).*（[A-Za-z]+）.*");
+        assertThat(message).matches("(?s)^\\P{IsLatin}.*");
+        for (String id : ids) {
+            assertThat(message).doesNotContain(id);
+        }
+    }
+
+    @Test
+    void aTaskFormRefusalIsTheChineseCauseWithEveryFieldNamedByItsLabel() {
+        String task = proposalTask();
+        Map<String, Object> variables = Map.of(
+                "complexity", Map.of("value", "SOMETIMES", "type", "String"),
+                "leadUnit", Map.of("value", "", "type", "String"));
+        ResponseEntity<Map> response = rest.withBasicAuth("justice", "demo").postForEntity(
+                "/engine-rest/task/{id}/submit-form", Map.of("variables", variables), Map.class, task);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        String message = (String) response.getBody().get("message");
+        assertThat(message).startsWith("提交的内容未通过校验：")
+                .contains("案件难易程度").contains("应诉事务承办单位").contains("；");
+        chineseOnly(message, task, "complexity", "leadUnit");
+        assertThat(response.getBody()).containsKeys("type", "message");
+    }
+
+    @Test
+    void theRegistrationStartFormRefusalHasNoDefinitionIdAndNoFieldIds() {
+        Map<String, Object> variables = Map.of(
+                "caseNumber", Map.of("value", "随便写的", "type", "String"),
+                "noticeReceivedOn", Map.of("value", "2999-01-01", "type", "String"),
+                "reconsideration", Map.of("value", "NONE", "type", "String"));
+        ResponseEntity<Map> response = rest.withBasicAuth("office", "demo").postForEntity(
+                "/engine-rest/process-definition/key/litigation-case/submit-form",
+                Map.of("variables", variables), Map.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        String message = (String) response.getBody().get("message");
+        assertThat(message).contains("受理法院").contains("案号").contains("不能晚于今天");
+        chineseOnly(message, "litigation-case", "caseNumber", "court", "noticeReceivedOn");
+    }
+
+    @Test
+    void aTaskClaimedBySomeoneElseIsSaidInChinese() {
+        String task = proposalTask();
+        assertThat(rest.withBasicAuth("justice", "demo").postForEntity("/engine-rest/task/{id}/claim",
+                Map.of("userId", "justice"), Map.class, task).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<Map> second = rest.withBasicAuth("justice2", "demo").postForEntity(
+                "/engine-rest/task/{id}/claim", Map.of("userId", "justice2"), Map.class, task);
+        assertThat(second.getStatusCode().is2xxSuccessful()).isFalse();
+        String message = (String) second.getBody().get("message");
+        assertThat(message).contains("已由他人认领");
+        chineseOnly(message, task);
+    }
+
+    @Test
+    void aMissingTaskAndAForbiddenTaskAreSaidInChineseWithTheEnginesStatus() {
+        ResponseEntity<Map> missing = rest.withBasicAuth("justice", "demo").postForEntity(
+                "/engine-rest/task/{id}/complete", Map.of(), Map.class, "no-such-task");
+        assertThat(missing.getStatusCode().is2xxSuccessful()).as("the engine's own status, 500 here").isFalse();
+        chineseOnly((String) missing.getBody().get("message"), "no-such-task");
+        assertThat((String) missing.getBody().get("message")).contains("任务不存在");
+
+        String task = proposalTask();
+        ResponseEntity<Map> forbidden = rest.withBasicAuth("wenchang", "demo").postForEntity(
+                "/engine-rest/task/{id}/claim", Map.of("userId", "wenchang"), Map.class, task);
+        assertThat(forbidden.getStatusCode().is2xxSuccessful()).isFalse();
+        chineseOnly((String) forbidden.getBody().get("message"), task, "wenchang");
+
+        ResponseEntity<Map> start = rest.withBasicAuth("natres", "demo").postForEntity(
+                "/engine-rest/process-definition/key/litigation-case/start",
+                Map.of("businessKey", TestCases.newCaseNumber()), Map.class);
+        assertThat(start.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) start.getBody().get("message")).contains("没有执行此操作的权限");
+        assertThat(start.getBody().get("type")).as("Tasklist still tells an authorization failure by its type")
+                .isEqualTo("AuthorizationException");
+    }
+}
