@@ -2,12 +2,15 @@ package cn.shapotou.litigation.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.UUID;
 import cn.shapotou.litigation.identity.WebappSession;
 import org.slf4j.Logger;
@@ -33,6 +36,8 @@ import org.springframework.web.util.HtmlUtils;
 public class ErrorPages implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
     private final PageNavigation navigation;
 
@@ -60,9 +65,15 @@ public class ErrorPages implements ErrorController {
     @RequestMapping(value = "${server.error.path:${error.path:/error}}", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> page(HttpServletRequest request) throws IOException {
         int status = status(request);
+        return render(request, status, reason(request, status).orElse(null));
+    }
+
+    /** The Chinese page for {@code status}, {@code reason} (Chinese, may be null) before the general explanation. */
+    public ResponseEntity<String> render(HttpServletRequest request, int status, String reason) throws IOException {
         Explanation explanation = explain(status);
         String reference = reference(request, status);
-        String text = explanation.text() + (reference == null ? "" : "（错误编号 " + reference + "）");
+        String text = (reason == null ? "" : reason + " ") + explanation.text()
+                + (reference == null ? "" : "（错误编号 " + reference + "）");
         String nav = WebappSession.user(request).map(user -> navigation.html(user, null))
                 .orElseGet(() -> PageNavigation.html(List.of(), null, null));
         String html = read("error/error.html")
@@ -83,7 +94,8 @@ public class ErrorPages implements ErrorController {
         int status = status(request);
         String reference = reference(request, status);
         Explanation explanation = explain(status);
-        String message = explanation.title() + "：" + explanation.text()
+        String message = explanation.title() + "：" + reason(request, status).map(r -> r + " ").orElse("")
+                + explanation.text()
                 + (reference == null ? "" : "（错误编号 " + reference + "）");
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Map<String, Object> body = uri instanceof String path && path.startsWith("/engine-rest")
@@ -95,7 +107,23 @@ public class ErrorPages implements ErrorController {
     private static int status(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : HttpStatus.INTERNAL_SERVER_ERROR.value();
+        // The webapps answer an unknown app (/camunda/app/nothing/) with a missing index.html: not found, no fault.
+        for (Object e = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION); e instanceof Throwable t;
+                e = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof FileNotFoundException) {
+                log.info("Not found, answered 404: {}", t.getMessage());
+                return HttpStatus.NOT_FOUND.value();
+            }
+        }
         return status < 400 ? HttpStatus.INTERNAL_SERVER_ERROR.value() : status;
+    }
+
+    /** The Chinese reason a refusal of ours gave (a ResponseStatusException's), shown before the general text. */
+    private static Optional<String> reason(HttpServletRequest request, int status) {
+        if (status >= 500 || !(request.getAttribute(RequestDispatcher.ERROR_MESSAGE) instanceof String message)) {
+            return Optional.empty();
+        }
+        return HAN.matcher(message).find() ? Optional.of(message.strip()) : Optional.empty();
     }
 
     /** A server error's reference number, logged with the request and its English cause for operators. */

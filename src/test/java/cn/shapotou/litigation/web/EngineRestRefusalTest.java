@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -26,6 +33,8 @@ class EngineRestRefusalTest {
 
     @Autowired
     TestRestTemplate rest;
+    @LocalServerPort
+    int port;
 
     private String proposalTask() {
         Map<String, Object> data = TestCases.natresCase();
@@ -58,6 +67,48 @@ class EngineRestRefusalTest {
                 .contains("案件难易程度").contains("应诉事务承办单位").contains("；");
         chineseOnly(message, task, "complexity", "leadUnit");
         assertThat(response.getBody()).containsKeys("type", "message");
+    }
+
+    /** Tasklist itself submits through the webapps' engine API with the session and its CSRF token. */
+    @Test
+    void tasklistsOwnEngineApiAnswersTheSameWay() throws Exception {
+        String task = proposalTask();
+        CookieManager cookies = new CookieManager();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://localhost:" + port;
+        http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf(cookies))
+                .POST(HttpRequest.BodyPublishers.ofString("username=justice&password=demo")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        String body = "{\"variables\":{\"complexity\":{\"value\":\"SOMETIMES\",\"type\":\"String\"}}}";
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(
+                        URI.create(base + "/camunda/api/engine/engine/default/task/" + task + "/submit-form"))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", csrf(cookies))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Map<String, Object> json = new com.fasterxml.jackson.databind.ObjectMapper().readValue(refused.body(), Map.class);
+        String message = (String) json.get("message");
+        assertThat(message).startsWith("提交的内容未通过校验：").contains("案件难易程度须选择");
+        chineseOnly(message, task, "complexity");
+        assertThat(json.get("errors").toString()).as("field ids for programs").contains("complexity");
+
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(
+                        URI.create(base + "/camunda/api/engine/engine/default/task/no-such-task/claim"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf(cookies))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"justice\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(missing.body()).contains("任务不存在").doesNotContain("Cannot", "no-such-task");
+    }
+
+    private static String csrf(CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).reduce((a, b) -> b).orElseThrow();
     }
 
     @Test

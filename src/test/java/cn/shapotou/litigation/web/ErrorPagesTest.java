@@ -23,7 +23,8 @@ class ErrorPagesTest {
     int port;
 
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
 
     private String base() {
         return "http://localhost:" + port;
@@ -85,11 +86,14 @@ class ErrorPagesTest {
                 "/no-such-page"}) {
             HttpResponse<String> page = browser(path);
             assertThat(page.body()).as(path).doesNotContainIgnoringCase("Whitelabel");
-            if (page.statusCode() >= 400) {
-                chinesePage(page);
-                assertThat(page.body()).as(path).contains("刘伟");
-            }
+            assertThat(page.statusCode()).as(path).isIn(403, 404);
+            chinesePage(page);
+            assertThat(page.body()).as(path).contains("刘伟");
         }
+        HttpResponse<String> report = browser("/reports/annual");
+        assertThat(report.statusCode()).isEqualTo(403);
+        chinesePage(report);
+        assertThat(report.body()).contains("没有访问权限", "年度统计只向区司法局、区政府领导和系统管理员开放");
         HttpResponse<String> forbidden = browser("/actuator/prometheus");
         assertThat(forbidden.statusCode()).isIn(401, 403, 404);
         assertThat(forbidden.body()).doesNotContainIgnoringCase("Whitelabel");
