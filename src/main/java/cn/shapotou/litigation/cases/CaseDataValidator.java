@@ -187,7 +187,9 @@ public class CaseDataValidator {
         List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
         if (value == null) {
             if (required) {
-                errors.add(new FieldError(field, label + "为必填项，可选值：" + String.join("、", allowed)));
+                // Tasklist offers the choices as a list, so a clerk reads no codes; a program finds them in README「接口」
+                // and, after a wrong value, in the refusal below.
+                errors.add(new FieldError(field, label + "为必填项"));
             }
             return null;
         }
