@@ -85,8 +85,12 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     static Response respond(Throwable e) {
         ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
         Response.Status status = camunda.getStatus(e);
+        if (status == null) {
+            // A status JAX-RS has no constant for: Camunda's own answer, unchanged.
+            return camunda.getResponse(e);
+        }
         ExceptionDto body = camunda.fromException(e);
-        String chinese = chinese(e, status);
+        String chinese = chinese(e);
         if (chinese == null) {
             String reference = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
             chinese = general(status) + "（错误编号 " + reference + "，请告知系统管理员）";
@@ -121,7 +125,7 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     }
 
     /** The Chinese a person should read, or null when nothing in the exception says it. */
-    static String chinese(Throwable e, Response.Status status) {
+    static String chinese(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof FormFieldValidationException && hasHan(t.getMessage())) {
                 return stripPrefix(t.getMessage());

@@ -161,4 +161,22 @@ class EngineRestRefusalTest {
         assertThat(start.getBody().get("type")).as("Tasklist still tells an authorization failure by its type")
                 .isEqualTo("AuthorizationException");
     }
+
+    /** The engine's other common refusals, hard to provoke over HTTP in a test, become Chinese sentences. */
+    @Test
+    void theEnginesCommonEnglishBecomesChinese() {
+        String conflict = EngineRestErrors.chinese(new org.camunda.bpm.engine.OptimisticLockingException(
+                "ENTITY_UPDATE TaskEntity[1] was updated by another transaction concurrently"));
+        assertThat(conflict).contains("已被他人修改");
+        String suspended = EngineRestErrors.chinese(new org.camunda.bpm.engine.rest.exception.RestException(
+                jakarta.ws.rs.core.Response.Status.BAD_REQUEST,
+                new org.camunda.bpm.engine.SuspendedEntityInteractionException("task 1 is suspended"),
+                "Cannot complete task 1: task 1 is suspended"));
+        assertThat(suspended).contains("挂起");
+        assertThat(EngineRestErrors.stripPrefix(
+                "Cannot instantiate process definition litigation-case:1:abc-1: 登记应诉通知未通过校验：案号为必填项"))
+                .isEqualTo("登记应诉通知未通过校验：案号为必填项");
+        assertThat(EngineRestErrors.stripPrefix("（2026）宁0502行初1号已登记")).isEqualTo("（2026）宁0502行初1号已登记");
+        assertThat(EngineRestErrors.chinese(new IllegalStateException("something English"))).isNull();
+    }
 }
