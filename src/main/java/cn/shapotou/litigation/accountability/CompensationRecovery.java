@@ -68,7 +68,7 @@ public class CompensationRecovery extends FormStage {
         FormCheck form = new FormCheck(execution);
         LocalDate paid = form.pastDate("compensationPaidOn", "赔偿费用支付日期", clock.today(), null, null);
         if (paid != null && paid.isBefore(LocalDate.parse(String.valueOf(effective).substring(0, 10)))) {
-            form.refuse("compensationPaidOn", "赔偿费用支付日期（compensationPaidOn）不能早于裁判生效之日 " + effective);
+            form.refuse("compensationPaidOn", "赔偿费用支付日期不能早于裁判生效之日 " + effective);
         }
         BigDecimal amount = form.amount("compensationPaid", "已支付的赔偿金额", true);
         String proposal = form.choice("recoveryProposal", "追偿意见", PROPOSALS);
@@ -76,10 +76,10 @@ public class CompensationRecovery extends FormStage {
         form.text("recoveryPersons", "承担赔偿费用的负责人或相关人员", recover, 500);
         BigDecimal share = form.amount("recoveryAmount", "责令承担的金额", recover);
         if (share != null && amount != null && share.compareTo(amount) > 0) {
-            form.refuse("recoveryAmount", "责令承担的金额（recoveryAmount）不能超过已支付的赔偿金额 " + amount.toPlainString() + " 元");
+            form.refuse("recoveryAmount", "责令承担的金额不能超过已支付的赔偿金额 " + amount.toPlainString() + " 元");
         }
         if (share != null && share.signum() == 0 && recover) {
-            form.refuse("recoveryAmount", "责令承担的金额（recoveryAmount）应大于 0");
+            form.refuse("recoveryAmount", "责令承担的金额应大于 0");
         }
         form.text("recoveryReason", recover ? "故意或者重大过失的事实" : "不予追偿的理由", true, 4000);
         form.done();

@@ -9,7 +9,9 @@ import cn.shapotou.litigation.accountability.AccountabilityFact;
 import cn.shapotou.litigation.accountability.AccountabilityFacts;
 import cn.shapotou.litigation.web.FormValues;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -35,14 +37,23 @@ public class AnswerDeliveryCheck implements ExecutionListener {
         if (execution.isCanceled()) {
             return;
         }
+        // The seal and the date are refused together, so the clerk corrects both at once.
+        List<FieldError> errors = new ArrayList<>();
         if (!Boolean.TRUE.equals(FormValues.bool(execution.getVariable("sealed")))) {
-            throw FormRefusal.of(List.of(new FieldError("sealed", "答辩材料须加盖区人民政府公章后送交人民法院（sealed）")));
+            errors.add(new FieldError("sealed", "答辩材料须加盖区人民政府公章后送交人民法院"));
         }
-        LocalDate delivered = FormValues.date(execution.getVariable("deliveredOn"), "deliveredOn", "送达法院日期", clock);
+        LocalDate delivered = null;
+        try {
+            delivered = FormValues.date(execution.getVariable("deliveredOn"), "deliveredOn", "送达法院日期", clock);
+        } catch (FormFieldValidationException e) {
+            errors.addAll(FormRefusal.errorsOf(e));
+        }
         LocalDate received = FormValues.storedDate(execution, "noticeReceivedOn");
-        if (delivered.isBefore(received)) {
-            throw FormRefusal.of(List.of(new FieldError("deliveredOn",
-                    "送达法院日期（deliveredOn）不能早于收到起诉状副本之日 " + received)));
+        if (delivered != null && delivered.isBefore(received)) {
+            errors.add(new FieldError("deliveredOn", "送达法院日期不能早于收到起诉状副本之日 " + received));
+        }
+        if (!errors.isEmpty()) {
+            throw FormRefusal.of(errors);
         }
         execution.setVariable("deliveredOn", delivered.toString());
         execution.setVariable("answerDeliveredOn", delivered.toString());

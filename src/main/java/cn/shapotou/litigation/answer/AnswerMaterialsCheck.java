@@ -101,7 +101,7 @@ public class AnswerMaterialsCheck implements ExecutionListener {
                                 Map<String, Object> submitted) {
         String value = FormValues.text(execution.getVariable(field));
         if (value == null) {
-            errors.add(new FieldError(field, label + "（" + field + "）为必填项"));
+            errors.add(new FieldError(field, label + "为必填项"));
         }
         submitted.put(field, value);
     }

@@ -37,17 +37,17 @@ public class AnswerReviewCheck implements ExecutionListener {
         }
         Boolean passed = FormValues.bool(execution.getVariable("reviewPassed"));
         if (passed == null) {
-            throw FormRefusal.of(List.of(new FieldError("reviewPassed", "审核结果（reviewPassed）须选择通过或退回")));
+            throw FormRefusal.of(List.of(new FieldError("reviewPassed", "审核结果须选择通过或退回")));
         }
         String remarks = FormValues.text(execution.getVariable("reviewRemarks"));
         if (!passed && remarks == null) {
             throw FormRefusal.of(List.of(new FieldError("reviewRemarks",
-                    "退回答辩材料时须填写审核意见（reviewRemarks）")));
+                    "退回答辩材料时须填写审核意见")));
         }
         Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String reviewer = user == null ? null : user.getUserId();
         if (reviewer != null && drafters(execution).contains(reviewer)) {
-            throw FormRefusal.of(List.of(new FieldError("reviewPassed", "审核结果（reviewPassed）不能由答辩材料的起草人本人作出："
+            throw FormRefusal.of(List.of(new FieldError("reviewPassed", "审核结果不能由答辩材料的起草人本人作出："
                     + "您起草了本案的答辩材料，请由本单位其他工作人员或区政府领导审核（第十条第二款）")));
         }
         Object previous = FormValues.json(execution.getVariable("answerReviews"));

@@ -50,7 +50,7 @@ public class CounselAssignment implements ExecutionListener {
         String counsel = FormValues.text(execution.getVariable("counsel"));
         if (counsel == null || counsels().stream().noneMatch(u -> u.getId().equals(counsel))) {
             throw FormRefusal.of(List.of(new FieldError("counsel",
-                    "政府法律顾问（counsel）须从区法律顾问室的人员中选择（第五条）")));
+                    "政府法律顾问须从区法律顾问室的人员中选择（第五条）")));
         }
         DelegateExecution stage = execution.getProcessInstance();
         String stageInstance = stage.getProcessInstanceId();

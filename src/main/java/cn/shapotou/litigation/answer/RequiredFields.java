@@ -31,7 +31,7 @@ public class RequiredFields implements ExecutionListener {
             String[] parts = spec.strip().split(":", 2);
             Object value = execution.getVariable(parts[0]);
             if (value == null || value instanceof String s && s.isBlank()) {
-                errors.add(new FieldError(parts[0], parts[1] + "（" + parts[0] + "）为必填项"));
+                errors.add(new FieldError(parts[0], parts[1] + "为必填项"));
             }
         }
         if (!errors.isEmpty()) {

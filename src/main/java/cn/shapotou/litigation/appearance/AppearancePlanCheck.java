@@ -40,7 +40,7 @@ public class AppearancePlanCheck implements ExecutionListener {
         }
         Boolean headAppears = FormValues.bool(execution.getVariable("headAppears"));
         if (headAppears == null) {
-            throw FormRefusal.of(List.of(new FieldError("headAppears", "须选择行政机关负责人是否出庭（headAppears）")));
+            throw FormRefusal.of(List.of(new FieldError("headAppears", "须选择行政机关负责人是否出庭")));
         }
         String defendant = defendant(execution);
         String headUnit = FormValues.text(execution.getVariable("headUnit"));

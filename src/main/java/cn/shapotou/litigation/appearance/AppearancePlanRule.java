@@ -32,14 +32,14 @@ public final class AppearancePlanRule {
         // 第七条第一款 and 法释〔2020〕3号第二条: the head is a 正职 or 副职 of the agency sued; the head of another unit,
         // of an entrusted organisation or of a subordinate agency cannot appear as the defendant's head.
         if (plan.headUnit() != null && !plan.headUnit().equals(c.defendant())) {
-            refusals.add(new FieldError("headUnit", "负责人所在机关（headUnit）须为被诉行政机关" + c.defendantName()
+            refusals.add(new FieldError("headUnit", "负责人所在机关须为被诉行政机关" + c.defendantName()
                     + "本身：其他单位或下级机关的负责人不能作为被诉行政机关负责人出庭应诉（第七条第一款；"
                     + "法释〔2020〕3号第二条）"));
         }
         if (plan.headAppears()) {
             if (plan.headName() == null || plan.headName().isBlank() || plan.headPost() == null) {
                 refusals.add(new FieldError("headName",
-                        "出庭的行政机关负责人须写明姓名（headName）及职务（headPost：正职或副职负责人，第七条第一款）"));
+                        "出庭的行政机关负责人须写明姓名及职务（正职或副职负责人，第七条第一款）"));
             }
             if (agents.size() > 2) {
                 refusals.add(new FieldError("agents",
@@ -49,13 +49,13 @@ public final class AppearancePlanRule {
             if (plan.absenceReason() == null) {
                 refusals.add(new FieldError("absenceReason", c.headRequired()
                         ? "本案属于第七条第二款所列情形，行政机关负责人非因正当理由不得拒绝出庭应诉：须安排正职或副职负责人"
-                          + "出庭，或选择不能出庭的正当理由（absenceReason，法释〔2020〕3号第八条）报区人民政府领导批准（第七条第二款）"
-                        : "行政机关负责人不能出庭应诉的，须选择不能出庭的理由（absenceReason：不可抗力、意外事件、需要履行他人"
+                          + "出庭，或选择不能出庭的正当理由（法释〔2020〕3号第八条）报区人民政府领导批准（第七条第二款）"
+                        : "行政机关负责人不能出庭应诉的，须选择不能出庭的理由（不可抗力、意外事件、需要履行他人"
                           + "不能代替的公务或其他正当事由，法释〔2020〕3号第八条），据以向人民法院提交书面情况说明（第八条第一款）"));
             } else if (plan.absenceReason() == AbsenceReason.OTHER
                     && (plan.absenceExplanation() == null || plan.absenceExplanation().isBlank())) {
                 refusals.add(new FieldError("absenceExplanation",
-                        "不能出庭的理由为“无法出庭的其他正当事由”的，须在书面情况说明（absenceExplanation）中写明具体事由"
+                        "不能出庭的理由为“无法出庭的其他正当事由”的，须在书面情况说明中写明具体事由"
                         + "（第八条第一款；法释〔2020〕3号第八条第（四）项）"));
             }
             if (agents.stream().noneMatch(a -> a.kind() == AgentKind.STAFF)) {

@@ -40,12 +40,12 @@ public class HeadAbsenceApproval implements ExecutionListener {
         }
         Boolean approved = FormValues.bool(execution.getVariable(VARIABLE));
         if (approved == null) {
-            throw FormRefusal.of(List.of(new FieldError(VARIABLE, "审批结果（headAbsenceApproved）须选择同意或退回")));
+            throw FormRefusal.of(List.of(new FieldError(VARIABLE, "审批结果须选择同意或退回")));
         }
         String remarks = FormValues.text(execution.getVariable(REMARKS));
         if (!approved && remarks == null) {
             throw FormRefusal.of(List.of(new FieldError(REMARKS,
-                    "退回出庭人员安排时须填写审批意见（headAbsenceApprovalRemarks）")));
+                    "退回出庭人员安排时须填写审批意见")));
         }
         execution.setVariable(VARIABLE, approved);
         Map<String, Object> plan = AppearancePlanCheck.recorded(execution.getVariable(AppearancePlanCheck.VARIABLE));

@@ -49,7 +49,7 @@ public class HearingRecordCheck implements ExecutionListener {
         } else if ("HELD".equals(outcome)) {
             held(execution, record);
         } else {
-            throw FormRefusal.of(List.of(new FieldError("hearingOutcome", "须选择庭审情况：如期开庭或已延期（hearingOutcome）")));
+            throw FormRefusal.of(List.of(new FieldError("hearingOutcome", "须选择庭审情况：如期开庭或已延期")));
         }
         record.put("recordedOn", clock.today().toString());
         List<Object> hearings = new ArrayList<>(FormValues.list(execution.getVariable(VARIABLE)));
@@ -75,23 +75,23 @@ public class HearingRecordCheck implements ExecutionListener {
         String lateReason = text(execution.getVariable("latePostponementReason"));
         List<FieldError> errors = new ArrayList<>();
         if (reason == null) {
-            errors.add(new FieldError("postponementReason", "申请延期须说明理由（postponementReason，第九条第一款）"));
+            errors.add(new FieldError("postponementReason", "申请延期须说明理由（第九条第一款）"));
         }
         if (!"true".equals(String.valueOf(execution.getVariable("postponementRequested")))) {
-            errors.add(new FieldError("postponementRequested", "须已向人民法院告知并申请延期（postponementRequested，第九条第一款）"));
+            errors.add(new FieldError("postponementRequested", "须已向人民法院告知并申请延期（第九条第一款）"));
         }
         if (requestedOn == null) {
             errors.add(new FieldError("postponementRequestedOn",
-                    "须填写向人民法院申请延期的日期（postponementRequestedOn），以核对是否提前申请（第九条第一款）"));
+                    "须填写向人民法院申请延期的日期，以核对是否提前申请（第九条第一款）"));
         } else if (requestedOn.isAfter(clock.today())) {
             errors.add(new FieldError("postponementRequestedOn",
-                    "申请延期的日期（postponementRequestedOn）不能晚于今天（" + clock.today() + "）"));
+                    "申请延期的日期不能晚于今天（" + clock.today() + "）"));
         } else if (!requestedOn.isBefore(hearingDate) && lateReason == null) {
             errors.add(new FieldError("latePostponementReason", "开庭当日或之后才申请延期的，不是第九条第一款要求的提前"
-                    + "申请，须说明未能提前申请的原因（latePostponementReason，第九条第一款）"));
+                    + "申请，须说明未能提前申请的原因（第九条第一款）"));
         }
         if (newDate == null || !newDate.isAfter(hearingDate)) {
-            errors.add(new FieldError("newHearingDate", "法院准许延期后的开庭日期（newHearingDate）须晚于原开庭日期"));
+            errors.add(new FieldError("newHearingDate", "法院准许延期后的开庭日期须晚于原开庭日期"));
         }
         if (!errors.isEmpty()) {
             throw FormRefusal.of(errors);
@@ -108,23 +108,27 @@ public class HearingRecordCheck implements ExecutionListener {
     }
 
     private void held(DelegateExecution execution, Map<String, Object> record) {
+        // Every missing item at once, so the clerk fills the record in one go.
+        List<FieldError> errors = new ArrayList<>();
         if (text(execution.getVariable("appearedPersons")) == null) {
-            throw FormRefusal.of(List.of(new FieldError("appearedPersons", "出庭人员（appearedPersons）为必填项")));
+            errors.add(new FieldError("appearedPersons", "出庭人员为必填项"));
         }
         boolean headAppeared = "true".equals(String.valueOf(execution.getVariable("headAppeared")));
         boolean leftEarly = "true".equals(String.valueOf(execution.getVariable("leftWithoutPermission")));
         boolean onlyLawyers = "true".equals(String.valueOf(execution.getVariable("onlyLawyersAppeared")));
         boolean majorIssue = "true".equals(String.valueOf(execution.getVariable("majorIssue")));
         if (majorIssue && text(execution.getVariable("majorIssueReport")) == null) {
-            throw FormRefusal.of(List.of(new FieldError("majorIssueReport",
-                    "有重大问题的，须向区人民政府书面报告（majorIssueReport，第九条第三款）")));
+            errors.add(new FieldError("majorIssueReport", "有重大问题的，须向区人民政府书面报告（第九条第三款）"));
         }
         String headName = text(execution.getVariable("headName"));
         HeadPost headPost = HeadPost.parse(execution.getVariable("headPost"));
         if (headAppeared && (headName == null || headPost == null)) {
             // 法释〔2020〕3号第六条: the court checks the name and post of the head who appears.
-            throw FormRefusal.of(List.of(new FieldError("headName",
-                    "负责人出庭的，须写明出庭负责人的姓名（headName）和职务（headPost：正职或副职负责人，第七条第一款）")));
+            errors.add(new FieldError("headName",
+                    "负责人出庭的，须写明出庭负责人的姓名和职务（正职或副职负责人，第七条第一款）"));
+        }
+        if (!errors.isEmpty()) {
+            throw FormRefusal.of(errors);
         }
         // The head's absence is justified only by a reason the district leaders approved for this hearing's plan.
         boolean plannedAbsence = Boolean.FALSE.equals(FormValues.bool(execution.getVariable("headAppears")));

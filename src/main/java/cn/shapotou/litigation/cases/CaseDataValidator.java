@@ -61,7 +61,7 @@ public class CaseDataValidator {
         List<FieldError> errors = new ArrayList<>();
         String caseNumber = text(input, "caseNumber", "案号", 100, true, errors);
         if (caseNumber != null && !CASE_NUMBER.matcher(caseNumber).matches()) {
-            errors.add(new FieldError("caseNumber", "案号（caseNumber）格式不正确：应写明年份并以“号”结尾，"
+            errors.add(new FieldError("caseNumber", "案号格式不正确：应写明年份并以“号”结尾，"
                     + "如（2026）宁0502行初12号或中卫复议〔2026〕21号"));
             caseNumber = null;
         }
@@ -81,12 +81,12 @@ public class CaseDataValidator {
         SuedAct suedAct = choice(input, "suedAct", "被诉行为", SuedAct.class, false, errors);
         if (reconsideration == Reconsideration.SOLE_DEFENDANT && suedAct == null && present(input, "suedAct") == null) {
             errors.add(new FieldError("suedAct",
-                    "被诉行为（suedAct）：复议后区人民政府为单独被告的，须写明起诉的是原行政行为还是复议行为（第四条第五款）"));
+                    "被诉行为：复议后区人民政府为单独被告的，须写明起诉的是原行政行为还是复议行为（第四条第五款）"));
         }
         if (reconsideration != null && reconsideration != Reconsideration.SOLE_DEFENDANT
                 && present(input, "suedAct") != null) {
             errors.add(new FieldError("suedAct",
-                    "被诉行为（suedAct）：仅在复议后区人民政府为单独被告（SOLE_DEFENDANT）时填写"));
+                    "被诉行为：仅在复议后区人民政府为单独被告（SOLE_DEFENDANT）时填写"));
         }
         List<Integer> categories = categories(input, errors);
         CaseType caseType = choice(input, "caseType", "案件类型", CaseType.class, false, errors);
@@ -123,22 +123,22 @@ public class CaseDataValidator {
         Object value = present(input, field);
         if (value == null) {
             if (required) {
-                errors.add(new FieldError(field, label + "（" + field + "）为必填项"));
+                errors.add(new FieldError(field, label + "为必填项"));
             }
             return null;
         }
         if (!(value instanceof String s)) {
-            errors.add(new FieldError(field, label + "（" + field + "）应为文字"));
+            errors.add(new FieldError(field, label + "应为文字"));
             return null;
         }
         String trimmed = s.strip();
         if (trimmed.length() > max) {
-            errors.add(new FieldError(field, label + "（" + field + "）不能超过 " + max + " 个字"));
+            errors.add(new FieldError(field, label + "不能超过 " + max + " 个字"));
             return null;
         }
         String problem = PlainText.registerProblem(trimmed);
         if (problem != null) {
-            errors.add(new FieldError(field, label + "（" + field + "）" + problem));
+            errors.add(new FieldError(field, label + "" + problem));
             return null;
         }
         return trimmed;
@@ -148,22 +148,22 @@ public class CaseDataValidator {
         String field = "noticeReceivedOn";
         Object value = present(input, field);
         if (value == null) {
-            errors.add(new FieldError(field, "收到起诉状副本日期（noticeReceivedOn）为必填项"));
+            errors.add(new FieldError(field, "收到起诉状副本日期为必填项"));
             return null;
         }
         LocalDate date;
         try {
             date = LocalDate.parse(String.valueOf(value));
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "收到起诉状副本日期（noticeReceivedOn）应为 yyyy-MM-dd 格式的日期"));
+            errors.add(new FieldError(field, "收到起诉状副本日期应为 yyyy-MM-dd 格式的日期"));
             return null;
         }
         if (date.isAfter(clock.today())) {
-            errors.add(new FieldError(field, "收到起诉状副本日期（noticeReceivedOn）不能晚于今天（" + clock.today() + "）"));
+            errors.add(new FieldError(field, "收到起诉状副本日期不能晚于今天（" + clock.today() + "）"));
             return null;
         }
         if (date.isBefore(EARLIEST_NOTICE)) {
-            errors.add(new FieldError(field, "收到起诉状副本日期（noticeReceivedOn）不能早于行政诉讼法施行日 1990-10-01"));
+            errors.add(new FieldError(field, "收到起诉状副本日期不能早于行政诉讼法施行日 1990-10-01"));
             return null;
         }
         return date;
@@ -175,7 +175,7 @@ public class CaseDataValidator {
             return null;
         }
         if (!(value instanceof String id) || !units.contains(id.strip())) {
-            errors.add(new FieldError(field, label + "（" + field + "）不是单位目录中的单位：" + value));
+            errors.add(new FieldError(field, label + "不是单位目录中的单位：" + value));
             return null;
         }
         return id.strip();
@@ -187,20 +187,22 @@ public class CaseDataValidator {
         List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
         if (value == null) {
             if (required) {
-                errors.add(new FieldError(field, label + "（" + field + "）为必填项，可选值：" + String.join("、", allowed)));
+                // Tasklist offers the choices as a list, so a clerk reads no codes; a program finds them in README「接口」
+                // and, after a wrong value, in the refusal below.
+                errors.add(new FieldError(field, label + "为必填项"));
             }
             return null;
         }
         if (value instanceof String s && allowed.contains(s.strip())) {
             return Enum.valueOf(type, s.strip());
         }
-        errors.add(new FieldError(field, label + "（" + field + "）的值不正确：" + value + "；可选值：" + String.join("、", allowed)));
+        errors.add(new FieldError(field, label + "的值不正确：" + value + "；可选值：" + String.join("、", allowed)));
         return null;
     }
 
     private static List<Integer> categories(Map<String, ?> input, List<FieldError> errors) {
         String field = "appearanceCategories";
-        String message = "负责人出庭情形（appearanceCategories）应为第七条第二款第1至7项的编号列表，例如 [1, 3]";
+        String message = "负责人出庭情形应为第七条第二款第1至7项的编号列表，例如 [1, 3]";
         Object value = input.get(field);
         if (value == null) {
             return List.of();

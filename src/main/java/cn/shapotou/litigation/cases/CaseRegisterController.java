@@ -162,20 +162,20 @@ public class CaseRegisterController {
         List<FieldError> errors = new ArrayList<>();
         String status = blankToNull(params.get("status"));
         if (status != null && !CaseRegistry.OPEN.equals(status) && !CaseRegistry.CLOSED.equals(status)) {
-            errors.add(new FieldError("status", "案件状态（status）只能是 OPEN（办理中）或 CLOSED（已归档）：" + status));
+            errors.add(new FieldError("status", "案件状态只能是 OPEN（办理中）或 CLOSED（已归档）：" + status));
         }
         String unit = blankToNull(params.get("unit"));
         if (unit != null && !units.contains(unit)) {
-            errors.add(new FieldError("unit", "单位（unit）不在单位目录中：" + unit));
+            errors.add(new FieldError("unit", "单位不在单位目录中：" + unit));
         }
         Integer year = integer(params.get("year"), "year", "收案年度", 1990, 2100, errors);
         String overdueText = blankToNull(params.get("overdue"));
         if (overdueText != null && !"true".equals(overdueText) && !"false".equals(overdueText)) {
-            errors.add(new FieldError("overdue", "是否只看逾期（overdue）只能是 true 或 false：" + overdueText));
+            errors.add(new FieldError("overdue", "是否只看逾期只能是 true 或 false：" + overdueText));
         }
         String q = blankToNull(params.get("q"));
         if (q != null && q.length() > 200) {
-            errors.add(new FieldError("q", "检索词（q）不能超过 200 个字"));
+            errors.add(new FieldError("q", "检索词不能超过 200 个字"));
         }
         Integer page = integer(params.get("page"), "page", "页码", 0, 1_000_000, errors);
         Integer size = integer(params.get("size"), "size", "每页条数", 1, MAX_SIZE, errors);
@@ -187,7 +187,7 @@ public class CaseRegisterController {
             String direction = parts.length > 1 ? parts[1].strip().toLowerCase() : "asc";
             if (parts.length > 2 || !CaseRegister.SORT_FIELDS.contains(field)
                     || !("asc".equals(direction) || "desc".equals(direction))) {
-                errors.add(new FieldError("sort", "排序（sort）须为 receivedOn（收案日期）或 caseNumber（案号），"
+                errors.add(new FieldError("sort", "排序须为 receivedOn（收案日期）或 caseNumber（案号），"
                         + "可加 ,asc（升序）或 ,desc（降序），如 receivedOn,desc：" + sortText));
             } else {
                 sort = new CaseRegister.Sort(field, "desc".equals(direction));
@@ -195,7 +195,7 @@ public class CaseRegisterController {
         }
         String format = blankToNull(params.get("format"));
         if (format != null && !"json".equals(format) && !"xlsx".equals(format)) {
-            errors.add(new FieldError("format", "导出格式（format）只能是 json 或 xlsx：" + format));
+            errors.add(new FieldError("format", "导出格式只能是 json 或 xlsx：" + format));
         }
         if (!errors.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, errors);
@@ -213,12 +213,12 @@ public class CaseRegisterController {
         try {
             int n = Integer.parseInt(value);
             if (n < min || n > max) {
-                errors.add(new FieldError(field, label + "（" + field + "）须在 " + min + " 至 " + max + " 之间：" + value));
+                errors.add(new FieldError(field, label + "须在 " + min + " 至 " + max + " 之间：" + value));
                 return null;
             }
             return n;
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(field, label + "（" + field + "）须为整数：" + value));
+            errors.add(new FieldError(field, label + "须为整数：" + value));
             return null;
         }
     }

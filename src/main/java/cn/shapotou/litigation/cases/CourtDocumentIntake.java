@@ -34,7 +34,7 @@ public class CourtDocumentIntake implements ExecutionListener, JavaDelegate {
         List<FieldError> errors = new ArrayList<>(documents.validate(input));
         Object caseNumber = input.get("caseNumber");
         if (!(caseNumber instanceof String n) || !registry.exists(n.strip())) {
-            errors.add(new FieldError("caseNumber", "案号（caseNumber）没有对应的已登记案件：" + caseNumber));
+            errors.add(new FieldError("caseNumber", "案号没有对应的已登记案件：" + caseNumber));
         } else if (errors.isEmpty()) {
             String conflict = documents.conflict(n.strip(), input);
             if (conflict != null) {

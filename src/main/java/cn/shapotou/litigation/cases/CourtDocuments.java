@@ -82,7 +82,7 @@ public class CourtDocuments {
         List<FieldError> errors = new ArrayList<>();
         CourtDocumentKind kind = kind(input.get("kind"));
         if (kind == null) {
-            errors.add(new FieldError("kind", "文书种类（kind）须为：" + String.join("、",
+            errors.add(new FieldError("kind", "文书种类须为：" + String.join("、",
                     java.util.Arrays.stream(CourtDocumentKind.values()).map(Enum::name).toList())));
         }
         date(input, "receivedOn", "收到日期", true, true, errors);
@@ -91,21 +91,21 @@ public class CourtDocuments {
         }
         if (kind == CourtDocumentKind.JUDGMENT || kind == CourtDocumentKind.RULING) {
             if (!INSTANCES.contains(String.valueOf(input.get("instance")))) {
-                errors.add(new FieldError("instance", "审级（instance）须为 FIRST、SECOND 或 RETRIAL"));
+                errors.add(new FieldError("instance", "审级须为 FIRST、SECOND 或 RETRIAL"));
             }
         }
         if (kind == CourtDocumentKind.JUDGMENT || kind == CourtDocumentKind.RULING
                 || kind == CourtDocumentKind.RECONSIDERATION_DECISION) {
             Outcome outcome = Outcome.parse(input.get("outcome"));
             if (outcome == null) {
-                errors.add(new FieldError("outcome", "裁判结果（outcome）须为以下之一：" + String.join("、", Outcome.names())));
+                errors.add(new FieldError("outcome", "裁判结果须为以下之一：" + String.join("、", Outcome.names())));
             } else {
                 // Which outcome fits which instance, and the new result of an amendment (行政诉讼法第八十九条).
                 errors.addAll(OutcomeRule.refusals(String.valueOf(input.get("instance")),
                         kind == CourtDocumentKind.RECONSIDERATION_DECISION, outcome, input.get("amendedOutcome")));
             }
         } else if (input.get("amendedOutcome") != null) {
-            errors.add(new FieldError("amendedOutcome", "改判结果（amendedOutcome）仅用于判决书或裁定书"));
+            errors.add(new FieldError("amendedOutcome", "改判结果仅用于判决书或裁定书"));
         }
         if (kind == CourtDocumentKind.EFFECTIVE) {
             date(input, "effectiveOn", "生效日期", true, true, errors);
@@ -114,14 +114,14 @@ public class CourtDocuments {
             date(input, "replyDueOn", "要求回复日期", false, false, errors);
         }
         if (kind == CourtDocumentKind.RETRIAL_ORDER && !RetrialOrder.INITIATORS.contains(String.valueOf(input.get("initiatedBy")))) {
-            errors.add(new FieldError("initiatedBy", "再审由谁提起（initiatedBy）须为 OTHER_PARTY（对方当事人申请）、"
+            errors.add(new FieldError("initiatedBy", "再审由谁提起须为 OTHER_PARTY（对方当事人申请）、"
                     + "PROCURATORATE（检察院抗诉）或 COURT（法院决定）"));
         }
         Object summary = input.get("summary");
         if (summary != null && (!(summary instanceof String text) || text.length() > 4000)) {
-            errors.add(new FieldError("summary", "文书摘要（summary）应为不超过 4000 字的文字"));
+            errors.add(new FieldError("summary", "文书摘要应为不超过 4000 字的文字"));
         } else if (summary instanceof String text && PlainText.problem(text) != null) {
-            errors.add(new FieldError("summary", "文书摘要（summary）" + PlainText.problem(text)));
+            errors.add(new FieldError("summary", "文书摘要" + PlainText.problem(text)));
         }
         return errors;
     }
@@ -380,19 +380,19 @@ public class CourtDocuments {
         Object value = input.get(field);
         if (value == null || String.valueOf(value).isBlank()) {
             if (required) {
-                errors.add(new FieldError(field, label + "（" + field + "）为必填项"));
+                errors.add(new FieldError(field, label + "为必填项"));
             }
             return;
         }
         try {
             LocalDate date = LocalDate.parse(String.valueOf(value));
             if (notFuture && date.isAfter(clock.today())) {
-                errors.add(new FieldError(field, label + "（" + field + "）不能晚于今天（" + clock.today() + "）"));
+                errors.add(new FieldError(field, label + "不能晚于今天（" + clock.today() + "）"));
             } else if (date.getYear() < 1990 || date.getYear() > clock.today().getYear() + 5) {
-                errors.add(new FieldError(field, label + "（" + field + "）超出合理范围"));
+                errors.add(new FieldError(field, label + "超出合理范围"));
             }
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, label + "（" + field + "）应为 yyyy-MM-dd 格式的日期"));
+            errors.add(new FieldError(field, label + "应为 yyyy-MM-dd 格式的日期"));
         }
     }
 }

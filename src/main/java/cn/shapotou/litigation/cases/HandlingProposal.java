@@ -80,23 +80,23 @@ public class HandlingProposal {
         List<FieldError> errors = new ArrayList<>();
         Object complexity = task.getVariable("complexity");
         if (!(complexity instanceof String c) || !COMPLEXITY.contains(c)) {
-            errors.add(new FieldError("complexity", "案件难易程度（complexity）须选择：一般案件（NORMAL）或疑难复杂案件（COMPLEX）"));
+            errors.add(new FieldError("complexity", "案件难易程度须选择：一般案件或疑难复杂案件"));
         }
         Object lead = task.getVariable("leadUnit");
         String leadUnit = lead instanceof String s && !s.isBlank() ? s.strip() : null;
         if (leadUnit == null) {
-            errors.add(new FieldError("leadUnit", "应诉事务承办单位（leadUnit）为必填项（第十条第一款）"));
+            errors.add(new FieldError("leadUnit", "应诉事务承办单位为必填项（第十条第一款）"));
         } else if (!handlingUnit(leadUnit)) {
-            errors.add(new FieldError("leadUnit", "应诉事务承办单位（leadUnit）须为单位目录中现存的部门或乡镇：" + leadUnit));
+            errors.add(new FieldError("leadUnit", "应诉事务承办单位须为单位目录中现存的部门或乡镇：" + leadUnit));
         }
         Set<String> coUnits = new LinkedHashSet<>(CaseAccess.unitList(task.getVariable("coUnits")));
         for (String co : coUnits) {
             if (!handlingUnit(co)) {
-                errors.add(new FieldError("coUnits", "共同承办单位（coUnits）须为单位目录中现存的部门或乡镇：" + co));
+                errors.add(new FieldError("coUnits", "共同承办单位须为单位目录中现存的部门或乡镇：" + co));
             }
         }
         if (leadUnit != null && coUnits.contains(leadUnit)) {
-            errors.add(new FieldError("coUnits", "共同承办单位（coUnits）不应包含应诉事务承办单位本身"));
+            errors.add(new FieldError("coUnits", "共同承办单位不应包含应诉事务承办单位本身"));
         }
         if (!errors.isEmpty()) {
             throw FormRefusal.of(errors);
@@ -113,11 +113,11 @@ public class HandlingProposal {
                 : "true".equals(approved) ? Boolean.TRUE
                 : "false".equals(approved) ? Boolean.FALSE : null;
         if (decision == null) {
-            throw FormRefusal.of(List.of(new FieldError("approved", "审批结果（approved）须选择同意或退回")));
+            throw FormRefusal.of(List.of(new FieldError("approved", "审批结果须选择同意或退回")));
         }
         Object remarks = task.getVariable("approvalRemarks");
         if (!decision && (!(remarks instanceof String r) || r.isBlank())) {
-            throw FormRefusal.of(List.of(new FieldError("approvalRemarks", "退回办理建议时须填写审批意见（approvalRemarks）")));
+            throw FormRefusal.of(List.of(new FieldError("approvalRemarks", "退回办理建议时须填写审批意见")));
         }
         task.setVariable("approved", decision);
         if (decision) {

@@ -25,16 +25,16 @@ public class TaskCardController {
     @GetMapping("/api/task-cards")
     public List<Map<String, Object>> cards(@RequestParam(name = "ids", required = false) String ids) {
         if (ids == null || ids.isBlank()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "ids", "任务编号（ids）不能为空，多个编号用英文逗号分隔");
+            throw new ApiException(HttpStatus.BAD_REQUEST, "ids", "任务编号不能为空，多个编号用英文逗号分隔");
         }
         List<String> list = Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct()
                 .toList();
         if (list.size() > TaskCards.MAX_TASKS) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "ids",
-                    "任务编号（ids）一次最多 " + TaskCards.MAX_TASKS + " 个，收到 " + list.size() + " 个");
+                    "任务编号一次最多 " + TaskCards.MAX_TASKS + " 个，收到 " + list.size() + " 个");
         }
         if (list.stream().anyMatch(id -> id.length() > 64)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "ids", "任务编号（ids）格式不正确");
+            throw new ApiException(HttpStatus.BAD_REQUEST, "ids", "任务编号格式不正确");
         }
         return cards.of(list);
     }

@@ -56,15 +56,15 @@ public class DeadlineController {
         List<FieldError> errors = new ArrayList<>();
         LocalDate from = null;
         if (start == null || start.isBlank()) {
-            errors.add(new FieldError("start", "起算日（start）为必填项，格式 yyyy-MM-dd"));
+            errors.add(new FieldError("start", "起算日为必填项，格式 yyyy-MM-dd"));
         } else {
             try {
                 from = LocalDate.parse(start.strip());
                 if (from.getYear() < 1990 || from.getYear() > 2200) {
-                    errors.add(new FieldError("start", "起算日（start）超出可计算的范围（1990 至 2200 年）"));
+                    errors.add(new FieldError("start", "起算日超出可计算的范围（1990 至 2200 年）"));
                 }
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError("start", "起算日（start）应为 yyyy-MM-dd 格式的日期"));
+                errors.add(new FieldError("start", "起算日应为 yyyy-MM-dd 格式的日期"));
             }
         }
         Map<String, String> given = new LinkedHashMap<>();
@@ -76,7 +76,7 @@ public class DeadlineController {
         if (given.size() != 1) {
             String field = given.isEmpty() ? "days" : given.keySet().iterator().next();
             errors.add(new FieldError(field,
-                    "期间须且只须给出一项：日数（days）、月数（months）、工作日数（workingDays）或期限种类（kind）"));
+                    "期间须且只须给出一项：日数、月数、工作日数或期限种类"));
         }
         DeadlineKind deadlineKind = null;
         Integer amount = null;
@@ -119,7 +119,7 @@ public class DeadlineController {
         try {
             return DeadlineKind.valueOf(raw.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("kind", "期限种类（kind）不存在，可选："
+            errors.add(new FieldError("kind", "期限种类不存在，可选："
                     + Arrays.stream(DeadlineKind.values()).map(k -> k.name() + "（" + k.label() + "）")
                     .collect(Collectors.joining("、"))));
             return null;

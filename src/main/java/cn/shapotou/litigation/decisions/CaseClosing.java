@@ -99,17 +99,17 @@ public class CaseClosing extends FormStage {
         String performance = form.choice("ownPerformance", "本机关履行生效裁判情况", PERFORMANCE);
         boolean reconsideration = CourtDecision.RECONSIDERATION_DECISION.equals(execution.getVariable("decisionKind"));
         if ("RETRIAL".equals(followUp) && reconsideration) {
-            form.refuse("followUp", "行政复议决定不适用再审（followUp）");
+            form.refuse("followUp", "行政复议决定不适用再审");
         }
         // The decision's performance period, where it sets one for the other party: its last day opens the two-year
         // enforcement window (法释〔2018〕1号 Art. 153), watched from now on whatever the unit chooses today.
         LocalDate last = form.date("performanceDeadline", "履行期间最后一日", "ENFORCEMENT".equals(followUp));
         LocalDate effective = FormValues.storedDate(execution, "effectiveOn");
         if (last != null && last.isBefore(effective)) {
-            form.refuse("performanceDeadline", "履行期间最后一日（performanceDeadline）不能早于裁判生效之日 " + effective);
+            form.refuse("performanceDeadline", "履行期间最后一日不能早于裁判生效之日 " + effective);
         } else if (last != null && "ENFORCEMENT".equals(followUp) && !last.isBefore(clock.today())) {
             // Refusing to perform (Art. 16) presupposes that the period to perform has ended.
-            form.refuse("performanceDeadline", "履行期间最后一日（performanceDeadline）为" + last
+            form.refuse("performanceDeadline", "履行期间最后一日为" + last
                     + "，履行期间尚未届满，对方当事人尚不构成拒不履行，暂不能申请强制执行；可选择「无，立卷归档」并填写该日，"
                     + "系统将监视申请强制执行的期限");
         } else if (last != null) {

@@ -58,7 +58,7 @@ public class EnforcementRequest implements ExecutionListener, JavaDelegate {
         String caseNumber = number instanceof String n ? n.strip() : null;
         if (caseNumber == null || !registry.exists(caseNumber)) {
             throw FormRefusal.of("申请强制执行未通过校验",
-                    List.of(new FieldError("caseNumber", "案号（caseNumber）没有对应的已登记案件：" + number)));
+                    List.of(new FieldError("caseNumber", "案号没有对应的已登记案件：" + number)));
         }
         if (reopening.runningInstance(caseNumber) != null) {
             throw FormRefusal.of("申请强制执行未通过校验", List.of(new FieldError("caseNumber",
@@ -82,10 +82,10 @@ public class EnforcementRequest implements ExecutionListener, JavaDelegate {
         LocalDate last = form.date("performanceDeadline", "履行期间最后一日", true);
         LocalDate effective = LocalDate.parse(String.valueOf(theCase.get("effectiveOn")));
         if (last != null && last.isBefore(effective)) {
-            form.refuse("performanceDeadline", "履行期间最后一日（performanceDeadline）不能早于裁判生效之日 " + effective);
+            form.refuse("performanceDeadline", "履行期间最后一日不能早于裁判生效之日 " + effective);
         } else if (last != null && !last.isBefore(clock.today())) {
             // Refusing to perform (Art. 16) presupposes that the period to perform has ended.
-            form.refuse("performanceDeadline", "履行期间最后一日（performanceDeadline）为" + CHINESE_DATE.format(last)
+            form.refuse("performanceDeadline", "履行期间最后一日为" + CHINESE_DATE.format(last)
                     + "，履行期间尚未届满，对方当事人尚不构成拒不履行，暂不能申请强制执行");
         } else if (last != null) {
             CaseDeadline window = deadlines.compute(DeadlineKind.ENFORCEMENT, last);

@@ -63,7 +63,7 @@ public class LossAnalysisStage extends FormStage {
     private void file(DelegateExecution execution) {
         FormCheck form = new FormCheck(execution);
         if (!Boolean.TRUE.equals(form.bool("lossAnalysisFiled", "已收到抄送的败诉分析报告并备案"))) {
-            form.refuse("lossAnalysisFiled", "区司法局须确认已收到抄送的败诉分析报告（lossAnalysisFiled）");
+            form.refuse("lossAnalysisFiled", "区司法局须确认已收到抄送的败诉分析报告");
         }
         form.text("lossAnalysisFilingNotes", "备案意见", false, 4000);
         // A checkbox: left unticked, the Justice Bureau finds no intent or gross negligence.
@@ -73,8 +73,8 @@ public class LossAnalysisStage extends FormStage {
         String supervisor = form.text("faultSupervisor", "主管人员", false, 200);
         String responsible = form.text("faultDirectlyResponsible", "直接责任人员", false, 200);
         if (fault && supervisor == null && responsible == null) {
-            form.refuse("faultDirectlyResponsible", "认定存在故意或者重大过失的，应当写明主管人员（faultSupervisor）或者直接责任人员"
-                    + "（faultDirectlyResponsible）（第二十二条）");
+            form.refuse("faultDirectlyResponsible", "认定存在故意或者重大过失的，应当写明主管人员或者直接责任人员"
+                    + "（第二十二条）");
         }
         form.done();
         if (fault) {

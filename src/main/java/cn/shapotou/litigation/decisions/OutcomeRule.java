@@ -77,7 +77,7 @@ public final class OutcomeRule {
         }
         Set<Outcome> allowed = allowedAt(instance, reconsiderationDecision);
         if (!allowed.contains(outcome) && !allowed.isEmpty()) {
-            errors.add(new FieldError("outcome", "裁判结果（outcome）「" + outcome.label() + "」不是" + instanceLabel(instance,
+            errors.add(new FieldError("outcome", "裁判结果「" + outcome.label() + "」不是" + instanceLabel(instance,
                     reconsiderationDecision) + "的结果；" + instanceLabel(instance, reconsiderationDecision)
                     + "的裁判结果须为以下之一：" + labels(allowed)));
         }
@@ -85,13 +85,13 @@ public final class OutcomeRule {
         if (outcome == AMENDED) {
             Outcome amended = Outcome.parse(amendedValue);
             if (!given) {
-                errors.add(new FieldError("amendedOutcome", "改判结果（amendedOutcome）为必填项：改判的，应当同时对被诉行政行为作出"
+                errors.add(new FieldError("amendedOutcome", "改判结果为必填项：改判的，应当同时对被诉行政行为作出"
                         + "判决（行政诉讼法第八十九条第三款），须为以下之一：" + labels(AMENDED_TO)));
             } else if (amended == null || !AMENDED_TO.contains(amended)) {
-                errors.add(new FieldError("amendedOutcome", "改判结果（amendedOutcome）须为以下之一：" + labels(AMENDED_TO)));
+                errors.add(new FieldError("amendedOutcome", "改判结果须为以下之一：" + labels(AMENDED_TO)));
             }
         } else if (given) {
-            errors.add(new FieldError("amendedOutcome", "改判结果（amendedOutcome）仅在裁判结果为「" + AMENDED.label()
+            errors.add(new FieldError("amendedOutcome", "改判结果仅在裁判结果为「" + AMENDED.label()
                     + "」时填写"));
         }
         return errors;

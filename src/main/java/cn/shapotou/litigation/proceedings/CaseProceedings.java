@@ -48,7 +48,7 @@ public class CaseProceedings {
     /** The case's own variables, or why this caller may not act on it (null user = the system itself). */
     public Optional<Refusal> refusal(String caseNumber, String unit, String user, List<String> groups) {
         if (caseNumber == null) {
-            return Optional.of(new Refusal(HttpStatus.BAD_REQUEST, "caseNumber", "案号（caseNumber）为必填项"));
+            return Optional.of(new Refusal(HttpStatus.BAD_REQUEST, "caseNumber", "案号为必填项"));
         }
         Optional<Map<String, Object>> found = cases.caseVariables(caseNumber);
         if (found.isEmpty() || user != null && !CaseAccess.maySee(groups, found.get())) {
@@ -94,7 +94,7 @@ public class CaseProceedings {
         if (refusal.isPresent()) {
             Refusal r = refusal.get();
             String field = "unit".equals(r.field()) ? unitField : r.field();
-            String message = "unit".equals(r.field()) ? unitLabel + "（" + unitField + "）：" + r.message() : r.message();
+            String message = "unit".equals(r.field()) ? unitLabel + "：" + r.message() : r.message();
             throw FormRefusal.of(List.of(new FieldError(field, message)));
         }
         Map<String, Object> theCase = Context.getCommandContext().runWithoutAuthorization(

@@ -77,7 +77,7 @@ public class CourtFiling implements ExecutionListener {
         String draft = form.text("filingDraft", "文书内容或摘要", true, 20000);
         LocalDate deadline = form.date("courtDeadline", "法院规定的提交期限", false);
         if (deadline != null && deadline.isBefore(clock.today())) {
-            form.refuse("courtDeadline", "法院规定的提交期限（courtDeadline）不能早于今天（" + clock.today() + "）");
+            form.refuse("courtDeadline", "法院规定的提交期限不能早于今天（" + clock.today() + "）");
         }
         form.done();
         proceedings.start(execution, "filingUnit", "提交单位");
@@ -98,7 +98,7 @@ public class CourtFiling implements ExecutionListener {
         String opinion = form.text("opinion", "区司法局意见", true, 4000);
         String reviewer = userId(execution);
         if (reviewer != null && reviewer.equals(execution.getVariable("draftedBy"))) {
-            form.refuse("opinionResult", "审查结论（opinionResult）不能由文书起草人本人作出，请由区司法局其他工作人员审查（第九条第三款）");
+            form.refuse("opinionResult", "审查结论不能由文书起草人本人作出，请由区司法局其他工作人员审查（第九条第三款）");
         }
         form.done();
         execution.setVariable("opinion", opinion);

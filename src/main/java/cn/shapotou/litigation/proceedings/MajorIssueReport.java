@@ -84,7 +84,7 @@ public class MajorIssueReport implements ExecutionListener {
     private void noted(DelegateExecution execution) {
         FormCheck form = new FormCheck(execution);
         if (!Boolean.TRUE.equals(FormValues.bool(execution.getVariable("instructionNoted")))) {
-            form.refuse("instructionNoted", "须确认已知悉领导批示（instructionNoted）");
+            form.refuse("instructionNoted", "须确认已知悉领导批示");
         }
         form.text("actionTaken", "落实情况", false, 4000);
         form.done();

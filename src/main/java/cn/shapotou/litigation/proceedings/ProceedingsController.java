@@ -144,7 +144,7 @@ public class ProceedingsController {
                     : proceedings.defaultUnit(caseNumber, groups);
             proceedings.refusal(caseNumber, unit, userId, groups).ifPresent(r -> {
                 if (r.status() == HttpStatus.BAD_REQUEST) {
-                    unknown.add(new FieldError(unitField, unitLabel + "（" + unitField + "）：" + r.message()));
+                    unknown.add(new FieldError(unitField, unitLabel + "：" + r.message()));
                 } else {
                     throw new ApiException(r.status(), r.field(), r.message());
                 }

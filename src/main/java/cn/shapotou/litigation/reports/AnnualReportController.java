@@ -39,7 +39,7 @@ public class AnnualReportController {
         }
         int y = year(year, clock);
         if (format != null && !"csv".equals(format) && !"json".equals(format)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "format", "格式（format）只能是 json 或 csv");
+            throw new ApiException(HttpStatus.BAD_REQUEST, "format", "格式只能是 json 或 csv");
         }
         Map<String, Object> figures = system.call(() -> report.of(y));
         if ("csv".equals(format)) {
@@ -61,6 +61,6 @@ public class AnnualReportController {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ApiException(HttpStatus.BAD_REQUEST, "year", "年度（year）须为 1990 至 " + max + " 之间的四位年份");
+        throw new ApiException(HttpStatus.BAD_REQUEST, "year", "年度须为 1990 至 " + max + " 之间的四位年份");
     }
 }

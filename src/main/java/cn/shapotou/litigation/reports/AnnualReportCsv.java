@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The annual report as CSV ({@code &format=csv}, README「接口」): the same figures, a Chinese label beside each key, then
- * the tables by unit, by cause of action and for accountability review. Written with a byte-order mark so that Excel
+ * The annual report as CSV ({@code &format=csv}, README「接口」): the same figures, each row its Chinese label, the JSON
+ * key (column 「代码」, for programs) and the value, then the tables by unit, by cause of action and for accountability
+ * review; every header is Chinese, as everything a person reads (README「界面语言」). Written with a byte-order mark so that Excel
  * on a Chinese Windows desktop opens it as UTF-8.
  */
 final class AnnualReportCsv {
@@ -56,15 +57,15 @@ final class AnnualReportCsv {
     @SuppressWarnings("unchecked")
     static String write(Map<String, Object> report) {
         StringBuilder csv = new StringBuilder("\uFEFF");
-        row(csv, "指标", "key", "数值");
-        LABELS.forEach((key, label) -> row(csv, label, key, String.valueOf(report.get(key))));
+        row(csv, "指标", "代码", "数值");
+        LABELS.forEach((key, label) -> row(csv, label, key, value(report, key)));
         csv.append("\r\n");
-        row(csv, "裁判结果", "outcome", "案件数");
+        row(csv, "裁判结果", "代码", "案件数");
         for (Map<String, Object> r : (List<Map<String, Object>>) report.get("decisionsByOutcome")) {
             row(csv, String.valueOf(r.get("label")), String.valueOf(r.get("outcome")), String.valueOf(r.get("count")));
         }
         csv.append("\r\n");
-        row(csv, "承办单位", "unit", "收案数", "败诉数", "开庭次数", "负责人出庭次数", "逾期事项数");
+        row(csv, "承办单位", "单位代码", "收案数", "败诉数", "开庭次数", "负责人出庭次数", "逾期事项数");
         for (Map<String, Object> r : (List<Map<String, Object>>) report.get("byUnit")) {
             row(csv, String.valueOf(r.get("unitName")), String.valueOf(r.get("unit")), String.valueOf(r.get("received")),
                     String.valueOf(r.get("lost")), String.valueOf(r.get("hearings")),
@@ -87,6 +88,21 @@ final class AnnualReportCsv {
                     String.join("；", (List<String>) r.get("facts")), String.join("；", (List<String>) r.get("persons")));
         }
         return csv.toString();
+    }
+
+    /**
+     * A figure as the JSON has it (a spreadsheet reads the plain number), but a rate as people write it, 33.3%, and
+     * "—" where nothing was counted: a year without decisions has no loss rate, not 0.0%.
+     */
+    private static String value(Map<String, Object> report, String key) {
+        Object value = report.get(key);
+        if ("lossRate".equals(key)) {
+            return WorkBulletin.percent(value, ((Number) report.get("decisions")).longValue());
+        }
+        if ("headAppearanceRate".equals(key)) {
+            return WorkBulletin.percent(value, ((Number) report.get("hearings")).longValue());
+        }
+        return String.valueOf(value);
     }
 
     private static void row(StringBuilder csv, String... cells) {

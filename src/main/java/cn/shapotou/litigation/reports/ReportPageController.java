@@ -2,6 +2,7 @@ package cn.shapotou.litigation.reports;
 
 import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.identity.WebappSession;
+import cn.shapotou.litigation.web.ErrorPages;
 import cn.shapotou.litigation.web.PageNavigation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -27,9 +28,11 @@ public class ReportPageController {
     private static final String PAGE = "reports/annual-report.html";
 
     private final PageNavigation navigation;
+    private final ErrorPages errorPages;
 
-    public ReportPageController(PageNavigation navigation) {
+    public ReportPageController(PageNavigation navigation, ErrorPages errorPages) {
         this.navigation = navigation;
+        this.errorPages = errorPages;
     }
 
     @GetMapping("/reports/annual")
@@ -39,8 +42,8 @@ public class ReportPageController {
             return ResponseEntity.status(HttpStatus.FOUND).location(URI.create("/camunda/app/cockpit/default/")).build();
         }
         if (!Roles.any(user.get().getGroupIds(), Roles.REPORT_READERS)) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                    .body("年度统计只向区司法局、区政府领导和系统管理员开放。");
+            // The Chinese error page, with the way back to Tasklist and the register (README「界面语言」).
+            return errorPages.render(request, HttpStatus.FORBIDDEN.value(), "年度统计只向区司法局、区政府领导和系统管理员开放。");
         }
         try (InputStream in = new ClassPathResource(PAGE).getInputStream()) {
             return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))

@@ -68,7 +68,7 @@ public class WorkBulletinController {
         if (text != null && text.strip().matches("[1-4]")) {
             return Integer.parseInt(text.strip());
         }
-        throw new ApiException(HttpStatus.BAD_REQUEST, "quarter", "季度（quarter）须为 1、2、3 或 4");
+        throw new ApiException(HttpStatus.BAD_REQUEST, "quarter", "季度须为 1、2、3 或 4");
     }
 
     private static String format(String text) {
@@ -78,7 +78,7 @@ public class WorkBulletinController {
         if ("pdf".equals(text)) {
             return "pdf";
         }
-        throw new ApiException(HttpStatus.BAD_REQUEST, "format", "格式（format）只能是 docx 或 pdf");
+        throw new ApiException(HttpStatus.BAD_REQUEST, "format", "格式只能是 docx 或 pdf");
     }
 
     private ResponseEntity<byte[]> file(OfficialDocument document, String name, String format) {

@@ -24,11 +24,11 @@ public final class FormCheck {
     public String text(String field, String label, boolean required, int maxLength) {
         String value = FormValues.text(scope.getVariable(field));
         if (value == null && required) {
-            refuse(field, label + "（" + field + "）为必填项");
+            refuse(field, label + "为必填项");
         } else if (value != null && value.length() > maxLength) {
-            refuse(field, label + "（" + field + "）不能超过 " + maxLength + " 个字");
+            refuse(field, label + "不能超过 " + maxLength + " 个字");
         } else if (value != null && PlainText.problem(value) != null) {
-            refuse(field, label + "（" + field + "）" + PlainText.problem(value));
+            refuse(field, label + "" + PlainText.problem(value));
         }
         return value;
     }
@@ -36,7 +36,7 @@ public final class FormCheck {
     public Boolean bool(String field, String label) {
         Boolean value = FormValues.bool(scope.getVariable(field));
         if (value == null) {
-            refuse(field, label + "（" + field + "）须选择“是”或“否”");
+            refuse(field, label + "须选择“是”或“否”");
         } else {
             scope.setVariable(field, value);
         }
@@ -46,7 +46,7 @@ public final class FormCheck {
     public String choice(String field, String label, Set<String> allowed) {
         Object value = scope.getVariable(field);
         if (value == null || !allowed.contains(String.valueOf(value))) {
-            refuse(field, label + "（" + field + "）须为以下之一：" + String.join("、", allowed));
+            refuse(field, label + "须从选项中选择一项");
             return null;
         }
         return String.valueOf(value);
@@ -59,9 +59,9 @@ public final class FormCheck {
             return null;
         }
         if (date.isAfter(today)) {
-            refuse(field, label + "（" + field + "）不能晚于今天（" + today + "）");
+            refuse(field, label + "不能晚于今天（" + today + "）");
         } else if (notBefore != null && date.isBefore(notBefore)) {
-            refuse(field, label + "（" + field + "）不能早于" + notBeforeWhat + "（" + notBefore + "）");
+            refuse(field, label + "不能早于" + notBeforeWhat + "（" + notBefore + "）");
         } else {
             scope.setVariable(field, date.toString());
         }
@@ -72,19 +72,19 @@ public final class FormCheck {
         String text = FormValues.text(scope.getVariable(field));
         if (text == null) {
             if (required) {
-                refuse(field, label + "（" + field + "）为必填项");
+                refuse(field, label + "为必填项");
             }
             return null;
         }
         try {
             LocalDate date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
             if (date.getYear() < 1990 || date.getYear() > 2200) {
-                refuse(field, label + "（" + field + "）超出合理范围");
+                refuse(field, label + "超出合理范围");
                 return null;
             }
             return date;
         } catch (DateTimeParseException e) {
-            refuse(field, label + "（" + field + "）应为 yyyy-MM-dd 格式的日期");
+            refuse(field, label + "应为 yyyy-MM-dd 格式的日期");
             return null;
         }
     }
@@ -94,19 +94,19 @@ public final class FormCheck {
         Object value = scope.getVariable(field);
         if (value == null || value instanceof String s && s.isBlank()) {
             if (required) {
-                refuse(field, label + "（" + field + "）为必填项");
+                refuse(field, label + "为必填项");
             }
             return null;
         }
         try {
             BigDecimal amount = new BigDecimal(String.valueOf(value).strip());
             if (amount.signum() < 0 || amount.scale() > 2 || amount.compareTo(new BigDecimal("1000000000000")) > 0) {
-                refuse(field, label + "（" + field + "）应为不小于 0、最多两位小数的金额（元）");
+                refuse(field, label + "应为不小于 0、最多两位小数的金额（元）");
                 return null;
             }
             return amount;
         } catch (NumberFormatException e) {
-            refuse(field, label + "（" + field + "）应为金额数字（元）");
+            refuse(field, label + "应为金额数字（元）");
             return null;
         }
     }

@@ -6,7 +6,9 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * A refused form submission. Thrown from start and end listeners (by delegate expression, never wrapped), it rolls the
- * submission back and reaches Tasklist and the REST APIs as a 400 naming each field; the errors ride along as detail.
+ * submission back and reaches Tasklist and the REST APIs as a 400 naming each field by its Chinese label (the field id
+ * stays in each {@link FieldError} for programs); the errors ride along as detail. The engine REST API shows the
+ * message without its English prefix ({@link EngineRestErrors}).
  */
 public final class FormRefusal {
 
@@ -19,5 +21,14 @@ public final class FormRefusal {
     public static FormFieldValidationException of(String title, List<FieldError> errors) {
         String message = errors.stream().map(FieldError::message).collect(Collectors.joining("；"));
         return new FormFieldValidationException(errors, title + "：" + message);
+    }
+
+    /** The field errors a refusal of {@link #of} carries, so a check can add them to its own and refuse once. */
+    public static List<FieldError> errorsOf(FormFieldValidationException refusal) {
+        Object detail = refusal.getDetail();
+        if (detail instanceof List<?> list) {
+            return list.stream().filter(FieldError.class::isInstance).map(FieldError.class::cast).toList();
+        }
+        return List.of(new FieldError(null, refusal.getMessage()));
     }
 }

@@ -39,17 +39,17 @@ public final class FormValues {
     public static LocalDate date(Object value, String field, String label, LegalClock clock) {
         String text = text(value);
         if (text == null) {
-            throw FormRefusal.of(List.of(new FieldError(field, label + "（" + field + "）为必填项")));
+            throw FormRefusal.of(List.of(new FieldError(field, label + "为必填项")));
         }
         try {
             LocalDate date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
             if (date.isAfter(clock.today())) {
                 throw FormRefusal.of(List.of(new FieldError(field,
-                        label + "（" + field + "）不能晚于今天（" + clock.today() + "）")));
+                        label + "不能晚于今天（" + clock.today() + "）")));
             }
             return date;
         } catch (DateTimeParseException e) {
-            throw FormRefusal.of(List.of(new FieldError(field, label + "（" + field + "）应为 yyyy-MM-dd 格式的日期")));
+            throw FormRefusal.of(List.of(new FieldError(field, label + "应为 yyyy-MM-dd 格式的日期")));
         }
     }
 

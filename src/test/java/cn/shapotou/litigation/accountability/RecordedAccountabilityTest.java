@@ -129,7 +129,7 @@ class RecordedAccountabilityTest {
         noDetail.remove("detail");
         ResponseEntity<Map> refused = start("justice", "accountability-record", noDetail);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(String.valueOf(refused.getBody())).contains("事实经过（detail）为必填项");
+        assertThat(String.valueOf(refused.getBody())).contains("事实经过为必填项");
 
         Map<String, Object> unknown = interference("（2026）宁0502行初0号");
         assertThat(String.valueOf(start("justice", "accountability-record", unknown).getBody()))
@@ -138,7 +138,7 @@ class RecordedAccountabilityTest {
         Map<String, Object> computed = interference(caseNumber);
         computed.put("fact", "LATE_ANSWER");
         assertThat(String.valueOf(start("justice", "accountability-record", computed).getBody()))
-                .as("facts the system records itself are not typed in").contains("追责情形（fact）");
+                .as("facts the system records itself are not typed in").contains("追责情形");
 
         assertThat(start("natres", "accountability-record", interference(caseNumber)).getStatusCode())
                 .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
@@ -189,10 +189,10 @@ class RecordedAccountabilityTest {
         String caseNumber = compensationCase();
         ResponseEntity<Map> tooMuch = start("natres", "compensation-recovery", recovery(caseNumber, "RECOVER", "40000"));
         assertThat(tooMuch.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(String.valueOf(tooMuch.getBody())).contains("责令承担的金额（recoveryAmount）不能超过已支付的赔偿金额 30000.00 元");
+        assertThat(String.valueOf(tooMuch.getBody())).contains("责令承担的金额不能超过已支付的赔偿金额 30000.00 元");
         ResponseEntity<Map> nobody = start("natres", "compensation-recovery", recovery(caseNumber, "RECOVER", null));
-        assertThat(String.valueOf(nobody.getBody())).contains("承担赔偿费用的负责人或相关人员（recoveryPersons）为必填项",
-                "责令承担的金额（recoveryAmount）为必填项");
+        assertThat(String.valueOf(nobody.getBody())).contains("承担赔偿费用的负责人或相关人员为必填项",
+                "责令承担的金额为必填项");
         assertThat(String.valueOf(start("wenchang", "compensation-recovery", recovery(caseNumber, "NO_RECOVERY", null))
                 .getBody())).as("another unit's case").contains("没有案号为");
         assertThat(records("compensation-recovery", caseNumber)).isZero();
@@ -214,7 +214,7 @@ class RecordedAccountabilityTest {
                 .processInstanceBusinessKey(caseNumber).singleResult().getId();
         assertThat(String.valueOf(rest.withBasicAuth("leader", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
                 Map.of("variables", Map.of("recoveryApproved", Map.of("value", "false", "type", "String"))), Map.class,
-                second).getBody())).contains("审定意见（recoveryRemarks）为必填项");
+                second).getBody())).contains("审定意见为必填项");
         tasks.complete(second, Map.of("recoveryApproved", "false", "recoveryRemarks", "证据不足，请补充调查。"));
         assertThat(history.createHistoricActivityInstanceQuery().activityId("NoRecoveryEndEvent").list()
                 .stream().filter(a -> a.getProcessInstanceId() != null).count()).isGreaterThanOrEqualTo(2);

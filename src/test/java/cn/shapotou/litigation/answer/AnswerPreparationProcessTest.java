@@ -368,7 +368,7 @@ class AnswerPreparationProcessTest {
         Task prepare = walk.task(caseNumber, "PrepareAnswerTask");
         assertThatThrownBy(() -> tasks.complete(prepare.getId(), Map.of("draftDefence", " ")))
                 .hasMessageContaining("上传本单位的答辩状").hasMessageContaining("至少一份")
-                .hasMessageContaining("normativeDocuments")
+                .satisfies(cn.shapotou.litigation.web.Refusals.naming("normativeDocuments"))
                 .hasMessageContaining("法定代表人姓名").hasMessageContaining("至少载明一名诉讼代理人");
         Map<String, Object> withAgents = materials(List.of(agent("刘伟", "natural-resources", "STAFF", true)));
         // Another unit's papers are not this unit's (each part answers for its own, Art. 6 ¶2).

@@ -234,8 +234,8 @@ class CourtAppearanceProcessTest {
         tasks.complete(walk.task(caseNumber, "PlanAppearanceTask").getId(), headPlan);
         Task attend = walk.task(caseNumber, "AttendHearingTask");
         assertThatThrownBy(() -> tasks.complete(attend.getId(), Map.of("hearingOutcome", "POSTPONED")))
-                .hasMessageContaining("postponementReason").hasMessageContaining("newHearingDate")
-                .hasMessageContaining("postponementRequestedOn");
+                .satisfies(cn.shapotou.litigation.web.Refusals.naming("postponementReason")).satisfies(cn.shapotou.litigation.web.Refusals.naming("newHearingDate"))
+                .satisfies(cn.shapotou.litigation.web.Refusals.naming("postponementRequestedOn"));
         tasks.complete(attend.getId(), Map.of("hearingOutcome", "POSTPONED", "postponementReason", "承办人突发疾病住院",
                 "postponementRequested", true, "postponementRequestedOn", "2026-12-01", "newHearingDate", "2026-12-29"));
 
@@ -297,7 +297,7 @@ class CourtAppearanceProcessTest {
         assertThat(instance(caseNumber, "court-appearance")).isWaitingAt("PlanAppearanceTask");
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey("court-document", Map.of(
                 "caseNumber", "（2026）宁0502行初0号", "kind", "HEARING_NOTICE", "receivedOn", "2026-11-27")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("hearingDate")
+                .isInstanceOf(FormFieldValidationException.class).satisfies(cn.shapotou.litigation.web.Refusals.naming("hearingDate"))
                 .hasMessageContaining("没有对应的已登记案件");
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey("court-document", Map.of(
                 "caseNumber", caseNumber, "kind", "JUDGMENT", "receivedOn", "2026-11-27", "instance", "SECOND",
@@ -517,7 +517,7 @@ class CourtAppearanceProcessTest {
                     "postponementRequestedOn", "2026-12-15", "newHearingDate", "2026-12-22"));
             assertThatThrownBy(() -> tasks.complete(attend.getId(), late))
                     .isInstanceOf(FormFieldValidationException.class)
-                    .hasMessageContaining("latePostponementReason").hasMessageContaining("第九条第一款");
+                    .satisfies(cn.shapotou.litigation.web.Refusals.naming("latePostponementReason")).hasMessageContaining("第九条第一款");
             late.put("postponementRequestedOn", "2026-12-16");
             assertThatThrownBy(() -> tasks.complete(attend.getId(), late)).as("not a day still to come")
                     .hasMessageContaining("不能晚于今天");

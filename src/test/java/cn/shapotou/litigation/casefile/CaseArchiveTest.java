@@ -146,7 +146,7 @@ class CaseArchiveTest {
                 byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         assertThatThrownBy(() -> archiveAsNatres(caseNumber, Map.of("archiveNumber", "   ", "archivedOn", "2026-12-01")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("案卷编号（archiveNumber）为必填项");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("案卷编号为必填项");
         assertThat(copyRequest(caseNumber)).as("a refused form asks for no copy").isNull();
 
         ProcessInstance theCase = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)

@@ -136,20 +136,20 @@ class CaseApiTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
-            caseNumber           | NULL            | 案号（caseNumber）为必填项
-            caseNumber           | '   '           | 案号（caseNumber）为必填项
-            court                | NULL            | 受理法院（court）为必填项
-            plaintiff            | NULL            | 原告（plaintiff）为必填项
-            causeOfAction        | NULL            | 案由（causeOfAction）为必填项
-            noticeReceivedOn     | NULL            | 收到起诉状副本日期（noticeReceivedOn）为必填项
+            caseNumber           | NULL            | 案号为必填项
+            caseNumber           | '   '           | 案号为必填项
+            court                | NULL            | 受理法院为必填项
+            plaintiff            | NULL            | 原告为必填项
+            causeOfAction        | NULL            | 案由为必填项
+            noticeReceivedOn     | NULL            | 收到起诉状副本日期为必填项
             noticeReceivedOn     | 2999-12-31      | 不能晚于今天
             noticeReceivedOn     | 1980-01-01      | 不能早于
             noticeReceivedOn     | 20.11.2026      | yyyy-MM-dd
-            actingUnit           | no-such-unit    | 原行政行为主管（作出）单位（actingUnit）不是单位目录中的单位
+            actingUnit           | no-such-unit    | 原行政行为主管（作出）单位不是单位目录中的单位
             actingUnit           | district-government | 应填写具体的部门或乡镇
-            defendant            | no-such-unit    | 被告（defendant）不是单位目录中的单位
-            reconsideration      | NULL            | 复议情况（reconsideration）为必填项
-            reconsideration      | MAYBE           | 复议情况（reconsideration）的值不正确
+            defendant            | no-such-unit    | 被告不是单位目录中的单位
+            reconsideration      | NULL            | 复议情况为必填项
+            reconsideration      | MAYBE           | 复议情况的值不正确
             suedAct              | ORIGINAL        | 仅在复议后区人民政府为单独被告
             appearanceCategories | '[8]'           | 第七条第二款第1至7项
             unexpected           | x               | 未知字段 unexpected

@@ -136,13 +136,13 @@ class NoticeIntakeProcessTest {
         Task draft = task(intake);
         assertThatThrownBy(() -> tasks.complete(draft.getId(), Map.of("complexity", "NORMAL",
                 "leadUnit", "nowhere", "proposedAppearance", "x")))
-                .hasMessageContaining("应诉事务承办单位（leadUnit）须为单位目录中现存的部门或乡镇");
+                .hasMessageContaining("应诉事务承办单位须为单位目录中现存的部门或乡镇");
         assertThatThrownBy(() -> tasks.complete(draft.getId(), Map.of("complexity", "NORMAL",
                 "leadUnit", "land-resources", "proposedAppearance", "x")))
                 .as("an abolished unit cannot handle a new case").hasMessageContaining("现存");
         assertThatThrownBy(() -> tasks.complete(draft.getId(), Map.of("complexity", "HARD",
                 "leadUnit", "housing", "coUnits", List.of("housing"), "proposedAppearance", "x")))
-                .hasMessageContaining("complexity").hasMessageContaining("不应包含应诉事务承办单位本身");
+                .satisfies(cn.shapotou.litigation.web.Refusals.naming("complexity")).hasMessageContaining("不应包含应诉事务承办单位本身");
         assertThat(intake).isWaitingAt("DraftHandlingProposalTask");
     }
 
@@ -173,7 +173,7 @@ class NoticeIntakeProcessTest {
         data.put("actingUnit", "nowhere");
         String caseNumber = (String) data.get("caseNumber");
         assertThatThrownBy(() -> register(data)).isInstanceOf(FormFieldValidationException.class)
-                .hasMessageContaining("noticeReceivedOn").hasMessageContaining("actingUnit");
+                .satisfies(cn.shapotou.litigation.web.Refusals.naming("noticeReceivedOn")).satisfies(cn.shapotou.litigation.web.Refusals.naming("actingUnit"));
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
         assertThat(registry.exists(caseNumber)).isFalse();
     }

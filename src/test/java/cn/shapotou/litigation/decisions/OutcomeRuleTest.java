@@ -57,7 +57,7 @@ class OutcomeRuleTest {
         } else {
             assertThat(errors).singleElement().satisfies(e -> {
                 assertThat(e.field()).isEqualTo("outcome");
-                assertThat(e.message()).contains("裁判结果（outcome）", outcome.label());
+                assertThat(e.message()).contains("裁判结果", outcome.label());
             });
         }
     }
@@ -74,7 +74,7 @@ class OutcomeRuleTest {
     void anAmendmentNamesItsNewResult() {
         assertThat(OutcomeRule.refusals("SECOND", false, Outcome.AMENDED, null)).singleElement()
                 .satisfies(e -> assertThat(e.field()).isEqualTo("amendedOutcome"))
-                .satisfies(e -> assertThat(e.message()).contains("改判结果（amendedOutcome）为必填项", "第八十九条第三款"));
+                .satisfies(e -> assertThat(e.message()).contains("改判结果为必填项", "第八十九条第三款"));
         for (String notAResult : List.of("WITHDRAWN", "MEDIATED", "UPHELD", "AMENDED", "APPEAL_DISMISSED", "GUILTY")) {
             assertThat(OutcomeRule.refusals("SECOND", false, Outcome.AMENDED, notAResult)).as(notAResult)
                     .singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("amendedOutcome"));

@@ -155,7 +155,7 @@ class SupervisionProcessTest {
         assertThat(read.getName()).isEqualTo("督办：区政府领导阅处");
         assertThat(groups(read)).containsExactly("district-leaders");
         assertThatThrownBy(() -> as("leader", "district-leaders", () -> tasks.complete(read.getId(), Map.of())))
-                .hasMessageContaining("领导批示（leaderRemarks）为必填项");
+                .hasMessageContaining("领导批示为必填项");
         as("leader", "district-leaders", () -> tasks.complete(read.getId(), Map.of("leaderRemarks", "限期办结。")));
         assertThat(instance).hasPassed("LeadersReadSupervisionTask", "LeadersReadEndEvent").isEnded();
     }
@@ -166,17 +166,17 @@ class SupervisionProcessTest {
         String issueTask = task(instance).getId();
         assertThatThrownBy(() -> as("justice", "justice-bureau", () -> tasks.complete(issueTask,
                 Map.of("supervisionMethod", "MAIL", "supervisionRemarks", ""))))
-                .hasMessageContaining("督办方式（supervisionMethod）须为以下之一")
-                .hasMessageContaining("督办意见（supervisionRemarks）为必填项");
+                .hasMessageContaining("督办方式须从选项中选择一项")
+                .hasMessageContaining("督办意见为必填项");
         issue(instance, "INTERVIEW");
         assertThatThrownBy(() -> reply(instance, "2026-12-09"))
                 .hasMessageContaining("预计完成日期不能早于今天（2026-12-10）");
         assertThatThrownBy(() -> as("natres", "natural-resources", () -> tasks.complete(task(instance).getId(),
                 Map.of("delayReason", "原因"))))
-                .hasMessageContaining("预计完成日期（expectedCompletionOn）为必填项");
+                .hasMessageContaining("预计完成日期为必填项");
         assertThat(instance).isWaitingAt("ReplySupervisionTask");
         reply(instance, "2026-12-11");
-        assertThatThrownBy(() -> review(instance, "LATER")).hasMessageContaining("审查结论（reviewDecision）");
+        assertThatThrownBy(() -> review(instance, "LATER")).hasMessageContaining("审查结论");
         assertThat(instance).isWaitingAt("ReviewSupervisionReplyTask");
     }
 

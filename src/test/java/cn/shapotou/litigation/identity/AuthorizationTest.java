@@ -99,7 +99,7 @@ class AuthorizationTest {
                 Map.of("variables", variables), Map.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) response.getBody().get("message"))
-                .contains("受理法院（court）为必填项").contains("不能晚于今天");
+                .contains("受理法院为必填项").contains("不能晚于今天");
     }
 
     @Test

@@ -194,13 +194,13 @@ class CourtFilingProcessTest {
         badKind.put("filingKind", "LETTER");
         ResponseEntity<Map> refused = post("natres", caseNumber, badKind);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getBody().toString()).contains("文书种类（filingKind）须为以下之一");
+        assertThat(refused.getBody().toString()).contains("文书种类须从选项中选择一项");
         Map<String, Object> past = evidence();
         past.put("courtDeadline", "2026-11-30");
         assertThat(post("natres", caseNumber, past).getBody().toString()).contains("法院规定的提交期限", "不能早于今天");
         Map<String, Object> noTitle = evidence();
         noTitle.remove("filingTitle");
-        assertThat(post("natres", caseNumber, noTitle).getBody().toString()).contains("文书标题（filingTitle）为必填项");
+        assertThat(post("natres", caseNumber, noTitle).getBody().toString()).contains("文书标题为必填项");
         Map<String, Object> otherUnit = evidence();
         otherUnit.put("filingUnit", "wenchang-town");
         ResponseEntity<Map> notParticipant = post("natres", caseNumber, otherUnit);

@@ -167,7 +167,7 @@ class MajorIssueReportProcessTest {
 
         ResponseEntity<Map> missing = post("natres", caseNumber, Map.of("reportText", "没有写明问题"));
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(missing.getBody().toString()).contains("重大问题（issue）为必填项");
+        assertThat(missing.getBody().toString()).contains("重大问题为必填项");
         ResponseEntity<Map> notOwnUnit = post("natres", caseNumber, Map.of("reportingUnit", "justice-bureau",
                 "issue", "问题", "reportText", "内容"));
         assertThat(notOwnUnit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

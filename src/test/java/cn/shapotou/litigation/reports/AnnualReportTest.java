@@ -194,8 +194,15 @@ class AnnualReportTest {
         ResponseEntity<String> csv = rest.withBasicAuth("justice", "demo").getForEntity(
                 "/api/reports/annual?year=2024&format=csv", String.class);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
-        assertThat(csv.getBody()).startsWith("\uFEFF指标,key,数值").contains("败诉率,lossRate,0.5000", "收案数,casesReceived,5",
-                "区自然资源局,natural-resources,4,1");
+        assertThat(csv.getBody()).startsWith("\uFEFF指标,代码,数值").contains("败诉率,lossRate,50.0%", "收案数,casesReceived,5",
+                "裁判结果,代码,案件数", "承办单位,单位代码,收案数", "区自然资源局,natural-resources,4,1");
+        assertThat(csv.getBody().lines().filter(l -> !l.isEmpty()).map(l -> l.split(",")[0]))
+                .as("every header a person reads is Chinese").noneMatch(h -> h.matches("[A-Za-z]+"));
+
+        String empty = rest.withBasicAuth("justice", "demo").getForObject("/api/reports/annual?year=1995&format=csv",
+                String.class);
+        assertThat(empty).as("no decisions, no hearings: no rate, not 0.0%")
+                .contains("败诉率,lossRate,—", "负责人出庭率,headAppearanceRate,—").doesNotContain("0.0%");
     }
 
     /** A case of 2020 with its answer delivered and the hearing noticed for {@code hearing}. */

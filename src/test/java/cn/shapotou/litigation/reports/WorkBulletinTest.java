@@ -164,10 +164,10 @@ class WorkBulletinTest {
         ResponseEntity<String> bad = rest.withBasicAuth("justice", "demo").getForEntity(
                 "/api/reports/bulletin?year=2022&quarter=5", String.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(bad.getBody()).contains("季度（quarter）须为 1、2、3 或 4");
+        assertThat(bad.getBody()).contains("季度须为 1、2、3 或 4");
         assertThat(rest.withBasicAuth("justice", "demo").getForEntity(
                 "/api/reports/annual/chapter?year=2022&format=odt", String.class).getBody())
-                .contains("格式（format）只能是 docx 或 pdf");
+                .contains("格式只能是 docx 或 pdf");
     }
 
     @Test
@@ -181,6 +181,16 @@ class WorkBulletinTest {
                 "/engine-rest/process-definition/key/training-record/submit-form",
                 Map.of("variables", Map.of("trainedOn", Map.of("value", "2022-05-20", "type", "String"),
                         "topic", Map.of("value", "x", "type", "String"))), String.class);
-        assertThat(noTrainees.getBody()).contains("参训人员（trainees）为必填项");
+        assertThat(noTrainees.getBody()).contains("参训人员为必填项");
+    }
+
+    @Test
+    void countsAndAmountsCarryThousandsSeparatorsAndRatesArePercentages() {
+        assertThat(WorkBulletin.count(1234)).isEqualTo("1,234");
+        assertThat(WorkBulletin.count(7L)).isEqualTo("7");
+        assertThat(WorkBulletin.money(new java.math.BigDecimal("1234567.50"))).isEqualTo("1,234,567.5");
+        assertThat(WorkBulletin.money(new java.math.BigDecimal("30000.00"))).isEqualTo("30,000");
+        assertThat(WorkBulletin.percent(new java.math.BigDecimal("0.3333"), 3)).isEqualTo("33.3%");
+        assertThat(WorkBulletin.percent(java.math.BigDecimal.ZERO, 0)).isEqualTo("—");
     }
 }
