@@ -12,7 +12,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  customScripts: ['litigation/case-file', 'litigation/task-card', 'litigation/form-zh', '../litigation/login'],
+  customScripts: ['litigation/case-file', 'litigation/task-card', 'litigation/form-zh', 'litigation/claim-hint',
+    '../litigation/login'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},
     focusFilter: {key: 'ctrl+shift+f', description: '跳到第一个过滤器'},

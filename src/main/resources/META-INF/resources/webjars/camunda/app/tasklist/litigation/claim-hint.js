@@ -1,0 +1,46 @@
+// A task offered to a unit must be claimed by one of its clerks before its form can be filled in and submitted. Tasklist
+// shows the form greyed out without saying why; this puts the reason where the clerk looks — above the form — with a
+// button that claims the task (Tasklist's own 认领 in the task's header does the work). Plain JavaScript, loaded as a
+// Tasklist custom script.
+
+const HINT = 'litigation-claim-hint';
+
+function update() {
+  document.querySelectorAll('[cam-tasklist-form-camunda]').forEach((form) => {
+    // Start forms open in a dialog and need no claim.
+    if (form.closest('.modal')) {
+      return;
+    }
+    const view = form.closest('.task-details, [cam-tasklist-task]') || document;
+    const claim = view.querySelector('button.claim');
+    const hint = form.parentElement.querySelector(':scope > .' + HINT);
+    if (claim && !hint) {
+      const bar = document.createElement('div');
+      bar.className = HINT + ' alert alert-warning';
+      bar.innerHTML = '<span class="glyphicon glyphicon-info-sign"></span> 本任务尚未认领：认领后才能填写和提交。'
+        + ' <button type="button" class="btn btn-warning btn-sm">认领本任务</button>';
+      bar.querySelector('button').addEventListener('click', () => {
+        const own = view.querySelector('button.claim');
+        if (own) {
+          own.click();
+        }
+      });
+      form.parentElement.insertBefore(bar, form);
+    } else if (!claim && hint) {
+      hint.remove();
+    }
+  });
+}
+
+let pending = false;
+new MutationObserver(() => {
+  if (!pending) {
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      update();
+    });
+  }
+}).observe(document.documentElement, {childList: true, subtree: true});
+
+export default [];
