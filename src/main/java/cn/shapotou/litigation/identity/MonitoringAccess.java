@@ -53,7 +53,8 @@ public class MonitoringAccess extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // As the servlet behind sees it: decoded, without path parameters or doubled slashes.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (!concerns(path)) {
             chain.doFilter(request, response);
             return;

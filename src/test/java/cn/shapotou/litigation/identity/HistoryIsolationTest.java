@@ -164,6 +164,7 @@ class HistoryIsolationTest {
                 Row.engine("/authorization", Expect.FILTERED),
                 Row.engine("/process-definition/statistics?incidents=true", Expect.COCKPIT_ONLY),
                 Row.engine("/process-definition/" + supervision + "/statistics?incidents=true", Expect.COCKPIT_ONLY),
+                Row.engine("/process-definition/key/supervision/statistics", Expect.COCKPIT_ONLY),
                 // Cockpit's own API, with the webapps' session
                 Row.webapp("/camunda/api/cockpit/plugin/base/default/process-instance", Expect.COCKPIT_ONLY),
                 Row.webapp("/camunda/api/cockpit/plugin/base/default/process-instance?processDefinitionId="
