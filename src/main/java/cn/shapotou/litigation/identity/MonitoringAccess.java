@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Cockpit's views of the whole district — its own API and the engine's statistics — answer only who may open Cockpit
- * (the Justice Bureau and the administrators, README「用户与角色」). The engine counts every instance of a process
+ * (the Justice Bureau and the administrators, README「运行」). The engine counts every instance of a process
  * for whoever may read its definition, and every unit reads the definition of {@code supervision} to reply to its
  * 督办 (identity.IdentitySeeder): without this, a township would learn how many 督办 the district has and where each
  * stands (《办法》第三条 makes supervising them the Justice Bureau's work). Lists are not concerned: the engine filters

@@ -44,7 +44,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Nobody learns of a case they take no part in (cases.CaseAccess; README「用户与角色」) from the history or the runtime
+ * Nobody learns of a case they take no part in (cases.CaseAccess; README「运行」) from the history or the runtime
  * lists of the engine REST API, the webapps' engine API or Cockpit's own API: every demo user calls every list, and no
  * answer may name the case number, or an instance id, of another unit's case or its 督办. The table says what each
  * list answers a unit user; adding a list is one line.
@@ -64,11 +64,17 @@ class HistoryIsolationTest {
          * instance, which the engine does not filter by case.
          */
         COCKPIT_ONLY,
-        /** Not a list every user may open (a filter without a grant, Cockpit without access): anything but 5xx. */
+        /**
+         * Whatever the engine answers (a filter without a grant, a report needing READ_HISTORY, an id not visible),
+         * but never a 5xx; the body is checked like every other.
+         */
         ANY
     }
 
-    /** {@code api}: /engine-rest (HTTP Basic) and the webapps' /camunda/api/engine/engine/default (session) alike. */
+    /**
+     * {@code engineApi}: the path is called under /engine-rest (HTTP Basic) and under the webapps'
+     * /camunda/api/engine/engine/default (session) alike; otherwise as given, with the session.
+     */
     record Row(String path, Expect expect, boolean engineApi) {
         static Row engine(String path, Expect expect) {
             return new Row(path, expect, true);
@@ -339,6 +345,7 @@ class HistoryIsolationTest {
                             }
                         }
                     }
+                    // Cockpit is opened by the administrators and the Justice Bureau (identity.IdentitySeeder).
                     boolean supervisor = user.equals("demo") || user.startsWith("justice");
                     int expected = switch (row.expect()) {
                         case FILTERED -> 200;
