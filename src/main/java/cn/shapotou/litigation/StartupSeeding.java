@@ -59,6 +59,7 @@ public class StartupSeeding implements SmartInitializingSingleton {
         deadlines.recomputeIfCalendarChanged();
         register.run();
         supervisionUpgrade.upgrade();
+        supervisionUpgrade.grantHistory();
         if (withDemoCases) {
             demoCases.seed();
         }

@@ -1,16 +1,25 @@
 package cn.shapotou.litigation.escalation;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.identity.Grants;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,10 +42,15 @@ public class SupervisionUpgrade {
     private final SupervisionRegister register;
     private final Supervisions supervisions;
     private final ProcessEngineConfigurationImpl engineConfiguration;
+    private final HistoryService history;
+    private final Grants grants;
 
     public SupervisionUpgrade(RuntimeService runtime, TaskService tasks, OverdueItems overdue,
                               SupervisionRegister register, Supervisions supervisions,
-                              ProcessEngineConfigurationImpl engineConfiguration) {
+                              ProcessEngineConfigurationImpl engineConfiguration, HistoryService history,
+                              Grants grants) {
+        this.history = history;
+        this.grants = grants;
         this.runtime = runtime;
         this.tasks = tasks;
         this.overdue = overdue;
@@ -70,6 +84,32 @@ public class SupervisionUpgrade {
         }
         log.info("Supervision upgrade: {} standalone 督办 task(s) replaced by process supervision", done);
         return done;
+    }
+
+    /**
+     * Who may read the history of the earlier version's 督办 tasks: the groups that were their candidates (the Justice
+     * Bureau, and the district leaders for a missed court deadline; 《办法》第三条). A standalone task has no process
+     * instance to be granted on, and no historic-task authorization was made for it before historic instance
+     * permissions were on (application.yaml); without one, nobody but an administrator reads it. Idempotent; returns
+     * how many tasks it looked at.
+     */
+    public int grantHistory() {
+        List<String> taskIds = history.createHistoricVariableInstanceQuery().variableName(DeadlineWatch.SUPERVISES)
+                .list().stream().filter(v -> v.getTaskId() != null && v.getProcessInstanceId() == null)
+                .map(HistoricVariableInstance::getTaskId).distinct().toList();
+        for (String taskId : taskIds) {
+            Set<String> candidates = new TreeSet<>();
+            for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(taskId)
+                    .type(IdentityLinkType.CANDIDATE).list()) {
+                if (link.getGroupId() != null) {
+                    candidates.add(link.getGroupId());
+                }
+            }
+            for (String group : candidates) {
+                grants.toGroup(group, Resources.HISTORIC_TASK, taskId, HistoricTaskPermissions.READ);
+            }
+        }
+        return taskIds.size();
     }
 
     private void replace(String taskId, String key, OverdueItem item) {

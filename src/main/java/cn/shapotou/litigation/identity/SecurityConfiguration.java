@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.identity;
 
 import cn.shapotou.litigation.web.RequestSizeLimit;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -19,6 +20,16 @@ public class SecurityConfiguration {
         registration.setName("engine-rest-authentication");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<MonitoringAccess> monitoringAccess(IdentityService identity,
+                                                                     AuthorizationService authorizations) {
+        FilterRegistrationBean<MonitoringAccess> registration =
+                new FilterRegistrationBean<>(new MonitoringAccess(identity, authorizations));
+        registration.setName("monitoring-access");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         return registration;
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,8 @@ class SecurityMatrixTest {
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
+    @Autowired
+    RepositoryService repository;
 
     private String caseNumber;
 
@@ -119,6 +122,15 @@ class SecurityMatrixTest {
                         401, 200, 200, 200, 200, 200, 200, 403),
                 new Row("list incidents", HttpMethod.GET, "/engine-rest/incident", () -> null,
                         401, 200, 200, 200, 200, 200, 200, 200),
+                new Row("list task history by engine REST", HttpMethod.GET, "/engine-rest/history/task", () -> null,
+                        401, 200, 200, 200, 200, 200, 200, 200),
+                // Counts over every instance, the engine's and Cockpit's: only who opens Cockpit (HistoryIsolationTest).
+                new Row("count every process's instances", HttpMethod.GET,
+                        "/engine-rest/process-definition/statistics", () -> null,
+                        401, 200, 403, 200, 403, 403, 403, 403),
+                new Row("count every activity's history", HttpMethod.GET,
+                        "/engine-rest/history/process-definition/" + supervisionDefinition() + "/statistics",
+                        () -> null, 401, 200, 403, 200, 403, 403, 403, 403),
                 new Row("complete the Justice Bureau's proposal as someone else", HttpMethod.POST,
                         "/engine-rest/task/" + proposal + "/complete", () -> Map.of("variables", Map.of()),
                         401, -1, 403, -1, 403, 403, 403, 403),
@@ -164,6 +176,11 @@ class SecurityMatrixTest {
         assertThat(refused.getBody()).contains("错误编号").doesNotContain("Java serialization");
         assertThat(log.getOut()).contains("Java serialization format is prohibited");
         assertThat(runtime.getVariable(instance, "evil")).isNull();
+    }
+
+    private String supervisionDefinition() {
+        return repository.createProcessDefinitionQuery().processDefinitionKey("supervision").latestVersion()
+                .singleResult().getId();
     }
 
     /** The case data as typed engine-REST variables, with a fresh case number each call. */
