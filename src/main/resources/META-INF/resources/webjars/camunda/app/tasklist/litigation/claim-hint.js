@@ -13,7 +13,7 @@ function update() {
     }
     const view = form.closest('.task-details, [cam-tasklist-task]') || document;
     const claim = view.querySelector('button.claim');
-    const hint = form.parentElement.querySelector(':scope > .' + HINT);
+    const hint = view.querySelector('.' + HINT);
     if (claim && !hint) {
       const bar = document.createElement('div');
       bar.className = HINT + ' alert alert-warning';
@@ -25,7 +25,9 @@ function update() {
           own.click();
         }
       });
-      form.parentElement.insertBefore(bar, form);
+      // Outside the greyed-out part, which takes every click.
+      const anchor = form.closest('[ng-if="tasklistForm.type"]') || form;
+      anchor.parentElement.insertBefore(bar, anchor);
     } else if (!claim && hint) {
       hint.remove();
     }
