@@ -104,19 +104,93 @@ public class CaseRegister {
 
     public List<Row> rows(Filter filter, Collection<String> groups, Sort sort, long offset, int limit) {
         Where where = where(filter, groups);
-        String direction = sort.descending() ? " DESC" : " ASC";
-        // The case number breaks ties, so that paging never shows a case twice or skips one.
-        String order = " ORDER BY " + SORT_COLUMNS.get(sort.field()) + direction
-                + ("caseNumber".equals(sort.field()) ? "" : ", c.case_number" + direction);
         List<Object> args = new ArrayList<>(where.args());
         args.add(offset);
         args.add(limit);
+        return select(where.sql() + order(sort) + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", args);
+    }
+
+    /**
+     * The next {@code limit} rows after {@code after} (from the first when null) in the order of {@link #rows}: keyset
+     * paging, so that reading every case in batches reads each row once (OFFSET would walk all earlier rows again for
+     * every batch). A batch reads {@code lit_case_received} (or the primary key) from the previous batch's last key.
+     * Cases without a receipt day come where the database sorts nulls, as in {@link #rows}: before or after all the
+     * others, read as a segment of their own.
+     */
+    public List<Row> rowsAfter(Filter filter, Collection<String> groups, Sort sort, Row after, int limit) {
+        Where where = where(filter, groups);
+        String less = sort.descending() ? " < ?" : " > ?";
+        if ("caseNumber".equals(sort.field())) {
+            List<Object> args = new ArrayList<>(where.args());
+            String keyset = "";
+            if (after != null) {
+                keyset = " AND c.case_number" + less;
+                args.add(after.caseNumber());
+            }
+            args.add(limit);
+            return select(where.sql() + keyset + order(sort) + " FETCH FIRST ? ROWS ONLY", args);
+        }
+        boolean nullsFirst = nullsFirst(sort.descending());
+        // The segments in the order the database sorts them: undated cases (ordered by number) and dated ones.
+        List<Boolean> dated = nullsFirst ? List.of(false, true) : List.of(true, false);
+        int segment = after == null ? 0 : dated.indexOf(after.receivedOn() != null);
+        List<Row> rows = new ArrayList<>();
+        for (; segment < dated.size() && rows.size() < limit; segment++) {
+            List<Object> args = new ArrayList<>(where.args());
+            StringBuilder keyset = new StringBuilder(dated.get(segment) ? " AND c.received_on IS NOT NULL"
+                    : " AND c.received_on IS NULL");
+            if (after != null && rows.isEmpty() && dated.get(segment) == (after.receivedOn() != null)) {
+                if (after.receivedOn() == null) {
+                    keyset.append(" AND c.case_number").append(less);
+                } else {
+                    // The first condition alone bounds the index range; the second skips the rows of that day read.
+                    keyset.append(" AND c.received_on").append(sort.descending() ? " <= ?" : " >= ?")
+                            .append(" AND (c.received_on").append(less).append(" OR c.case_number").append(less)
+                            .append(")");
+                    args.add(after.receivedOn());
+                    args.add(after.receivedOn());
+                }
+                args.add(after.caseNumber());
+            }
+            args.add(limit - rows.size());
+            rows.addAll(select(where.sql() + keyset + order(sort) + " FETCH FIRST ? ROWS ONLY", args));
+        }
+        return rows;
+    }
+
+    /** The order of the register: the field asked for, then the case number, which breaks ties. */
+    private static String order(Sort sort) {
+        String direction = sort.descending() ? " DESC" : " ASC";
+        // The case number breaks ties, so that paging never shows a case twice or skips one.
+        return " ORDER BY " + SORT_COLUMNS.get(sort.field()) + direction
+                + ("caseNumber".equals(sort.field()) ? "" : ", c.case_number" + direction);
+    }
+
+    private List<Row> select(String from, List<Object> args) {
         return jdbc.query("SELECT c.case_number, c.process_instance_id, c.court, c.plaintiff, c.cause, c.lead_unit, "
-                + "c.received_on, c.status, c.closed_on, c.answer_due" + where.sql() + order
-                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", (rs, i) -> new Row(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                + "c.received_on, c.status, c.closed_on, c.answer_due" + from, (rs, i) -> new Row(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getObject(7, LocalDate.class), rs.getString(8), rs.getObject(9, LocalDate.class),
                 rs.getObject(10, LocalDate.class)), args.toArray());
+    }
+
+    private volatile Boolean[] nullsFirst;
+
+    /** Whether the database sorts a null receipt day before every other in this direction (H2 and PostgreSQL differ). */
+    private boolean nullsFirst(boolean descending) {
+        Boolean[] known = nullsFirst;
+        if (known == null) {
+            known = jdbc.execute((java.sql.Connection connection) -> {
+                java.sql.DatabaseMetaData meta = connection.getMetaData();
+                boolean start = meta.nullsAreSortedAtStart();
+                boolean end = meta.nullsAreSortedAtEnd();
+                boolean high = meta.nullsAreSortedHigh();
+                // Ascending, then descending.
+                return new Boolean[] {start || (!end && !high), start || (!end && high)};
+            });
+            nullsFirst = known;
+        }
+        return known[descending ? 1 : 0];
     }
 
     private Where where(Filter filter, Collection<String> groups) {

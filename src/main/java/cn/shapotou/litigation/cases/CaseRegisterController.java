@@ -96,8 +96,10 @@ public class CaseRegisterController {
                 sheet.setColumnWidth(c, widths[c] * 256);
             }
             int number = 0;
-            for (long offset = 0; ; offset += BATCH) {
-                List<CaseRegister.Row> rows = register.rows(request.filter(), groups, request.sort(), offset, BATCH);
+            // Each batch starts after the previous batch's last row (keyset), so that every row is read once.
+            CaseRegister.Row last = null;
+            while (true) {
+                List<CaseRegister.Row> rows = register.rowsAfter(request.filter(), groups, request.sort(), last, BATCH);
                 List<Map<String, Object>> items = system.call(() -> register.items(rows));
                 for (Map<String, Object> item : items) {
                     number++;
@@ -112,6 +114,7 @@ public class CaseRegisterController {
                 if (rows.size() < BATCH) {
                     break;
                 }
+                last = rows.get(rows.size() - 1);
             }
             OutputStream out = response.getOutputStream();
             workbook.write(out);

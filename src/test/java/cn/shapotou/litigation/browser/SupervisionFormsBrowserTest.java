@@ -182,7 +182,8 @@ class SupervisionFormsBrowserTest {
     private static void date(Browser browser, String key, LocalDate day) {
         WebElement field = browser.await(By.cssSelector(".fjs-container input[id$='-" + key + "-date']"));
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        field.sendKeys(String.format("%02d/%02d/%d", day.getMonthValue(), day.getDayOfMonth(), day.getYear()));
+        // Dates are typed as yyyy-MM-dd whatever the browser's own date format (README「界面语言」).
+        field.sendKeys(day.toString());
         field.sendKeys(Keys.ENTER);
     }
 

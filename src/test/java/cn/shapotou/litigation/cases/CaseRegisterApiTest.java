@@ -47,6 +47,8 @@ class CaseRegisterApiTest {
     CaseRegisterBackfill backfill;
     @Autowired
     cn.shapotou.litigation.escalation.DeadlineWatch watch;
+    @Autowired
+    CaseRegister register;
 
     CaseWalk walk;
     /** In the plaintiff of every case of one test, so that {@code q} finds exactly that test's cases. */
@@ -342,6 +344,48 @@ class CaseRegisterApiTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(wenchang.getBody()))) {
             assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(1);
             assertThat(new DataFormatter().formatCellValue(workbook.getSheetAt(0).getRow(1).getCell(1))).isEqualTo(b);
+        }
+    }
+
+    /**
+     * The workbook reads its batches after the previous batch's last row (keyset): in every order, with ties on the
+     * receipt day and cases without one, the batches together are exactly the list's rows in the list's order.
+     */
+    @Test
+    void batchesAfterTheLastRowReadEveryRowOnceInTheListsOrder() {
+        List<String> numbers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 23; i++) {
+                String number = "（2026）宁0502行初" + tag + i + "号";
+                java.time.LocalDate received = i % 6 == 5 ? null : java.time.LocalDate.of(2026, 11, 1 + i % 3);
+                jdbc.update("INSERT INTO lit_case (case_number, process_instance_id, registered_at, plaintiff, "
+                        + "received_on, status) VALUES (?, ?, CURRENT_TIMESTAMP, ?, ?, 'CLOSED')", number,
+                        "none-" + tag + i, tag + "某某", received);
+                numbers.add(number);
+            }
+            CaseRegister.Filter filter = new CaseRegister.Filter(null, null, null, false, tag);
+            List<String> groups = List.of(cn.shapotou.litigation.units.UnitDirectory.JUSTICE_BUREAU);
+            for (CaseRegister.Sort sort : List.of(new CaseRegister.Sort("receivedOn", true),
+                    new CaseRegister.Sort("receivedOn", false), new CaseRegister.Sort("caseNumber", true),
+                    new CaseRegister.Sort("caseNumber", false))) {
+                List<CaseRegister.Row> all = register.rows(filter, groups, sort, 0, 100);
+                assertThat(all).hasSize(23);
+                for (int limit : new int[] {1, 4, 5, 23, 50}) {
+                    List<CaseRegister.Row> read = new ArrayList<>();
+                    CaseRegister.Row last = null;
+                    while (true) {
+                        List<CaseRegister.Row> batch = register.rowsAfter(filter, groups, sort, last, limit);
+                        read.addAll(batch);
+                        if (batch.size() < limit) {
+                            break;
+                        }
+                        last = batch.get(batch.size() - 1);
+                    }
+                    assertThat(read).as("%s in batches of %d", sort, limit).containsExactlyElementsOf(all);
+                }
+            }
+        } finally {
+            numbers.forEach(n -> jdbc.update("DELETE FROM lit_case WHERE case_number = ?", n));
         }
     }
 }
