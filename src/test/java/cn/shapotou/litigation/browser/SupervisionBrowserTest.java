@@ -54,7 +54,7 @@ class SupervisionBrowserTest {
             browser.loginToTasklist("justice", "demo");
             browser.open("/camunda/app/cockpit/default/#/dashboard");
             // Wait until the panel has read the list, whatever it says, so that a failure shows what it said.
-            browser.waiting(60).until(d -> !d.findElement(By.cssSelector(".litigation-overdue-body")).getText()
+            browser.waiting(120).until(d -> !d.findElement(By.cssSelector(".litigation-overdue-body")).getText()
                     .contains("正在读取"));
             String panel = browser.driver().findElement(By.cssSelector(".litigation-overdue")).getText();
             assertThat(panel).as("the panel, with the server's list: %s", rest.withBasicAuth("justice", "demo")
