@@ -309,7 +309,7 @@ public class CaseView {
     }
 
     private static String time(java.util.Date date) {
-        return date == null ? null : date.toInstant().atZone(LegalClock.ZONE).toOffsetDateTime().toString();
+        return LegalClock.offsetText(date);
     }
 
     static List<Map<String, Object>> deadlines(Map<String, Object> vars) {
@@ -328,8 +328,7 @@ public class CaseView {
                     .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                     .map(IdentityLink::getGroupId).toList());
             t.put("assignee", task.getAssignee());
-            t.put("due", task.getDueDate() == null ? null
-                    : task.getDueDate().toInstant().atZone(LegalClock.ZONE).toOffsetDateTime().toString());
+            t.put("due", LegalClock.offsetText(task.getDueDate()));
             t.put("overdue", task.getDueDate() != null && task.getDueDate().before(now));
             result.add(t);
         }

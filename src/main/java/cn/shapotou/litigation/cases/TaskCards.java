@@ -114,7 +114,7 @@ public class TaskCards {
         card.put("caseNumber", caseNumber);
         Date due = task.getDueDate();
         card.put("due", due == null ? null : LegalClock.dateOf(due).toString());
-        card.put("dueAt", due == null ? null : due.toInstant().atZone(LegalClock.ZONE).toOffsetDateTime().toString());
+        card.put("dueAt", LegalClock.offsetText(due));
         String state = "NONE";
         Long daysOverdue = null;
         if (due != null) {

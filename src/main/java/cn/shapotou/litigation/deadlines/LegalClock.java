@@ -29,6 +29,11 @@ public class LegalClock {
         return day.atTime(23, 59, 59).atZone(ZONE);
     }
 
+    /** An instant as people read it here: ISO date and time in Asia/Shanghai with its offset; null for none. */
+    public static String offsetText(Date instant) {
+        return instant == null ? null : instant.toInstant().atZone(ZONE).toOffsetDateTime().toString();
+    }
+
     /** The legal date (Asia/Shanghai) of an instant. */
     public static LocalDate dateOf(Date instant) {
         return instant.toInstant().atZone(ZONE).toLocalDate();

@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 public class DeadlineWatch implements JavaDelegate {
 
     public static final String INCIDENT_TYPE = "deadline-overdue";
+    /** The process whose timer runs the sweep (processes/deadline-watch.bpmn). */
+    public static final String PROCESS_KEY = "deadline-watch";
     /** Variable of a 督办 (an instance of {@code supervision}; a task-local one of a 督办 task before it): the item's key. */
     public static final String SUPERVISES = "supervisedItem";
     /** Variable of a 督办: the unit charged (a unit id). */

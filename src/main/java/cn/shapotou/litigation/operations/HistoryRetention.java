@@ -1,5 +1,7 @@
 package cn.shapotou.litigation.operations;
 
+import cn.shapotou.litigation.escalation.DeadlineWatch;
+import cn.shapotou.litigation.escalation.SupervisionProcess;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
@@ -24,8 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class HistoryRetention {
 
-    public static final String WATCH_PROCESS = "deadline-watch";
-    public static final String SUPERVISION_PROCESS = "supervision";
     private static final Logger log = LoggerFactory.getLogger(HistoryRetention.class);
 
     private final RepositoryService repository;
@@ -49,8 +49,8 @@ public class HistoryRetention {
     /** The days the history of this process is kept. */
     public int daysFor(String processKey) {
         return switch (processKey) {
-            case WATCH_PROCESS -> watchDays;
-            case SUPERVISION_PROCESS -> supervisionDays;
+            case DeadlineWatch.PROCESS_KEY -> watchDays;
+            case SupervisionProcess.PROCESS_KEY -> supervisionDays;
             default -> caseDays;
         };
     }
