@@ -8,10 +8,16 @@ import cn.shapotou.litigation.web.FieldError;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -38,6 +44,10 @@ public class CaseRegisterController {
             "当前阶段", "下一期限", "逾期事项", "裁判结果", "是否败诉", "负责人出庭", "归档日期");
     /** Rows read, looked up and written at a time for the workbook. */
     private static final int BATCH = 500;
+    /** Threads looking up batches while the request's thread writes (the production machine has two cores). */
+    private static final int READERS = 2;
+    /** Batches read ahead of the one being written: enough to keep both readers busy, little memory. */
+    private static final int READ_AHEAD = 3;
     /** Rows the streaming workbook keeps in memory before it writes them to its temporary file. */
     private static final int WINDOW = 100;
 
@@ -96,25 +106,45 @@ public class CaseRegisterController {
                 sheet.setColumnWidth(c, widths[c] * 256);
             }
             int number = 0;
-            // Each batch starts after the previous batch's last row (keyset), so that every row is read once.
-            CaseRegister.Row last = null;
-            while (true) {
-                List<CaseRegister.Row> rows = register.rowsAfter(request.filter(), groups, request.sort(), last, BATCH);
-                List<Map<String, Object>> items = system.call(() -> register.items(rows));
-                for (Map<String, Object> item : items) {
-                    number++;
-                    var row = sheet.createRow(number);
-                    List<String> values = cells(number, item);
-                    for (int c = 0; c < values.size(); c++) {
-                        if (values.get(c) != null) {
-                            row.createCell(c).setCellValue(values.get(c));
+            // Each batch starts after the previous batch's last row (keyset), so that every row is read once. The
+            // rows are cheap; looking up their stages, deadlines and decisions is what costs (README「性能基准」):
+            // that runs for the next batches on other threads while this one writes, in the order of the rows.
+            ExecutorService readers = Executors.newFixedThreadPool(READERS, runnable -> {
+                Thread thread = new Thread(runnable, "register-workbook");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                Deque<Future<List<Map<String, Object>>>> pending = new ArrayDeque<>();
+                CaseRegister.Row last = null;
+                boolean more = true;
+                while (more || !pending.isEmpty()) {
+                    while (more && pending.size() < READ_AHEAD) {
+                        List<CaseRegister.Row> rows = register.rowsAfter(request.filter(), groups, request.sort(),
+                                last, BATCH);
+                        more = rows.size() == BATCH;
+                        if (!rows.isEmpty()) {
+                            last = rows.get(rows.size() - 1);
+                            pending.add(readers.submit(() -> system.call(() -> register.items(rows))));
+                        }
+                    }
+                    if (pending.isEmpty()) {
+                        break;
+                    }
+                    for (Map<String, Object> item : next(pending.poll())) {
+                        number++;
+                        var row = sheet.createRow(number);
+                        List<String> values = cells(number, item);
+                        for (int c = 0; c < values.size(); c++) {
+                            if (values.get(c) != null) {
+                                row.createCell(c).setCellValue(values.get(c));
+                            }
                         }
                     }
                 }
-                if (rows.size() < BATCH) {
-                    break;
-                }
-                last = rows.get(rows.size() - 1);
+            } finally {
+                // A client that went away stops the reading of batches nobody will write.
+                readers.shutdownNow();
             }
             OutputStream out = response.getOutputStream();
             workbook.write(out);
@@ -122,6 +152,21 @@ public class CaseRegisterController {
         } finally {
             workbook.close();
             workbook.dispose();
+        }
+    }
+
+    /** A batch's rows as looked up on a reader thread; its failure is the export's failure. */
+    private static List<Map<String, Object>> next(Future<List<Map<String, Object>>> batch) throws IOException {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("案件台账导出被中断", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
         }
     }
 

@@ -348,6 +348,42 @@ class CaseRegisterApiTest {
     }
 
     /**
+     * More cases than several batches of the workbook: the batches are looked up on reader threads while earlier ones
+     * are written, and still every case is one row, numbered in the list's order. Register rows of archived cases
+     * without history are enough here (their columns come from the register table).
+     */
+    @Test
+    void aWorkbookOfManyBatchesKeepsTheListsOrder() throws IOException {
+        int cases = 1_234;
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < cases; i++) {
+            numbers.add("（2020）宁0502行初" + tag + String.format("%04d", i) + "号");
+        }
+        jdbc.batchUpdate("INSERT INTO lit_case (case_number, process_instance_id, registered_at, court, plaintiff, "
+                + "cause, lead_unit, received_on, status, closed_on) VALUES (?, ?, CURRENT_TIMESTAMP, '某市中级人民法院', ?, "
+                + "'行政许可', 'natural-resources', ?, 'CLOSED', ?)", numbers.stream().map(n -> new Object[] {n,
+                "none-" + n.hashCode(), tag + "某某", java.sql.Date.valueOf("2020-01-02"),
+                java.sql.Date.valueOf("2020-06-30")}).toList());
+        try {
+            ResponseEntity<byte[]> response = rest.withBasicAuth("justice", "demo")
+                    .getForEntity("/api/cases?format=xlsx&sort=caseNumber,asc&q=" + tag, byte[].class);
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
+                Sheet sheet = workbook.getSheetAt(0);
+                DataFormatter format = new DataFormatter();
+                assertThat(sheet.getLastRowNum()).isEqualTo(cases);
+                for (int r = 1; r <= cases; r++) {
+                    assertThat(format.formatCellValue(sheet.getRow(r).getCell(0))).isEqualTo(String.valueOf(r));
+                    assertThat(format.formatCellValue(sheet.getRow(r).getCell(1))).isEqualTo(numbers.get(r - 1));
+                    assertThat(format.formatCellValue(sheet.getRow(r).getCell(8))).isEqualTo("流程已终止，未归档");
+                }
+            }
+        } finally {
+            jdbc.update("DELETE FROM lit_case WHERE plaintiff = ?", tag + "某某");
+        }
+    }
+
+    /**
      * The workbook reads its batches after the previous batch's last row (keyset): in every order, with ties on the
      * receipt day and cases without one, the batches together are exactly the list's rows in the list's order.
      */

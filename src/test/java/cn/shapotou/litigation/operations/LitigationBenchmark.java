@@ -373,13 +373,18 @@ class LitigationBenchmark {
         Path workbook = dir.resolve("register.xlsx");
         // One case first, not counted: the workbook library's first use loads its classes, as any later export finds.
         http.download("/api/cases?format=xlsx&q=" + BenchHttp.encode("（2026）宁0502行初O0号"), "justice", workbook);
-        long start = System.nanoTime();
-        long bytes = http.download("/api/cases?format=xlsx", "justice", workbook);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        // Three exports, the median counted: one export is a single long request on a noisy machine.
+        List<Double> seconds = new ArrayList<>();
+        long bytes = 0;
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            bytes = http.download("/api/cases?format=xlsx", "justice", workbook);
+            seconds.add((System.nanoTime() - start) / 1e9);
+        }
         long rows = worksheetRows(workbook);
-        System.out.printf("BENCH-STEP register-xlsx %d rows, %.1f MiB%n", rows, bytes / 1048576.0);
+        System.out.printf("BENCH-STEP register-xlsx %d rows, %.1f MiB, %s s%n", rows, bytes / 1048576.0, seconds);
         assertThat(rows - 1).as("a row for every case, after the header").isGreaterThanOrEqualTo(OPEN_CASES);
-        bench("register-xlsx-50k", seconds, "s");
+        bench("register-xlsx-50k", median(seconds), "s");
         Files.delete(workbook);
     }
 
