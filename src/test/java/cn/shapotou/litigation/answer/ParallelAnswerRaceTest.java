@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shapotou.litigation.CaseWalk;
 import cn.shapotou.litigation.IntegrationTest;
+import cn.shapotou.litigation.SavePointJobs;
 import cn.shapotou.litigation.TestCases;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +14,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.Tag;
@@ -40,6 +43,10 @@ class ParallelAnswerRaceTest {
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    SavePointJobs savePoints;
 
     @Test
     void twoUnitsSubmittingAtOnceAreBothAcceptedAndTheReviewStartsOnce() throws Exception {
@@ -75,6 +82,42 @@ class ParallelAnswerRaceTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Each unit's submission ends at the save point after its task (README「事务边界与重试」): it writes its own task
+     * only, and the join that starts the review is a job of its own, run once for both.
+     */
+    @Test
+    void eachSubmissionEndsAtItsSavePointAndTheJoinIsAJob() {
+        String caseNumber = readyToAnswer();
+        CaseWalk walk = new CaseWalk(runtime, tasks);
+        SavePointJobs.pause();
+        try {
+            for (Task part : walk.tasks(caseNumber, "PrepareAnswerTask")) {
+                String unit = String.valueOf(runtime.getVariable(part.getExecutionId(), "answerUnit"));
+                String user = "housing".equals(unit) ? "housing" : "natres";
+                rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", user),
+                        String.class, part.getId());
+                ResponseEntity<String> response = rest.withBasicAuth(user, "demo").postForEntity(
+                        "/engine-rest/task/{id}/submit-form", Map.of("variables", formValues(unit)), String.class,
+                        part.getId());
+                assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(204);
+            }
+            assertThat(walk.tasks(caseNumber, "PrepareAnswerTask")).isEmpty();
+            assertThat(walk.tasks(caseNumber, "ReviewAnswerTask")).isEmpty();
+            String stage = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                    .processDefinitionKey("answer-preparation").singleResult().getId();
+            List<Job> waiting = management.createJobQuery().processInstanceId(stage).list();
+            assertThat(waiting).hasSize(2);
+            assertThat(waiting).allSatisfy(job -> assertThat(management.createJobDefinitionQuery()
+                    .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId())
+                    .isEqualTo("PrepareAnswerTask"));
+        } finally {
+            SavePointJobs.resume();
+        }
+        savePoints.continueSavePoints();
+        assertThat(walk.tasks(caseNumber, "ReviewAnswerTask")).hasSize(1);
     }
 
     /** A case of the Natural Resources Bureau with the Housing Bureau co-handling, counsel assigned, papers filed. */
