@@ -12,21 +12,33 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
  * the administrator reads in the dry run. An instance waiting in such an activity stays on its version until that
  * step is done there; the next run moves it.
  */
-final class MigrationRules {
+public final class MigrationRules {
+
+    private final Map<String, Map<String, String>> renamed;
+    private final Map<String, Map<String, String>> removed;
+
+    /**
+     * Rules by process key: renamed activities (id in an earlier version → id in the newer one) and removed
+     * activities (id → why an instance waiting there cannot move).
+     */
+    public MigrationRules(Map<String, Map<String, String>> renamed, Map<String, Map<String, String>> removed) {
+        this.renamed = Map.copyOf(renamed);
+        this.removed = Map.copyOf(removed);
+    }
 
     /**
      * Renamed activities: process key, then the id in an earlier version and the id of the same step in the newer one.
      * Both must be of a kind the engine migrates (a user task to a user task, a receive task to a receive task, …);
      * a pair whose source or target id is not in the two versions at hand is left out.
      */
-    static final Map<String, Map<String, String>> RENAMED = Map.of();
+    private static final Map<String, Map<String, String>> RENAMED = Map.of();
 
     /**
      * Activities of earlier versions that the current models no longer have, and why an instance waiting in one of
      * them cannot be moved. Taken from the history of processes/ (the models up to litigation-case 1.3.0 and
      * court-appearance 1.0.0).
      */
-    static final Map<String, Map<String, String>> REMOVED = Map.of(
+    private static final Map<String, Map<String, String>> REMOVED = Map.of(
             "court-appearance", Map.of(
                     "ReviewMajorIssueReportTask", "新版本不再由出庭应诉流程内的「阅处重大问题报告」办理，重大问题改为另行启动"
                             + "重大问题书面报告流程（major-issue-report，第九条第三款）；该任务在原版本办结后即可迁移"),
@@ -39,12 +51,13 @@ final class MigrationRules {
                     "AwaitAnswerStageTask", "新版本由答辩准备流程（answer-preparation）办理答辩，没有对应的等待环节；"
                             + "请在原版本办结该环节后再迁移"));
 
-    private MigrationRules() {}
+    /** The rules of this application's own models (declared after the maps it is made of). */
+    public static final MigrationRules OF_THIS_APPLICATION = new MigrationRules(RENAMED, REMOVED);
 
     /** Adds the explicit instructions for this process whose activities exist in both versions. */
-    static void addExplicit(String processKey, BpmnModelInstance source, BpmnModelInstance target,
-                            MigrationInstructionsBuilder plan) {
-        RENAMED.getOrDefault(processKey, Map.of()).forEach((from, to) -> {
+    void addExplicit(String processKey, BpmnModelInstance source, BpmnModelInstance target,
+                     MigrationInstructionsBuilder plan) {
+        renamed.getOrDefault(processKey, Map.of()).forEach((from, to) -> {
             if (source.getModelElementById(from) != null && target.getModelElementById(to) != null
                     && target.getModelElementById(from) == null) {
                 plan.mapActivities(from, to);
@@ -53,7 +66,7 @@ final class MigrationRules {
     }
 
     /** Why an instance waiting in this activity of an earlier version cannot move, if the rules know. */
-    static Optional<String> removedReason(String processKey, String activityId) {
-        return Optional.ofNullable(REMOVED.getOrDefault(processKey, Map.of()).get(activityId));
+    Optional<String> removedReason(String processKey, String activityId) {
+        return Optional.ofNullable(removed.getOrDefault(processKey, Map.of()).get(activityId));
     }
 }

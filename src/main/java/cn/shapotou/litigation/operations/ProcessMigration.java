@@ -28,6 +28,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -67,11 +68,20 @@ public class ProcessMigration {
     private final ClusterLease lease;
     private final boolean onStartup;
     private final int chunkSize;
+    private final MigrationRules rules;
 
+    @Autowired
     public ProcessMigration(RepositoryService repository, RuntimeService runtime, ManagementService management,
                             PlatformTransactionManager transactions, ClusterLease lease,
                             @Value("${litigation.migration.on-startup:true}") boolean onStartup,
                             @Value("${litigation.migration.chunk-size:100}") int chunkSize) {
+        this(repository, runtime, management, transactions, lease, onStartup, chunkSize,
+                MigrationRules.OF_THIS_APPLICATION);
+    }
+
+    private ProcessMigration(RepositoryService repository, RuntimeService runtime, ManagementService management,
+                             PlatformTransactionManager transactions, ClusterLease lease, boolean onStartup,
+                             int chunkSize, MigrationRules rules) {
         if (chunkSize < 1) {
             throw new IllegalStateException("litigation.migration.chunk-size must be at least 1");
         }
@@ -83,6 +93,13 @@ public class ProcessMigration {
         this.lease = lease;
         this.onStartup = onStartup;
         this.chunkSize = chunkSize;
+        this.rules = rules;
+    }
+
+    /** The same migration with other rules (a model's own renamed or removed activities, e.g. in a test). */
+    public ProcessMigration withRules(MigrationRules other) {
+        return new ProcessMigration(repository, runtime, management,
+                (PlatformTransactionManager) transaction.getTransactionManager(), lease, false, chunkSize, other);
     }
 
     /** An instance that stays on its version, and why (Chinese, for the administrator). */
@@ -192,7 +209,7 @@ public class ProcessMigration {
         try {
             MigrationInstructionsBuilder builder = runtime.createMigrationPlan(source.getId(), target.getId())
                     .mapEqualActivities();
-            MigrationRules.addExplicit(key, sourceModel, targetModel, builder);
+            rules.addExplicit(key, sourceModel, targetModel, builder);
             plan = builder.build();
         } catch (MigrationPlanValidationException e) {
             for (MigrationInstructionValidationReport report : e.getValidationReport().getInstructionReports()) {
@@ -210,7 +227,7 @@ public class ProcessMigration {
         if (plan != null) {
             Set<String> mapped = plan.getInstructions().stream().map(MigrationInstruction::getSourceActivityId)
                     .collect(Collectors.toSet());
-            Map<String, List<String>> waitingInUnmapped = waitingInUnmapped(source, sourceModel, key, mapped);
+            Map<String, List<String>> waitingInUnmapped = waitingInUnmapped(source, sourceModel, targetModel, key, mapped);
             waitingInUnmapped.forEach((id, reasons) -> refused.add(new Refused(id, businessKeys.get(id), reasons)));
             List<String> candidates = businessKeys.keySet().stream().filter(id -> !waitingInUnmapped.containsKey(id))
                     .toList();
@@ -219,7 +236,7 @@ public class ProcessMigration {
                     throw new Busy();
                 }
                 List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + chunkSize));
-                migrated += migrateChunk(plan, chunk, execute, key, sourceModel, mapped, businessKeys, refused);
+                migrated += migrateChunk(plan, chunk, execute, key, sourceModel, targetModel, mapped, businessKeys, refused);
             }
         } else {
             businessKeys.forEach((id, businessKey) -> refused.add(new Refused(id, businessKey,
@@ -243,14 +260,14 @@ public class ProcessMigration {
      * Instances with a token in an activity the plan has no instruction for: found by the engine's activity
      * statistics and one query per such activity, so that they need not each fail the engine's validation.
      */
-    private Map<String, List<String>> waitingInUnmapped(ProcessDefinition source, BpmnModelInstance model, String key,
-                                                        Set<String> mapped) {
+    private Map<String, List<String>> waitingInUnmapped(ProcessDefinition source, BpmnModelInstance model,
+                                                        BpmnModelInstance target, String key, Set<String> mapped) {
         Map<String, List<String>> found = new LinkedHashMap<>();
         for (ActivityStatistics s : management.createActivityStatisticsQuery(source.getId()).list()) {
             if (mapped.contains(s.getId())) {
                 continue;
             }
-            String reason = unmappedReason(key, model, s.getId());
+            String reason = unmappedReason(key, model, target, s.getId());
             for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionId(source.getId())
                     .activityIdIn(s.getId()).list()) {
                 found.computeIfAbsent(instance.getId(), id -> new ArrayList<>()).add(reason);
@@ -260,7 +277,7 @@ public class ProcessMigration {
     }
 
     private int migrateChunk(MigrationPlan plan, List<String> chunk, boolean execute, String key,
-                             BpmnModelInstance model, Set<String> mapped, Map<String, String> businessKeys,
+                             BpmnModelInstance model, BpmnModelInstance target, Set<String> mapped, Map<String, String> businessKeys,
                              List<Refused> refused) {
         List<String> remaining = new ArrayList<>(chunk);
         while (!remaining.isEmpty()) {
@@ -276,7 +293,7 @@ public class ProcessMigration {
                 MigratingProcessInstanceValidationReport report = e.getValidationReport();
                 String id = report.getProcessInstanceId();
                 log.debug("{} instance {} refused by the engine: {}", key, id, e.getMessage());
-                refused.add(new Refused(id, businessKeys.get(id), reasons(report, key, model, mapped)));
+                refused.add(new Refused(id, businessKeys.get(id), reasons(report, key, model, target, mapped)));
                 if (!remaining.remove(id)) {
                     return 0;
                 }
@@ -291,7 +308,7 @@ public class ProcessMigration {
                 // One instance at a time, so that one failure does not hold back the others.
                 int moved = 0;
                 for (String id : remaining) {
-                    moved += migrateChunk(plan, List.of(id), execute, key, model, mapped, businessKeys, refused);
+                    moved += migrateChunk(plan, List.of(id), execute, key, model, target, mapped, businessKeys, refused);
                 }
                 return moved;
             }
@@ -301,14 +318,14 @@ public class ProcessMigration {
 
     /** The engine's reasons for refusing an instance, in the administrator's words; the engine's own are logged. */
     private List<String> reasons(MigratingProcessInstanceValidationReport report, String key, BpmnModelInstance model,
-                                 Set<String> mapped) {
+                                 BpmnModelInstance target, Set<String> mapped) {
         Set<String> reasons = new LinkedHashSet<>();
         Map<String, List<String>> engine = new HashMap<>();
         report.getActivityInstanceReports().forEach(r -> engine.put(r.getSourceScopeId(), r.getFailures()));
         report.getTransitionInstanceReports().forEach(r -> engine.put(r.getSourceScopeId(), r.getFailures()));
         engine.forEach((activityId, failures) -> reasons.add(mapped.contains(activityId)
                 ? "环节「" + name(model, activityId) + "」（" + activityId + "）的当前状态不能迁移到新版本的对应环节"
-                : unmappedReason(key, model, activityId)));
+                : unmappedReason(key, model, target, activityId)));
         if (reasons.isEmpty()) {
             reasons.add("引擎校验未通过，实例留在原版本（详情见日志）");
         }
@@ -317,9 +334,11 @@ public class ProcessMigration {
         return new ArrayList<>(reasons);
     }
 
-    private static String unmappedReason(String key, BpmnModelInstance model, String activityId) {
-        return "环节「" + name(model, activityId) + "」（" + activityId + "）在新版本中没有对应环节："
-                + MigrationRules.removedReason(key, activityId).orElse("该环节在原版本办结后即可迁移");
+    private String unmappedReason(String key, BpmnModelInstance model, BpmnModelInstance target, String activityId) {
+        String where = target.getModelElementById(activityId) == null ? "在新版本中没有对应环节"
+                : "在新版本中位于另一个上级环节（子流程）内，引擎不能对应";
+        return "环节「" + name(model, activityId) + "」（" + activityId + "）" + where + "："
+                + rules.removedReason(key, activityId).orElse("该环节在原版本办结后即可迁移");
     }
 
     private static String name(BpmnModelInstance model, String activityId) {
