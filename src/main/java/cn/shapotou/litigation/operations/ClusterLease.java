@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A row of {@code lit_lease} claimed by a conditional update, so that on the two-node cluster exactly one run does a
- * piece of work at a time (the same rule as the robot outbox's claimed rows; README「生产环境」: several nodes on one database): the claim names this run
- * and lasts a while; the run renews it as it goes and gives it up when done. A node that dies holding it only delays
- * the next run until the claim has lapsed. Each statement commits on its own, outside any engine transaction.
+ * piece of work at a time (the same rule as the robot outbox's claimed rows; README「生产环境」: several nodes on one
+ * database): the claim names this run and lasts a while; the run renews it as it goes and gives it up when done. A
+ * node that dies holding it only delays the next run until the claim has lapsed. Each statement commits on its own,
+ * outside any engine transaction.
  */
 @Component
 public class ClusterLease {

@@ -119,4 +119,22 @@ class MigrationApiTest {
                 .getProcessDefinitionId()).as("stays, untouched").isEqualTo(earlier.getId());
         runtime.deleteProcessInstance(stuck.getId(), "MigrationApiTest", true);
     }
+
+    @Test
+    void aLapsedClaimIsTakenOverAndAReleasedOneIsFree() throws InterruptedException {
+        String name = "migration-api-test-lease";
+        ClusterLease.Claim dead = lease.tryClaim(name, Duration.ofMillis(1));
+        assertThat(dead).isNotNull();
+        Thread.sleep(20);
+        ClusterLease.Claim next = lease.tryClaim(name, Duration.ofMinutes(1));
+        assertThat(next).as("the node holding it died: its claim lapsed").isNotNull();
+        assertThat(dead.renew()).as("the lapsed holder has lost it").isFalse();
+        assertThat(lease.tryClaim(name, Duration.ofMinutes(1))).isNull();
+        dead.close();
+        assertThat(lease.tryClaim(name, Duration.ofMinutes(1))).as("closing a lost claim frees nothing").isNull();
+        next.close();
+        ClusterLease.Claim again = lease.tryClaim(name, Duration.ofMinutes(1));
+        assertThat(again).isNotNull();
+        again.close();
+    }
 }

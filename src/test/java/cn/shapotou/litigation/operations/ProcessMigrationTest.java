@@ -184,6 +184,9 @@ class ProcessMigrationTest {
         }
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(judged).singleResult().getProcessDefinitionId())
                 .isEqualTo(current.get("appeal-opinion").getId());
+        // The case page names the stages by process key, whatever the version.
+        assertThat((List<String>) rest.withBasicAuth("natres", "demo").getForObject("/api/cases/{n}", Map.class,
+                answering).get("stages")).containsExactly("answer-preparation");
         // Variables, deadlines and timers (with their due dates) are those the cases had.
         assertThat(state(List.of(registered, answering, hearing, majorIssue, judged, awaitingEffect)))
                 .isEqualTo(before);
