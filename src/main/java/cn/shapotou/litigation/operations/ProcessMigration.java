@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.migration.MigrationInstruction;
 import org.camunda.bpm.engine.migration.MigrationInstructionValidationReport;
 import org.camunda.bpm.engine.migration.MigrationInstructionsBuilder;
 import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.migration.MigrationPlanExecutionBuilder;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -51,8 +52,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * case as before). Migration keeps variables, tasks, timers and their due dates, message subscriptions and open
  * incidents; event triggers are not updated, so a deadline's timer keeps the due date it was given.
  *
- * <p>The dry run is the same work in transactions that are rolled back, so it refuses exactly what the execution
- * would. Only one run at a time in the whole cluster: the row {@code process-migration} of {@link ClusterLease}.
+ * <p>The dry run is the same work in transactions that are rolled back (without the listeners of added or removed
+ * scopes), so it refuses what the execution would. Only one run at a time in the whole cluster: the row
+ * {@code process-migration} of {@link ClusterLease}.
+ *
+ * <p>Nothing in the application compares process definition ids across versions: the case page and the task cards
+ * take the process key from the definition id, the deadline recount reads a timer's model by the job's own
+ * definition id, which migration moves together with the job; 督办 are found by process key and instance id.
  */
 @Component
 public class ProcessMigration {
@@ -283,7 +289,13 @@ public class ProcessMigration {
         while (!remaining.isEmpty()) {
             try {
                 transaction.executeWithoutResult(status -> {
-                    runtime.newMigration(plan).processInstanceIds(remaining).execute();
+                    MigrationPlanExecutionBuilder migration = runtime.newMigration(plan).processInstanceIds(remaining);
+                    if (!execute) {
+                        // A scope the newer version adds or removes runs its listeners when migrated; in the dry run
+                        // they must not send a reminder mail or robot message that the rollback cannot take back.
+                        migration.skipCustomListeners();
+                    }
+                    migration.execute();
                     if (!execute) {
                         status.setRollbackOnly();
                     }
