@@ -137,10 +137,13 @@ public class ProcessMigration {
 
     @EventListener(ApplicationReadyEvent.class)
     public void atStartup() {
-        if (!onStartup) {
-            return;
+        if (onStartup) {
+            startInBackground();
         }
-        // In the background: the web server answers meanwhile; the engine keeps each instance consistent.
+    }
+
+    /** In the background: the web server answers meanwhile; the engine keeps each instance consistent. */
+    Thread startInBackground() {
         Thread worker = new Thread(() -> {
             try {
                 Report report = run(true);
@@ -156,6 +159,7 @@ public class ProcessMigration {
         }, "process-migration");
         worker.setDaemon(true);
         worker.start();
+        return worker;
     }
 
     /** Dry run ({@code execute} false) or migration of every open instance of an earlier version. */

@@ -39,6 +39,8 @@ class MigrationApiTest {
     TaskService tasks;
     @Autowired
     ClusterLease lease;
+    @Autowired
+    ProcessMigration migration;
 
     private ProcessDefinition deploy(String name, String resource) throws IOException {
         try (InputStream model = getClass().getResourceAsStream(resource)) {
@@ -136,5 +138,27 @@ class MigrationApiTest {
         ClusterLease.Claim again = lease.tryClaim(name, Duration.ofMinutes(1));
         assertThat(again).isNotNull();
         again.close();
+    }
+
+    @Test
+    void atStartUpOpenInstancesMoveInTheBackground() throws Exception {
+        ProcessDefinition earlier;
+        String instance;
+        ProcessDefinition current;
+        try {
+            earlier = deploy("migration-startup-test-0.9.0", "/migration/supervision-0.9.0/supervision.bpmn.xml");
+            instance = runtime.createProcessInstanceByKey("supervision").startBeforeActivity("IssueSupervisionTask")
+                    .businessKey("（2026）宁0502行初99002号").setVariable("supervisedItem", "task:startup-test")
+                    .setVariable("supervisionPriority", 50).setVariable("issueGroups", "justice-bureau").execute()
+                    .getId();
+        } finally {
+            current = deploy("migration-startup-test-current", "/supervision.bpmn");
+        }
+        Thread worker = migration.startInBackground();
+        worker.join(Duration.ofMinutes(1).toMillis());
+        assertThat(worker.isAlive()).isFalse();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult()
+                .getProcessDefinitionId()).isEqualTo(current.getId()).isNotEqualTo(earlier.getId());
+        runtime.deleteProcessInstance(instance, "MigrationApiTest", true);
     }
 }
