@@ -237,7 +237,8 @@ public class ProcessMigration {
         if (plan != null) {
             Set<String> mapped = plan.getInstructions().stream().map(MigrationInstruction::getSourceActivityId)
                     .collect(Collectors.toSet());
-            Map<String, List<String>> waitingInUnmapped = waitingInUnmapped(source, sourceModel, targetModel, key, mapped);
+            Map<String, List<String>> waitingInUnmapped = waitingInUnmapped(source, sourceModel, targetModel, key,
+                    mapped);
             waitingInUnmapped.forEach((id, reasons) -> refused.add(new Refused(id, businessKeys.get(id), reasons)));
             List<String> candidates = businessKeys.keySet().stream().filter(id -> !waitingInUnmapped.containsKey(id))
                     .toList();
@@ -246,7 +247,8 @@ public class ProcessMigration {
                     throw new Busy();
                 }
                 List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + chunkSize));
-                migrated += migrateChunk(plan, chunk, execute, key, sourceModel, targetModel, mapped, businessKeys, refused);
+                migrated += migrateChunk(plan, chunk, execute, key, sourceModel, targetModel, mapped, businessKeys,
+                        refused);
             }
         } else {
             businessKeys.forEach((id, businessKey) -> refused.add(new Refused(id, businessKey,
@@ -287,7 +289,8 @@ public class ProcessMigration {
     }
 
     private int migrateChunk(MigrationPlan plan, List<String> chunk, boolean execute, String key,
-                             BpmnModelInstance model, BpmnModelInstance target, Set<String> mapped, Map<String, String> businessKeys,
+                             BpmnModelInstance model, BpmnModelInstance target, Set<String> mapped,
+                             Map<String, String> businessKeys,
                              List<Refused> refused) {
         List<String> remaining = new ArrayList<>(chunk);
         while (!remaining.isEmpty()) {
@@ -317,14 +320,15 @@ public class ProcessMigration {
                 if (remaining.size() == 1) {
                     String id = remaining.get(0);
                     log.warn("{} instance {}: migration failed, it stays on its version", key, id, e);
-                    refused.add(new Refused(id, businessKeys.get(id), List.of("迁移时出错（可能正有人同时办理该案件），"
-                            + "实例留在原版本，下次迁移时再试；详情见日志")));
+                    refused.add(new Refused(id, businessKeys.get(id),
+                            List.of("迁移时出错（可能正有人同时办理该案件），实例留在原版本，下次迁移时再试；详情见日志")));
                     return 0;
                 }
                 // One instance at a time, so that one failure does not hold back the others.
                 int moved = 0;
                 for (String id : remaining) {
-                    moved += migrateChunk(plan, List.of(id), execute, key, model, target, mapped, businessKeys, refused);
+                    moved += migrateChunk(plan, List.of(id), execute, key, model, target, mapped, businessKeys,
+                            refused);
                 }
                 return moved;
             }
@@ -340,7 +344,8 @@ public class ProcessMigration {
         report.getActivityInstanceReports().forEach(r -> engine.put(r.getSourceScopeId(), r.getFailures()));
         report.getTransitionInstanceReports().forEach(r -> engine.put(r.getSourceScopeId(), r.getFailures()));
         engine.forEach((activityId, failures) -> reasons.add(mapped.contains(activityId)
-                ? "环节「" + name(model, activityId) + "」（" + activityId + "）的当前状态不能迁移到新版本的对应环节"
+                ? "环节「" + name(model, activityId) + "」（" + activityId
+                        + "）的当前状态不能迁移到新版本的对应环节"
                 : unmappedReason(key, model, target, activityId)));
         if (reasons.isEmpty()) {
             reasons.add("引擎校验未通过，实例留在原版本（详情见日志）");

@@ -180,7 +180,8 @@ class SupervisionMigrationTest {
         assertThat(leadersInstance).isWaitingAt("LeadersReadSupervisionTask");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionId(earlier.getId()).count()).isZero();
 
-        // On the newest version: the save point's job runs on it; the item done ends one (the message the sweep sends), the others finish their steps.
+        // On the newest version: the save point's job runs on it; the item done ends one (the message the sweep
+        // sends); the others finish their steps.
         execute(BpmnAwareTests.job(savedInstance));
         assertThat(savedInstance).isWaitingAt("IssueSupervisionTask");
         assertThat(supervisions.end(savedInstance.getId(), saved.key())).isTrue();

@@ -45,7 +45,8 @@ class MigrationApiTest {
     private ProcessDefinition deploy(String name, String resource) throws IOException {
         try (InputStream model = getClass().getResourceAsStream(resource)) {
             String id = repository.createDeployment().name(name)
-                    .addInputStream("supervision.bpmn", new ByteArrayInputStream(model.readAllBytes())).deploy().getId();
+                    .addInputStream("supervision.bpmn", new ByteArrayInputStream(model.readAllBytes())).deploy()
+                    .getId();
             return repository.createProcessDefinitionQuery().deploymentId(id).singleResult();
         }
     }
@@ -70,9 +71,10 @@ class MigrationApiTest {
         try {
             earlier = deploy("migration-api-test-0.9.0", "/migration/supervision-0.9.0/supervision.bpmn.xml");
             // A 督办 already at the leaders' step, which the earlier model names differently (no rule for it here).
-            stuck = runtime.createProcessInstanceQuery().processInstanceId(runtime.createProcessInstanceByKey("supervision")
-                    .startBeforeActivity("ReportToLeadersTask").businessKey("（2026）宁0502行初99001号")
-                    .setVariable("supervisedItem", "task:api-test").setVariable("supervisionPriority", 50).execute().getId()).singleResult();
+            String id = runtime.createProcessInstanceByKey("supervision").startBeforeActivity("ReportToLeadersTask")
+                    .businessKey("（2026）宁0502行初99001号").setVariable("supervisedItem", "task:api-test")
+                    .setVariable("supervisionPriority", 50).execute().getId();
+            stuck = runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
         } finally {
             deploy("migration-api-test-current", "/supervision.bpmn");
         }

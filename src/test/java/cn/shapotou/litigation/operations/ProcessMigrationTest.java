@@ -171,7 +171,8 @@ class ProcessMigrationTest {
         assertThat(moved.get("court-appearance").notMigratable()).extracting(ProcessMigration.Refused::businessKey)
                 .containsExactly(majorIssue);
         for (String caseNumber : List.of(registered, answering, hearing, majorIssue, judged, awaitingEffect)) {
-            for (ProcessInstance stage : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()) {
+            for (ProcessInstance stage : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                    .list()) {
                 String key = stage.getProcessDefinitionId().substring(0, stage.getProcessDefinitionId().indexOf(':'));
                 if (caseNumber.equals(majorIssue) && key.equals("court-appearance")) {
                     assertThat(stage.getProcessDefinitionId()).as("refused: stays, untouched")
