@@ -66,6 +66,7 @@ class SupervisionMigrationTest {
     }
 
     private ProcessDefinition deploy(String name, String resource) throws IOException {
+        // A model of the application sits at the classpath root, as the application deploys it.
         try (InputStream model = getClass().getResourceAsStream(resource)) {
             String id = repository.createDeployment().name(name)
                     .addInputStream("supervision.bpmn", new java.io.ByteArrayInputStream(model.readAllBytes()))
@@ -165,6 +166,15 @@ class SupervisionMigrationTest {
                     + "该环节在原版本办结后即可迁移");
         });
 
+        // A rule the engine rejects (a user task cannot become an end event) moves nobody of the version.
+        ProcessMigration.Group rejected = group(migration.withRules(new MigrationRules(
+                Map.of(SupervisionProcess.PROCESS_KEY, Map.of("ReportToLeadersTask", "ItemDoneEndEvent")),
+                Map.of())).run(false), earlier);
+        assertThat(rejected.migrated()).isZero();
+        assertThat(rejected.planErrors()).singleElement().isEqualTo("迁移规则「督办：区政府领导阅处」→「结束：事项已办结」不成立");
+        assertThat(rejected.notMigratable()).hasSize(4).allSatisfy(r -> assertThat(r.reasons())
+                .containsExactly("迁移计划未通过引擎校验，本版本的实例都留在原版本"));
+
         ProcessMigration.Group moved = group(migration.run(true), earlier);
         assertThat(moved.migrated()).isEqualTo(3);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(issuingInstance.getId()).singleResult()
@@ -194,5 +204,53 @@ class SupervisionMigrationTest {
         as("leader", "district-leaders", () -> tasks.complete(task(leadersInstance).getId(),
                 Map.of("leaderRemarks", "限期办结。")));
         assertThat(leadersInstance).hasPassed("LeadersReadEndEvent").isEnded();
+    }
+
+    /**
+     * The engine's own check of each instance: 0.8.0 continued asynchronously before the reply, and an instance at
+     * that save point cannot move to a step that has none. It is refused, stays on its version, and the other
+     * instance of its chunk moves all the same.
+     */
+    @Test
+    void anInstanceTheEngineRefusesStaysAndTheRestOfItsChunkMoves() throws IOException {
+        ProcessDefinition earlier;
+        ProcessInstance saved;
+        ProcessInstance issuing;
+        ProcessDefinition current;
+        try {
+            earlier = deploy("migration-test-supervision-0.8.0", "/migration/supervision-0.8.0/supervision.bpmn.xml");
+            saved = started(item());
+            issue(saved);
+            assertThat(tasks.createTaskQuery().processInstanceId(saved.getId()).count()).isZero();
+            assertThat(engine.getManagementService().createJobQuery().processInstanceId(saved.getId()).count())
+                    .as("the save point before the reply").isEqualTo(1);
+            issuing = started(item());
+        } finally {
+            current = deploy("migration-test-supervision-current", "/supervision.bpmn");
+        }
+
+        ProcessMigration.Group moved = group(migration.run(true), earlier);
+        assertThat(moved.instances()).isEqualTo(2);
+        assertThat(moved.migrated()).isEqualTo(1);
+        assertThat(moved.notMigratable()).singleElement().satisfies(r -> {
+            assertThat(r.processInstanceId()).isEqualTo(saved.getId());
+            assertThat(r.reasons()).containsExactly(
+                    "环节「答复督办」（ReplySupervisionTask）的当前状态不能迁移到新版本的对应环节");
+        });
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(saved.getId()).singleResult()
+                .getProcessDefinitionId()).isEqualTo(earlier.getId());
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(issuing.getId()).singleResult()
+                .getProcessDefinitionId()).isEqualTo(current.getId());
+
+        // The refused one continues on 0.8.0: its save point runs, then it moves like any other.
+        execute(BpmnAwareTests.job(saved));
+        assertThat(tasks.createTaskQuery().processInstanceId(saved.getId()).singleResult().getTaskDefinitionKey())
+                .isEqualTo("ReplySupervisionTask");
+        assertThat(group(migration.run(true), earlier).migrated()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionId(earlier.getId()).count()).isZero();
+        reply(saved);
+        review(saved, "CLOSE");
+        assertThat(saved).hasPassed("SupervisionClosedEndEvent").isEnded();
+        runtime.deleteProcessInstance(issuing.getId(), "SupervisionMigrationTest", true);
     }
 }
