@@ -47,7 +47,7 @@ public class MigrationController {
     private static Map<String, Object> body(ProcessMigration.Report report) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("executed", report.executed());
-        body.put("migrated", report.migrated());
+        body.put(report.executed() ? "migrated" : "wouldMigrate", report.migrated());
         body.put("notMigrated", report.notMigrated());
         List<Map<String, Object>> groups = report.groups().stream().map(g -> {
             Map<String, Object> entry = new LinkedHashMap<>();
