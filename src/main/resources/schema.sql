@@ -171,3 +171,12 @@ CREATE TABLE IF NOT EXISTS lit_case_unit (
     PRIMARY KEY (case_number, unit)
 );
 CREATE INDEX IF NOT EXISTS lit_case_unit_unit ON lit_case_unit (unit, case_number);
+
+-- Work that exactly one node of the cluster may do at a time (operations/ClusterLease): a row a kind of work, held by
+-- one run until until_millis (epoch milliseconds, so that nodes in different time zones compare the same instants).
+-- Moving open instances to the newest process versions (README「运维」) takes the row 'process-migration'.
+CREATE TABLE IF NOT EXISTS lit_lease (
+    name         VARCHAR(100) NOT NULL PRIMARY KEY,
+    holder       VARCHAR(200),
+    until_millis BIGINT       NOT NULL
+);

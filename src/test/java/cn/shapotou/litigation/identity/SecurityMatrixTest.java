@@ -97,6 +97,11 @@ class SecurityMatrixTest {
                         401, 409, 403, 403, 403, 403, 403, 403),
                 new Row("list the database backups", HttpMethod.GET, "/api/admin/backups", () -> null,
                         401, 200, 403, 403, 403, 403, 403, 403),
+                // README「运维」: moving open instances to the newest process versions, and its dry run.
+                new Row("list what a migration would move", HttpMethod.GET, "/api/admin/migrations", () -> null,
+                        401, 200, 403, 403, 403, 403, 403, 403),
+                new Row("migrate open instances", HttpMethod.POST, "/api/admin/migrations", () -> null,
+                        401, 200, 403, 403, 403, 403, 403, 403),
                 // Art. 9 ¶3: a participant's own unit reports or files; leaders and the administrator have no unit here.
                 new Row("report a major issue", HttpMethod.POST, "/api/cases/" + n + "/major-issues",
                         () -> Map.of("issue", "原告当庭增加诉讼请求", "reportText", "需要研判"),
