@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.MessageJobDeclaration;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * person's task (camunda:asyncAfter, README「事务边界与重试」) are a different matter: in the application the job executor
  * continues them within moments, and a test walking a case expects the next step as a user does. This plugin continues
  * them the same way, right after the command that created them has committed, one at a time across threads (the job
- * executor runs the jobs of one case one after the other). Timers and the asyncBefore work of the archive copy and the
- * 督办 are left to the tests that execute them.
+ * executor runs the jobs of one case one after the other). Only save points after a user task: timers, the asyncBefore
+ * work of the archive copy and the start of a 督办 are left to the tests that execute them.
  *
  * <p>{@link #paused} stops it, so that a test can look at a case waiting at its save point.
  */
@@ -171,7 +172,13 @@ public class SavePointJobs extends AbstractProcessEnginePlugin {
         }
         return savePointDefinitions.computeIfAbsent(job.getJobDefinitionId(), id -> {
             var definition = engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(id).singleResult();
-            return definition != null && MessageJobDeclaration.ASYNC_AFTER.equals(definition.getJobConfiguration());
+            if (definition == null || !MessageJobDeclaration.ASYNC_AFTER.equals(definition.getJobConfiguration())) {
+                return false;
+            }
+            // After a person's task only: the 督办's start (asyncAfter on its start event) is the tests' to run.
+            String activity = definition.getActivityId().replace("#multiInstanceBody", "");
+            return engine.getRepositoryService().getBpmnModelInstance(definition.getProcessDefinitionId())
+                    .getModelElementById(activity) instanceof UserTask;
         });
     }
 }
