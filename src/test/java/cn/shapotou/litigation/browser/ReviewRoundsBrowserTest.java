@@ -1,0 +1,76 @@
+package cn.shapotou.litigation.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shapotou.litigation.CaseWalk;
+import cn.shapotou.litigation.IntegrationTest;
+import cn.shapotou.litigation.TestCases;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A returned answer in Tasklist (Art. 10 ¶2, README「审核轮次」): {@code justice} returns the answer materials with its
+ * remarks; in round 2 {@code natres} sees, above its form, why they came back and what it had submitted, in Chinese only.
+ */
+@IntegrationTest
+@Tag("browser")
+class ReviewRoundsBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+
+    @Test
+    void theDraftingUnitSeesTheEarlierRoundInRoundTwo() throws Exception {
+        CaseWalk walk = new CaseWalk(runtime, tasks);
+        Map<String, Object> data = TestCases.natresCase();
+        String caseNumber = (String) data.get("caseNumber");
+        walk.register(data);
+        walk.approveProposal(caseNumber);
+        tasks.complete(walk.task(caseNumber, "AssignCounselTask").getId(), Map.of("counsel", "counsel"));
+        walk.filePapers(caseNumber, "natural-resources");
+        Map<String, Object> first = new HashMap<>(CaseWalk.materials(List.of(
+                CaseWalk.agent("刘伟", "natural-resources", "STAFF", true))));
+        first.put("evidenceList", "1. 现场勘验笔录（第一稿）");
+        tasks.complete(walk.task(caseNumber, "PrepareAnswerTask").getId(), first);
+
+        try (Browser browser = new Browser("http://localhost:" + port)) {
+            browser.loginToTasklist("justice", "demo");
+            browser.openAndClaim(walk.task(caseNumber, "ReviewAnswerTask").getId(), "审核答辩材料");
+            assertThat(browser.all(By.xpath("//*[contains(@class,'fjs-container')]//*[contains(., '往轮审核记录')]")))
+                    .as("round 1 has no earlier round").isEmpty();
+            browser.click(By.xpath("//label[contains(., '退回承办单位修改')]"));
+            browser.driver().findElement(By.cssSelector("textarea[id$='-reviewRemarks']"))
+                    .sendKeys("证据目录缺少送达回证，请补充后重新提交", Keys.TAB);
+            browser.completeTask();
+        }
+        assertThat(walk.tasks(caseNumber, "PrepareAnswerTask")).hasSize(1);
+
+        try (Browser browser = new Browser("http://localhost:" + port)) {
+            browser.loginToTasklist("natres", "demo");
+            browser.openAndClaim(walk.task(caseNumber, "PrepareAnswerTask").getId(), "准备答辩材料");
+            browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".fjs-container"), "往轮审核记录"));
+            String form = browser.driver().findElement(By.cssSelector(".fjs-container")).getText();
+            assertThat(form).contains("第 1 轮", "区司法局审核答辩材料：退回修改", "证据目录缺少送达回证，请补充后重新提交",
+                    "当轮审核的稿件", "现场勘验笔录（第一稿）", "刘伟");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "document.querySelector('.fjs-container').scrollIntoView();");
+            TasklistFormLanguageBrowserTest.assertChinese(browser, "round 2 of the answer");
+            browser.screenshotForReadme("tasklist-review-rounds");
+        }
+    }
+}
