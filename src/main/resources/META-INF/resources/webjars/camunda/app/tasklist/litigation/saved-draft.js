@@ -1,0 +1,69 @@
+// Documents made from a task's form (the PDF and Word links under 文书) show what the user saved there with 暂存, and
+// open in a new tab (the form stays as it is). Tasklist keeps a saved form in the browser only (localStorage, key
+// camunda-form:<task id>); each save is copied into the task's local variable savedDraft, and every document link of
+// the form names its task (?task=…), so the server makes the document with the saved values first
+// (documents.SavedDrafts). Plain JavaScript, loaded as a Tasklist custom script.
+
+const ENGINE = '/camunda/api/engine/engine/default';
+const PREFIX = 'camunda-form:';
+
+function csrfToken() {
+  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+function copyToTask(taskId, json) {
+  const headers = {'Content-Type': 'application/json', Accept: 'application/json'};
+  const token = csrfToken();
+  if (token) {
+    headers['X-XSRF-TOKEN'] = token;
+  }
+  // A start form is saved under its process definition: that is no task, and the request fails quietly.
+  return fetch(ENGINE + '/task/' + encodeURIComponent(taskId) + '/localVariables/savedDraft', {
+    method: 'PUT', credentials: 'same-origin', headers,
+    body: JSON.stringify({value: json, type: 'Json'})
+  }).catch(() => null);
+}
+
+const setItem = Storage.prototype.setItem;
+Storage.prototype.setItem = function (key, value) {
+  const result = setItem.apply(this, arguments);
+  if (this === window.localStorage && typeof key === 'string' && key.indexOf(PREFIX) === 0) {
+    copyToTask(key.substring(PREFIX.length), String(value));
+  }
+  return result;
+};
+
+function currentTask() {
+  const match = /[?&]task=([^&]+)/.exec(window.location.hash || '');
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+function update() {
+  const task = currentTask();
+  document.querySelectorAll('.fjs-container a[href]').forEach((link) => {
+    if (link.target !== '_blank') {
+      link.target = '_blank';
+    }
+    if (link.rel !== 'noopener noreferrer') {
+      link.rel = 'noopener noreferrer';
+    }
+    const href = link.getAttribute('href');
+    if (task && !link.closest('.modal') && /\/api\/cases\/[^?#]+\/documents\/[^/?#]+\.(pdf|docx)$/.test(href)) {
+      link.setAttribute('href', href + '?task=' + encodeURIComponent(task));
+    }
+  });
+}
+
+let pending = false;
+new MutationObserver(() => {
+  if (!pending) {
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      update();
+    });
+  }
+}).observe(document.documentElement, {childList: true, subtree: true, attributes: true, attributeFilter: ['href']});
+
+export default [];
