@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shapotou.litigation.CaseWalk;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A returned answer in Tasklist (Art. 10 ¶2, README「审核轮次」): {@code justice} returns the answer materials with its
  * remarks; in round 2 {@code natres} sees, above its form, why they came back and what it had submitted, in Chinese only.
+ * It then changes the legal representative and saves with 暂存: the certificate opened from the form (in a new tab)
+ * names the new one.
  */
 @IntegrationTest
 @Tag("browser")
@@ -67,10 +74,31 @@ class ReviewRoundsBrowserTest {
             String form = browser.driver().findElement(By.cssSelector(".fjs-container")).getText();
             assertThat(form).contains("第 1 轮", "区司法局审核答辩材料：退回修改", "证据目录缺少送达回证，请补充后重新提交",
                     "当轮审核的稿件", "现场勘验笔录（第一稿）", "刘伟");
-            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+            ((JavascriptExecutor) browser.driver()).executeScript(
                     "document.querySelector('.fjs-container').scrollIntoView();");
             TasklistFormLanguageBrowserTest.assertChinese(browser, "round 2 of the answer");
             browser.screenshotForReadme("tasklist-review-rounds");
+
+            // 暂存 a change; the documents of the form open in a new tab and are made with it (README「文书」).
+            String taskId = walk.task(caseNumber, "PrepareAnswerTask").getId();
+            WebElement name = browser.driver().findElement(By.cssSelector("input[id$='-legalRepresentativeName']"));
+            name.sendKeys(Keys.chord(Keys.CONTROL, "a"), "赵区长", Keys.TAB);
+            Thread.sleep(800);
+            browser.click(By.xpath("//button[@ng-click='save($event)']"));
+            browser.waiting(30).until(d -> String.valueOf(tasks.getVariableLocal(taskId, "savedDraft")).contains("赵区长"));
+            WebElement link = browser.await(By.xpath("//a[contains(., '法定代表人身份证明书')]"));
+            assertThat(link.getAttribute("target")).isEqualTo("_blank");
+            assertThat(link.getAttribute("rel")).contains("noopener");
+            assertThat(link.getAttribute("href")).endsWith("legal-representative-certificate.pdf?task=" + taskId);
+            String pdf = (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
+                            + "  let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s));"
+                            + "}).catch(e => done('ERROR ' + e));", link.getAttribute("href"));
+            try (var document = Loader.loadPDF(Base64.getDecoder().decode(pdf))) {
+                assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", "")).contains("赵区长")
+                        .doesNotContain("马区长");
+            }
         }
     }
 }

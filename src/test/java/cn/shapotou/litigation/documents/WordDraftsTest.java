@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -141,11 +143,17 @@ class WordDraftsTest {
         Task part = walk.tasks(caseNumber, "PrepareAnswerTask").stream()
                 .filter(t -> "natural-resources".equals(runtime.getVariable(t.getExecutionId(), "answerUnit")))
                 .findFirst().orElseThrow();
-        tasks.setVariableLocal(part.getId(), SavedDrafts.VARIABLE, org.camunda.spin.plugin.variable.SpinValues
-                .jsonValue("{\"legalRepresentativeName\":\"赵区长\",\"legalRepresentativePost\":\"代区长\","
-                        + "\"draftDefence\":\"暂存的答辩意见。\",\"agent1Name\":\"孙敏\",\"agent1Unit\":\"natural-resources\","
-                        + "\"agent1Post\":\"法规科科长\",\"agent1Kind\":\"STAFF\",\"agent1IsHandler\":true,"
-                        + "\"agent1Authority\":\"GENERAL\"}").create());
+        Map<String, Object> saved = Map.of("legalRepresentativeName", "赵区长", "legalRepresentativePost", "代区长",
+                "draftDefence", "暂存的答辩意见。", "agent1Name", "孙敏", "agent1Unit", "natural-resources",
+                "agent1Post", "法规科科长", "agent1Kind", "STAFF", "agent1IsHandler", true, "agent1Authority", "GENERAL");
+        String url = "/api/tasks/{id}/saved-draft";
+        assertThat(rest.withBasicAuth("natres", "demo").exchange(url, HttpMethod.PUT, new HttpEntity<>(saved),
+                String.class, part.getId()).getStatusCode()).as("only its assignee saves a form").isEqualTo(HttpStatus.FORBIDDEN);
+        tasks.claim(part.getId(), "natres");
+        assertThat(rest.withBasicAuth("wenchang", "demo").exchange(url, HttpMethod.PUT, new HttpEntity<>(saved),
+                String.class, part.getId()).getStatusCode()).as("a task the caller cannot see").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.withBasicAuth("natres", "demo").exchange(url, HttpMethod.PUT, new HttpEntity<>(saved),
+                String.class, part.getId()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         String withTask = "?task=" + part.getId();
 
         String certificate = GeneratedDocuments.pdfText(rest.withBasicAuth("natres", "demo").getForObject(

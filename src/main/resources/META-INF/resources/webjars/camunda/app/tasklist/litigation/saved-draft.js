@@ -1,10 +1,9 @@
 // Documents made from a task's form (the PDF and Word links under 文书) show what the user saved there with 暂存, and
 // open in a new tab (the form stays as it is). Tasklist keeps a saved form in the browser only (localStorage, key
-// camunda-form:<task id>); each save is copied into the task's local variable savedDraft, and every document link of
-// the form names its task (?task=…), so the server makes the document with the saved values first
-// (documents.SavedDrafts). Plain JavaScript, loaded as a Tasklist custom script.
+// camunda-form:<task id>); each save of the open task is copied into it (PUT /api/tasks/{id}/saved-draft, kept as its
+// local variable savedDraft), and every document link of the form names its task (?task=…), so the server makes the
+// document with the saved values first (documents.SavedDrafts). Plain JavaScript, loaded as a Tasklist custom script.
 
-const ENGINE = '/camunda/api/engine/engine/default';
 const PREFIX = 'camunda-form:';
 
 function csrfToken() {
@@ -18,18 +17,17 @@ function copyToTask(taskId, json) {
   if (token) {
     headers['X-XSRF-TOKEN'] = token;
   }
-  // A start form is saved under its process definition: that is no task, and the request fails quietly.
-  return fetch(ENGINE + '/task/' + encodeURIComponent(taskId) + '/localVariables/savedDraft', {
-    method: 'PUT', credentials: 'same-origin', headers,
-    body: JSON.stringify({value: json, type: 'Json'})
+  return fetch('/api/tasks/' + encodeURIComponent(taskId) + '/saved-draft', {
+    method: 'PUT', credentials: 'same-origin', headers, body: json
   }).catch(() => null);
 }
 
 const setItem = Storage.prototype.setItem;
 Storage.prototype.setItem = function (key, value) {
   const result = setItem.apply(this, arguments);
-  if (this === window.localStorage && typeof key === 'string' && key.indexOf(PREFIX) === 0) {
-    copyToTask(key.substring(PREFIX.length), String(value));
+  // A start form is saved under its process definition: only the open task's saves are copied.
+  if (this === window.localStorage && typeof key === 'string' && key === PREFIX + currentTask()) {
+    copyToTask(currentTask(), String(value));
   }
   return result;
 };
