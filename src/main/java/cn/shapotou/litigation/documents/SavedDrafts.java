@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * the server cannot see it; litigation/saved-draft.js copies each save into the task's local variable {@link #VARIABLE}
  * (a name no form field has, so it never shadows a submitted value), and a document opened from the form
  * ({@code …/documents/{id}.pdf?task=…}) is made with those values first: the 授权委托书 names the agents just typed, the
- * 答辩状草稿 carries the saved draft (README「文书」).
+ * 答辩状草稿 carries the saved draft (README「文书：暂存的内容、在新标签页打开」).
  */
 @Component
 public class SavedDrafts {

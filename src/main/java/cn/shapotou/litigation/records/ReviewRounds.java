@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * recommendation (Art. 17), the reason why the head cannot appear (Art. 7, 8) — a return says why, and the unit
  * corrects its draft. A correction is only as good as the memory of what was wrong: the reviewer of round N sees what
  * was said in rounds 1 … N−1 and about which draft, and the drafting unit sees why it was returned and what it had
- * written (README「审核轮次」).
+ * written (README「审核轮次（退回与重办）」).
  *
  * <p>Each review appends one entry to the stage's variable {@code <loop>Rounds} (JSON): the round, who reviewed in
  * which capacity, the decision, the remarks, and the draft as it was when reviewed — later rounds overwrite the draft

@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A returned answer in Tasklist (Art. 10 ¶2, README「审核轮次」): {@code justice} returns the answer materials with its
+ * A returned answer in Tasklist (Art. 10 ¶2, README「审核轮次（退回与重办）」): {@code justice} returns the answer materials with its
  * remarks; in round 2 {@code natres} sees, above its form, why they came back and what it had submitted, in Chinese only.
  * It then changes the legal representative and saves with 暂存: the certificate opened from the form (in a new tab)
  * names the new one.
@@ -79,7 +79,7 @@ class ReviewRoundsBrowserTest {
             TasklistFormLanguageBrowserTest.assertChinese(browser, "round 2 of the answer");
             browser.screenshotForReadme("tasklist-review-rounds");
 
-            // 暂存 a change; the documents of the form open in a new tab and are made with it (README「文书」).
+            // 暂存 a change; the documents of the form open in a new tab and are made with it (README「文书：暂存的内容、在新标签页打开」).
             String taskId = walk.task(caseNumber, "PrepareAnswerTask").getId();
             WebElement name = browser.driver().findElement(By.cssSelector("input[id$='-legalRepresentativeName']"));
             name.sendKeys(Keys.chord(Keys.CONTROL, "a"), "赵区长", Keys.TAB);
