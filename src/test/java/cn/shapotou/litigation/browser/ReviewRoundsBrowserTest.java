@@ -99,6 +99,14 @@ class ReviewRoundsBrowserTest {
                 assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", "")).contains("赵区长")
                         .doesNotContain("马区长");
             }
+
+            // Opened with a change not yet saved: the form is saved first, the document opens in a new tab.
+            WebElement post = browser.driver().findElement(By.cssSelector("input[id$='-legalRepresentativePost']"));
+            post.sendKeys(Keys.chord(Keys.CONTROL, "a"), "代区长", Keys.TAB);
+            Thread.sleep(800);
+            browser.click(By.xpath("//a[contains(., '法定代表人身份证明书')]"));
+            browser.waiting(30).until(d -> String.valueOf(tasks.getVariableLocal(taskId, "savedDraft")).contains("代区长"));
+            browser.waiting(30).until(d -> d.getWindowHandles().size() == 2);
         }
     }
 }

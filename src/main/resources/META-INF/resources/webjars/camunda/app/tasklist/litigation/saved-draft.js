@@ -2,9 +2,11 @@
 // open in a new tab (the form stays as it is). Tasklist keeps a saved form in the browser only (localStorage, key
 // camunda-form:<task id>); each save of the open task is copied into it (PUT /api/tasks/{id}/saved-draft, kept as its
 // local variable savedDraft), and every document link of the form names its task (?task=…), so the server makes the
-// document with the saved values first (documents.SavedDrafts). Plain JavaScript, loaded as a Tasklist custom script.
+// document with the saved values first (documents.SavedDrafts); a document opened with unsaved changes saves them
+// first. Plain JavaScript, loaded as a Tasklist custom script.
 
 const PREFIX = 'camunda-form:';
+let lastCopy = Promise.resolve();
 
 function csrfToken() {
   const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
@@ -17,9 +19,10 @@ function copyToTask(taskId, json) {
   if (token) {
     headers['X-XSRF-TOKEN'] = token;
   }
-  return fetch('/api/tasks/' + encodeURIComponent(taskId) + '/saved-draft', {
+  lastCopy = fetch('/api/tasks/' + encodeURIComponent(taskId) + '/saved-draft', {
     method: 'PUT', credentials: 'same-origin', headers, body: json
   }).catch(() => null);
+  return lastCopy;
 }
 
 const setItem = Storage.prototype.setItem;
@@ -52,6 +55,32 @@ function update() {
     }
   });
 }
+
+// A document opened while the form has unsaved changes saves them first (as 暂存 would), so the document shows what is
+// on the screen. The new tab is opened at once, while the click still counts as the user's, and shown the document
+// once the save has reached the server.
+document.addEventListener('click', (event) => {
+  const link = event.target && event.target.closest ? event.target.closest('.fjs-container a[href]') : null;
+  if (!link || link.closest('.modal') || !/\/documents\/[^/?#]+\.(pdf|docx)\?task=/.test(link.getAttribute('href'))) {
+    return;
+  }
+  const save = document.querySelector('button[ng-click="save($event)"]');
+  if (!save || save.disabled || save.offsetParent === null) {
+    return;
+  }
+  event.preventDefault();
+  event.stopPropagation();
+  const tab = window.open('', '_blank');
+  save.click();
+  lastCopy.then(() => {
+    if (tab) {
+      tab.opener = null;
+      tab.location.href = link.href;
+    } else {
+      window.open(link.href, '_blank', 'noopener');
+    }
+  });
+}, true);
 
 let pending = false;
 new MutationObserver(() => {
