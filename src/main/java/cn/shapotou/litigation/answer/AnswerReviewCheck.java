@@ -4,6 +4,8 @@ import cn.shapotou.litigation.web.FormValues;
 import cn.shapotou.litigation.web.FormRefusal;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FieldError;
+import cn.shapotou.litigation.records.ReviewRounds;
+import cn.shapotou.litigation.units.UnitDirectory;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -22,6 +24,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("answerReviewCheck")
 public class AnswerReviewCheck implements ExecutionListener {
+
+    /** The answer's loop in {@link ReviewRounds}: this review and the leaders' reading of an upheld case's report. */
+    public static final String LOOP = "answer";
 
     private final LegalClock clock;
 
@@ -59,6 +64,10 @@ public class AnswerReviewCheck implements ExecutionListener {
         review.put("reviewedOn", clock.today().toString());
         review.put("reviewer", user == null ? null : user.getUserId());
         reviews.add(review);
+        ReviewRounds.record(execution, LOOP, execution.getVariable("answerRound"),
+                UnitDirectory.DISTRICT_LEADERS.equals(execution.getVariable(AnswerStage.REVIEW_GROUP))
+                        ? "区政府领导审核答辩材料" : "区司法局审核答辩材料",
+                passed ? "通过" : "退回修改", !passed, remarks, FormValues.text(execution.getVariable("answerSummary")));
         execution.setVariable("answerReviews", FormValues.toJson(reviews));
         execution.setVariable("reviewPassed", passed);
         if (!passed) {

@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.answer;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.records.ReviewRounds;
 import cn.shapotou.litigation.web.FormCheck;
 import cn.shapotou.litigation.web.FormValues;
 import java.util.ArrayList;
@@ -44,9 +45,25 @@ public class UpheldReportReadingCheck implements ExecutionListener {
         reading.put("leader", user == null ? null : user.getUserId());
         List<Object> readings = new ArrayList<>(FormValues.list(execution.getVariable("upheldReportReadings")));
         readings.add(reading);
+        ReviewRounds.record(execution, AnswerReviewCheck.LOOP, execution.getVariable("answerRound"),
+                "区政府领导阅示书面报告", approved ? "同意盖章送达" : "退回修改", !approved, instructions, report(execution));
         execution.setVariable("upheldReportReadings", FormValues.toJson(readings));
         if (!approved) {
             execution.setVariable("answerRound", ((Number) execution.getVariable("answerRound")).intValue() + 1);
         }
+    }
+
+    /** The written report as the leaders read it, then the answer materials it reports on. */
+    private static String report(DelegateExecution execution) {
+        StringBuilder md = new StringBuilder();
+        for (String[] field : new String[][] {{"upheldReportSummary", "基本案情"}, {"upheldReportPoints", "答辩主要观点"},
+                {"upheldReportOther", "其他需要报告的事项"}}) {
+            String value = FormValues.text(execution.getVariable(field[0]));
+            if (value != null) {
+                md.append("**").append(field[1]).append("：** ").append(value.replace("\n", " ")).append("\n\n");
+            }
+        }
+        String answer = FormValues.text(execution.getVariable("answerSummary"));
+        return md.append(answer == null ? "" : answer).toString();
     }
 }

@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.appearance;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.records.ReviewRounds;
 import cn.shapotou.litigation.web.FieldError;
 import cn.shapotou.litigation.web.FormRefusal;
 import cn.shapotou.litigation.web.FormValues;
@@ -27,6 +28,9 @@ public class HeadAbsenceApproval implements ExecutionListener {
     public static final String VARIABLE = "headAbsenceApproved";
     public static final String REMARKS = "headAbsenceApprovalRemarks";
 
+    /** The plan's loop in {@link ReviewRounds}: the leaders' approvals of each reason given. */
+    public static final String LOOP = "absence";
+
     private final LegalClock clock;
 
     public HeadAbsenceApproval(LegalClock clock) {
@@ -48,6 +52,8 @@ public class HeadAbsenceApproval implements ExecutionListener {
                     "退回出庭人员安排时须填写审批意见")));
         }
         execution.setVariable(VARIABLE, approved);
+        ReviewRounds.record(execution, LOOP, null, "区政府领导审批负责人不能出庭的理由", approved ? "同意" : "退回修改",
+                !approved, remarks, absence(execution));
         Map<String, Object> plan = AppearancePlanCheck.recorded(execution.getVariable(AppearancePlanCheck.VARIABLE));
         Map<String, Object> record = new LinkedHashMap<>(plan == null ? Map.of() : plan);
         record.put("absenceApproved", approved);
@@ -58,5 +64,18 @@ public class HeadAbsenceApproval implements ExecutionListener {
                 FormValues.text(execution.getVariable("headName")),
                 AppearancePlan.HeadPost.parse(execution.getVariable("headPost")), null,
                 AbsenceReason.parse(execution.getVariable("absenceReason")), null, List.of()), approved));
+    }
+
+    /** The reason as the leaders read it (the fields of 审批负责人不能出庭的理由). */
+    private static String absence(DelegateExecution execution) {
+        StringBuilder md = new StringBuilder();
+        for (String[] field : new String[][] {{"headName", "不能出庭的负责人"}, {"absenceReasonLabel", "不能出庭的理由及依据"},
+                {"absenceExplanation", "不能出庭的具体情况"}, {"planAgentsText", "委托出庭的诉讼代理人"}}) {
+            String value = FormValues.text(execution.getVariable(field[0]));
+            if (value != null) {
+                md.append("- **").append(field[1]).append("：** ").append(value.replace("\n", " ")).append('\n');
+            }
+        }
+        return md.toString();
     }
 }

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.deadlines.DueDateGuard;
 import cn.shapotou.litigation.answer.SecondInstanceAnswer;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.web.FieldError;
@@ -319,7 +320,8 @@ public class CourtDocuments {
                         : "AttendHearingTask".equals(task.getTaskDefinitionKey()) ? hearingDate : null;
                 if (due != null) {
                     task.setDueDate(LegalClock.endOfDay(due));
-                    taskService.saveTask(task);
+                    // The court moved the hearing: the system follows it, no person moved the deadline (DueDateGuard).
+                    DueDateGuard.bySystem(() -> taskService.saveTask(task));
                     taskService.createComment(task.getId(), stage.getId(), "法院重新通知开庭日期为" + hearingDate + "，期限随之调整。");
                 }
             }

@@ -5,6 +5,7 @@ import static cn.shapotou.litigation.units.UnitDirectory.LEGAL_COUNSEL_OFFICE;
 
 import cn.shapotou.litigation.web.FormRefusal;
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.records.ReviewRounds;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -61,6 +62,9 @@ public class HandlingProposal {
             }
         }
     }
+
+    /** The proposal's loop in {@link ReviewRounds}: the leaders' approvals of each proposal. */
+    public static final String LOOP = "proposal";
 
     public static final Set<String> COMPLEXITY = Set.of("NORMAL", "COMPLEX");
 
@@ -120,6 +124,8 @@ public class HandlingProposal {
             throw FormRefusal.of(List.of(new FieldError("approvalRemarks", "退回办理建议时须填写审批意见")));
         }
         task.setVariable("approved", decision);
+        ReviewRounds.record(task, LOOP, null, "区政府领导审批", decision ? "同意" : "退回修改", !decision,
+                remarks instanceof String r && !r.isBlank() ? r.strip() : null, proposal(task));
         if (decision) {
             task.setVariable("approvedOn", clock.today().toString());
             // Art. 10 ¶1: the approved proposal names the lead and co-handling units; the case register lists the
@@ -127,6 +133,25 @@ public class HandlingProposal {
             if (task.getVariable("caseNumber") instanceof String caseNumber) {
                 registry.units(caseNumber, task.getVariables());
             }
+        }
+    }
+
+    /** The proposal as the leader read it (the fields of 拟定办理建议). */
+    private String proposal(VariableScope task) {
+        StringBuilder md = new StringBuilder();
+        Object complexity = task.getVariable("complexity");
+        line(md, "案件难易程度", "COMPLEX".equals(complexity) ? "疑难复杂案件" : "NORMAL".equals(complexity) ? "一般案件" : null);
+        line(md, "应诉事务承办单位", task.getVariable("leadUnitName"));
+        List<String> coUnits = CaseAccess.unitList(task.getVariable("coUnits"));
+        line(md, "共同承办单位", coUnits.isEmpty() ? null : String.join("、", coUnits.stream().map(units::nameOf).toList()));
+        line(md, "出庭应诉人员建议", task.getVariable("proposedAppearance"));
+        line(md, "其他办理意见", task.getVariable("proposalNotes"));
+        return md.toString();
+    }
+
+    private static void line(StringBuilder md, String label, Object value) {
+        if (value instanceof String s && !s.isBlank()) {
+            md.append("- **").append(label).append("：** ").append(s.strip().replace("\n", " ")).append('\n');
         }
     }
 

@@ -117,7 +117,8 @@ public class DeadlineRecomputation {
         for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId)
                 .taskVariableValueEquals(DeadlineTasks.KEY_VARIABLE, key).list()) {
             task.setDueDate(LegalClock.endOfDay(after));
-            tasks.saveTask(task);
+            // Recounted by law with the published calendar, not moved by a person (DueDateGuard).
+            DueDateGuard.bySystem(() -> tasks.saveTask(task));
             tasks.setVariableLocal(task.getId(), DeadlineTasks.TEXT_VARIABLE, DeadlineTasks.text(deadline));
             tasks.createComment(task.getId(), processInstanceId,
                     "节假日安排更新，期限“" + deadline.get("name") + "”由" + before + "重新计算为" + after + "。");

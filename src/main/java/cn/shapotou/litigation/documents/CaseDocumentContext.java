@@ -8,18 +8,30 @@ import java.util.Map;
 
 /**
  * What a template may know about the case: its own variables, the newest value of any variable of its stages (a draft
- * saved in an open task included), the unit directory and today.
+ * saved in an open task included), the unit directory and today. A document opened from a task's form also knows what
+ * the user saved there with 暂存 ({@code draft}, see {@link SavedDrafts}): those values come first, so the document shows
+ * what the user is about to submit.
  */
 public record CaseDocumentContext(String caseNumber, Map<String, Object> caseVariables, CaseView cases,
-                                  UnitDirectory units, String district, LocalDate today) {
+                                  UnitDirectory units, String district, LocalDate today, Map<String, Object> draft) {
+
+    public CaseDocumentContext(String caseNumber, Map<String, Object> caseVariables, CaseView cases,
+                               UnitDirectory units, String district, LocalDate today) {
+        this(caseNumber, caseVariables, cases, units, district, today, Map.of());
+    }
 
     public String text(String name) {
-        Object value = caseVariables.get(name);
+        Object value = draft.containsKey(name) ? draft.get(name) : caseVariables.get(name);
         return value == null ? null : String.valueOf(value);
     }
 
-    /** The newest value of a variable anywhere in the case (JSON as text). */
+    /** The newest value of a variable anywhere in the case (JSON as text), the saved draft's first. */
     public Object latest(String name) {
+        if (draft.containsKey(name)) {
+            Object value = draft.get(name);
+            return value instanceof java.util.List<?> || value instanceof Map<?, ?>
+                    ? cn.shapotou.litigation.web.FormValues.toJson(value).getValueSerialized() : value;
+        }
         return cases.latestVariable(caseNumber, name);
     }
 

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,11 +37,13 @@ public class CaseDocumentController {
     private final Map<String, WordTemplateDocument> wordTemplates = new HashMap<>();
     private final DocumentFiles files;
     private final String district;
+    private final SavedDrafts drafts;
 
     public CaseDocumentController(CaseView cases, SystemAccess system, CurrentUser user, UnitDirectory units,
                                   LegalClock clock, List<CaseDocumentTemplate> templates,
-                                  List<WordTemplateDocument> wordTemplates, DocumentFiles files,
+                                  List<WordTemplateDocument> wordTemplates, DocumentFiles files, SavedDrafts drafts,
                                   @Value("${litigation.district-name:中卫市沙坡头区}") String district) {
+        this.drafts = drafts;
         this.district = district;
         this.files = files;
         this.cases = cases;
@@ -55,9 +58,14 @@ public class CaseDocumentController {
         }
     }
 
+    /**
+     * {@code task}: the open task whose form the document was opened from; what the user saved there with 暂存 is used
+     * first ({@link SavedDrafts}).
+     */
     @GetMapping("/api/cases/{caseNumber}/documents/{document}.{format}")
     public ResponseEntity<byte[]> document(@PathVariable String caseNumber, @PathVariable String document,
-                                           @PathVariable String format) {
+                                           @PathVariable String format,
+                                           @RequestParam(name = "task", required = false) String task) {
         boolean docx = format.equals("docx");
         WordTemplateDocument word = wordTemplates.get(document);
         // a document whose Word version has another name serves its PDF under that name too
@@ -70,10 +78,11 @@ public class CaseDocumentController {
         }
         WordTemplateDocument filled = docx ? word : null;
         List<String> groups = user.groups();
+        Map<String, Object> draft = drafts.of(caseNumber, task, cases);
         byte[] body = system.call(() -> {
             Map<String, Object> vars = cases.visibleTo(caseNumber, groups);
             CaseDocumentContext context = new CaseDocumentContext(caseNumber, vars, cases, units, district,
-                    clock.today());
+                    clock.today(), draft);
             return filled != null ? files.fill(filled, filled.data(context)) : files.render(drawn.build(context), format);
         });
         return files.file(body, (filled != null ? filled.name() : drawn.name()) + "-" + caseNumber, format, true);

@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.proceedings;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.records.ReviewRounds;
 import cn.shapotou.litigation.web.FormCheck;
 import cn.shapotou.litigation.web.FormValues;
 import java.time.LocalDate;
@@ -27,6 +28,9 @@ import org.springframework.stereotype.Component;
 public class CourtFiling implements ExecutionListener {
 
     public static final String PROCESS = "court-filing";
+
+    /** The filing's loop in {@link ReviewRounds}: the Justice Bureau's opinions on each draft. */
+    public static final String LOOP = "filing";
 
     /** The kinds of documents agents file during an instance, by their Chinese names. */
     public static final Map<String, String> KINDS = kinds();
@@ -112,6 +116,9 @@ public class CourtFiling implements ExecutionListener {
         record.put("opinionOn", clock.today().toString());
         record.put("reviewer", reviewer);
         opinions.add(record);
+        ReviewRounds.record(execution, LOOP, execution.getVariable("filingRound"), "区司法局审查", OPINIONS.get(result),
+                "DISAGREE".equals(result), opinion, "**《" + execution.getVariable("filingTitle") + "》**（"
+                        + execution.getVariable("filingKindName") + "）\n\n" + execution.getVariable("filingDraft"));
         execution.setVariable("filingOpinions", FormValues.toJson(opinions));
     }
 

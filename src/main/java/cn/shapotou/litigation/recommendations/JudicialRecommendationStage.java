@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.recommendations;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.records.ReviewRounds;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.FormCheck;
 import cn.shapotou.litigation.web.FormStage;
@@ -22,6 +23,9 @@ import org.springframework.stereotype.Component;
 public class JudicialRecommendationStage extends FormStage {
 
     public static final String MESSAGE = "JudicialRecommendation";
+
+    /** The reply's loop in {@link ReviewRounds}: the leaders' approvals of each draft reply. */
+    public static final String LOOP = "reply";
 
     private final LegalClock clock;
 
@@ -46,8 +50,11 @@ public class JudicialRecommendationStage extends FormStage {
                 Map.entry("ApproveReplyTask", execution -> {
                     FormCheck form = new FormCheck(execution);
                     Boolean approved = form.bool("replyApproved", "是否同意回复");
-                    form.text("replyApprovalRemarks", "审批意见", Boolean.FALSE.equals(approved), 4000);
+                    String remarks = form.text("replyApprovalRemarks", "审批意见", Boolean.FALSE.equals(approved), 4000);
                     form.done();
+                    ReviewRounds.record(execution, LOOP, null, "区政府领导审批",
+                            Boolean.TRUE.equals(approved) ? "同意回复" : "退回修改", !Boolean.TRUE.equals(approved), remarks,
+                            FormValues.text(execution.getVariable("recommendationReply")));
                 }),
                 Map.entry("SendReplyTask", execution -> {
                     FormCheck form = new FormCheck(execution);

@@ -55,6 +55,7 @@ public class PageNavigation {
         if (Roles.any(groups, Roles.SUPERVISORS)) {
             link(nav, "/camunda/app/cockpit/", "监督（Cockpit）", current);
         }
+        link(nav, "/help", "使用帮助", current);
         if (userName != null) {
             nav.append("<span class=\"page-nav-user\">").append(HtmlUtils.htmlEscape(userName)).append("</span>");
         }

@@ -141,6 +141,10 @@ class AnswerPreparationProcessTest {
         assertThat(tasks.getVariable(again.getId(), "draftDefence")).isEqualTo("复议部分答辩意见：复议程序合法");
         assertThat(tasks.getVariable(again.getId(), "upheldReportInstructions")).isEqualTo("请补充复议决定送达回证。");
         assertThat(runtime.getVariable(stage(caseNumber).getId(), "answerRound")).isEqualTo(2);
+        // Both reviews of round 1 are shown: the Justice Bureau's pass and the leaders' return, with the report read.
+        assertThat((String) tasks.getVariable(again.getId(), "roundHistory")).contains("区司法局审核答辩材料：通过",
+                "区政府领导阅示书面报告：退回修改", "请补充复议决定送达回证。", "原告不服采矿许可撤销决定申请复议",
+                "复议部分答辩意见：复议程序合法");
         Map<String, Object> corrected = new HashMap<>(RECONSIDERATION_PART);
         corrected.put("evidenceList", "复议卷宗、复议决定送达回证");
         completeAs("justice", "justice-bureau", again.getId(), corrected);
@@ -308,11 +312,19 @@ class AnswerPreparationProcessTest {
         assertThat(tasks.getVariable(again.getId(), "agent1Name")).isEqualTo("刘伟");
         assertThat(tasks.getVariable(again.getId(), "agent1IsHandler")).isEqualTo(true);
         assertThat(tasks.getVariable(again.getId(), "reviewRemarks")).isEqualTo("证据清单缺少送达回证");
+        // Art. 10 ¶2: the unit sees why it was returned and the materials it had submitted.
+        assertThat((String) tasks.getVariable(again.getId(), "roundHistory"))
+                .contains("第 1 轮", "区司法局审核答辩材料：退回修改", "证据清单缺少送达回证", "答辩人认为被诉行为事实清楚");
 
         Map<String, Object> corrected = new HashMap<>(materials(List.of(agent("刘伟", "natural-resources", "STAFF", true))));
         corrected.put("evidenceList", "1. 现场勘验笔录 2. 送达回证");
         tasks.complete(again.getId(), corrected);
-        tasks.complete(walk.task(caseNumber, "ReviewAnswerTask").getId(), Map.of("reviewPassed", true));
+        Task second = walk.task(caseNumber, "ReviewAnswerTask");
+        assertThat((String) tasks.getVariable(second.getId(), "roundHistory")).as("the reviewer of round 2 sees round 1")
+                .contains("第 1 轮", "证据清单缺少送达回证");
+        tasks.complete(second.getId(), Map.of("reviewPassed", true));
+        assertThat(runtime.getVariable(stage(caseNumber).getId(), "answerRounds").toString())
+                .contains("\"round\":1", "\"returned\":true", "\"round\":2", "\"returned\":false");
         String reviews = runtime.getVariable(stage(caseNumber).getId(), "answerReviews").toString();
         assertThat(reviews).contains("\"round\":1", "\"passed\":false", "证据清单缺少送达回证", "\"round\":2", "\"passed\":true");
         assertThat(runtime.getVariable(stage(caseNumber).getId(), "answerMaterials").toString())

@@ -440,6 +440,8 @@ class CourtAppearanceProcessTest {
         assertThat(tasks.getVariables(walk.task(caseNumber, "PlanAppearanceTask").getId()))
                 .as("the plan form shows why it came back").containsEntry("headAbsenceApproved", false)
                 .containsEntry("headAbsenceApprovalRemarks", "“另有安排”不是正当理由，请分管副局长出庭");
+        assertThat((String) tasks.getVariable(walk.task(caseNumber, "PlanAppearanceTask").getId(), "roundHistory"))
+                .contains("第 1 轮", "退回修改", "“另有安排”不是正当理由", "当日另有安排");
         Map<String, Object> deputy = plan(true, List.of(CaseWalk.agent("刘伟", "natural-resources", "STAFF", true)));
         deputy.put("headName", "赵副局长");
         deputy.put("headPost", "DEPUTY");

@@ -33,7 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class TasklistFormLanguageBrowserTest {
 
     /** The English form-js 1.8.7 and flatpickr show unless translated, as a clerk saw them. */
-    private static final List<String> ENGLISH = List.of("Field is required", "required", "Field must", "Must",
+    static final List<String> ENGLISH = List.of("Field is required", "required", "Field must", "Must",
             "Search", "Select", "No results", "No options", "All values selected", "Invalid", "characters",
             "mm/dd/yyyy", "yyyy", "hh:mm", "Submit", "Cancel", "Save", "Start", "Close", "Back",
             "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -187,7 +187,7 @@ class TasklistFormLanguageBrowserTest {
         assertChinese(browser, step);
     }
 
-    private static void assertChinese(Browser browser, String step) {
+    static void assertChinese(Browser browser, String step) {
         String seen = (String) ((JavascriptExecutor) browser.driver()).executeScript(
                 "const placeholders = Array.from(document.querySelectorAll('input, textarea'))"
                         + ".filter(i => i.offsetParent !== null).map(i => i.placeholder || '');"

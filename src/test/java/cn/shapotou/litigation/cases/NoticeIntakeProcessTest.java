@@ -109,8 +109,13 @@ class NoticeIntakeProcessTest {
 
         assertThat(intake).hasPassed("ProposalApprovedGateway").isWaitingAt("DraftHandlingProposalTask")
                 .variables().containsEntry("approvalRemarks", "请补充负责人出庭安排").containsEntry("approved", false);
+        // Art. 10 ¶1: the returned proposal shows the leader's remarks and the proposal they were about.
+        assertThat((String) tasks.getVariable(task(intake).getId(), "roundHistory"))
+                .contains("第 1 轮", "退回修改", "请补充负责人出庭安排", "委托工作人员出庭", "一般案件");
         complete(task(intake), withVariables("complexity", "NORMAL", "leadUnit", "natural-resources",
                 "proposedAppearance", "副局长出庭，委托一名工作人员"));
+        assertThat((String) tasks.getVariable(task(intake).getId(), "roundHistory")).as("the leader's second reading")
+                .contains("请补充负责人出庭安排", "委托工作人员出庭");
         complete(task(intake), withVariables("approved", true));
         assertThat(intake).isEnded();
         assertThat(instance).isWaitingAt("AnswerPreparationCallActivity");

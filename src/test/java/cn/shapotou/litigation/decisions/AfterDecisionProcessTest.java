@@ -521,7 +521,13 @@ class AfterDecisionProcessTest {
         assertThatThrownBy(() -> complete(caseNumber, "ApproveReplyTask", Map.of("replyApproved", "false")))
                 .isInstanceOf(FormFieldValidationException.class).satisfies(cn.shapotou.litigation.web.Refusals.naming("replyApprovalRemarks"));
         complete(caseNumber, "ApproveReplyTask", Map.of("replyApproved", "false", "replyApprovalRemarks", "补充整改时限。"));
+        // Art. 17: the unit sees why its reply came back and what it had written; the leader, in the next round, too.
+        assertThat((String) tasks.getVariable(walk.task(caseNumber, "DraftReplyTask").getId(), "roundHistory"))
+                .contains("第 1 轮", "区政府领导审批：退回修改", "补充整改时限。", "已组织全局执法人员学习听证程序规定。");
         complete(caseNumber, "DraftReplyTask", Map.of("recommendationReply", "已组织学习，2027年1月底前完成整改。"));
+        assertThat((String) tasks.getVariable(walk.task(caseNumber, "ApproveReplyTask").getId(), "roundHistory"))
+                .contains("补充整改时限。", "已组织全局执法人员学习听证程序规定。")
+                .doesNotContain("2027年1月底前完成整改").as("the current draft is the form's own field");
         complete(caseNumber, "ApproveReplyTask", Map.of("replyApproved", "true"));
         assertThatThrownBy(() -> complete(caseNumber, "SendReplyTask", Map.of("repliedOn", "2026-11-01")))
                 .isInstanceOf(FormFieldValidationException.class).satisfies(cn.shapotou.litigation.web.Refusals.naming("repliedOn"));

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -127,6 +129,46 @@ class WordDraftsTest {
         assertThat(rest.withBasicAuth("natres", "demo").getForEntity(
                 "/api/cases/{n}/documents/legal-representative.pdf", byte[].class, caseNumber).getStatusCode())
                 .as("the certificate's PDF under the Word version's name").isEqualTo(HttpStatus.OK);
+    }
+
+    /**
+     * What the unit saved with 暂存 (copied into the task by litigation/saved-draft.js) is what a document opened from
+     * that task shows, in a returned round too; without the task (or one the caller cannot see), the submission.
+     */
+    @Test
+    void aDocumentOpenedFromATaskShowsWhatWasSavedThere() throws Exception {
+        submitMaterials();
+        tasks.complete(walk.task(caseNumber, "ReviewAnswerTask").getId(),
+                Map.of("reviewPassed", false, "reviewRemarks", "代理人另行确定"));
+        Task part = walk.tasks(caseNumber, "PrepareAnswerTask").stream()
+                .filter(t -> "natural-resources".equals(runtime.getVariable(t.getExecutionId(), "answerUnit")))
+                .findFirst().orElseThrow();
+        Map<String, Object> saved = Map.of("legalRepresentativeName", "赵区长", "legalRepresentativePost", "代区长",
+                "draftDefence", "暂存的答辩意见。", "agent1Name", "孙敏", "agent1Unit", "natural-resources",
+                "agent1Post", "法规科科长", "agent1Kind", "STAFF", "agent1IsHandler", true, "agent1Authority", "GENERAL");
+        String url = "/api/tasks/{id}/saved-draft";
+        assertThat(rest.withBasicAuth("natres", "demo").exchange(url, HttpMethod.PUT, new HttpEntity<>(saved),
+                String.class, part.getId()).getStatusCode()).as("only its assignee saves a form").isEqualTo(HttpStatus.FORBIDDEN);
+        tasks.claim(part.getId(), "natres");
+        assertThat(rest.withBasicAuth("wenchang", "demo").exchange(url, HttpMethod.PUT, new HttpEntity<>(saved),
+                String.class, part.getId()).getStatusCode()).as("a task the caller cannot see").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.withBasicAuth("natres", "demo").exchange(url, HttpMethod.PUT, new HttpEntity<>(saved),
+                String.class, part.getId()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        String withTask = "?task=" + part.getId();
+
+        String certificate = GeneratedDocuments.pdfText(rest.withBasicAuth("natres", "demo").getForObject(
+                "/api/cases/{n}/documents/legal-representative-certificate.pdf" + withTask, byte[].class, caseNumber));
+        assertThat(certificate).contains("赵区长", "代区长").doesNotContain("马区长");
+        try (XWPFDocument draft = docx("natres", "defence-draft.docx" + withTask)) {
+            assertThat(text(draft)).contains("法定代表人：赵区长，职务：代区长", "委托诉讼代理人：孙敏，区自然资源局法规科科长",
+                    "暂存的答辩意见。", "复议程序合法。").doesNotContain("刘伟");
+        }
+        try (XWPFDocument submitted = docx("natres", "defence-draft.docx")) {
+            assertThat(text(submitted)).as("without the task: the submission").contains("马区长", "刘伟")
+                    .doesNotContain("赵区长");
+        }
+        assertThat(rest.withBasicAuth("natres", "demo").getForEntity("/api/cases/{n}/documents/defence-draft.docx?task=x",
+                byte[].class, caseNumber).getStatusCode()).as("an unknown task: the submission").isEqualTo(HttpStatus.OK);
     }
 
     private void submitMaterials() {

@@ -146,6 +146,8 @@ class CourtFilingProcessTest {
 
         assertThat(filing).isWaitingAt("ReviseFilingTask");
         Task revise = walk.task(caseNumber, "ReviseFilingTask");
+        assertThat((String) tasks.getVariable(revise.getId(), "roundHistory"))
+                .contains("第 1 轮", "区司法局审查：不同意提交", "出差不属于正当理由", "因承办人出差申请延期。", "延期开庭申请书");
         assertThat(groups(tasks, revise)).containsExactly("natural-resources");
         assertThatThrownBy(() -> tasks.complete(revise.getId(), Map.of("revision", "REVISE", "filingDraft", "")))
                 .hasMessageContaining("修改后的文书内容或摘要");
@@ -156,9 +158,13 @@ class CourtFilingProcessTest {
 
         assertThat(filing).hasPassed("RevisionGateway").isWaitingAt("ReviewFilingTask").variables()
                 .containsEntry("filingRound", 2).containsEntry("filingDraft", "因承办人突发疾病住院申请延期，附住院证明。");
+        assertThat((String) tasks.getVariable(walk.task(caseNumber, "ReviewFilingTask").getId(), "roundHistory"))
+                .as("the reviewer of round 2 sees round 1").contains("出差不属于正当理由", "因承办人出差申请延期。");
         completeAs(identity, tasks, "justice", "justice-bureau", walk.task(caseNumber, "ReviewFilingTask").getId(),
                 Map.of("opinionResult", "DISAGREE", "opinion", "已另派代理人出庭，无需申请延期。"));
         Task again = walk.task(caseNumber, "ReviseFilingTask");
+        assertThat((String) tasks.getVariable(again.getId(), "roundHistory"))
+                .contains("第 2 轮", "第 1 轮", "已另派代理人出庭", "因承办人突发疾病住院申请延期");
         assertThatThrownBy(() -> tasks.complete(again.getId(), Map.of("revision", "WITHDRAW")))
                 .hasMessageContaining("撤回理由");
         completeAs(identity, tasks, "natres", "natural-resources", again.getId(),

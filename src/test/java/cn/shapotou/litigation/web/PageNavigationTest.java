@@ -22,7 +22,7 @@ class PageNavigationTest {
                 .contains(REPORT).doesNotContain(COCKPIT);
         assertThat(PageNavigation.html(List.of("camunda-admin"), "demo", null)).contains(REPORT, COCKPIT);
         assertThat(PageNavigation.html(List.of("natural-resources"), "刘伟（区自然资源局）", null))
-                .contains("href=\"/cases\"").doesNotContain(REPORT, COCKPIT, "current");
+                .contains("href=\"/cases\"", "href=\"/help\"").doesNotContain(REPORT, COCKPIT, "current");
     }
 
     @Test
