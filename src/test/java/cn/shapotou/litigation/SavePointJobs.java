@@ -1,11 +1,10 @@
 package cn.shapotou.litigation;
 
+import cn.shapotou.litigation.operations.SavePoints;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -20,7 +19,6 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.MessageJobDeclaration;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +46,7 @@ public class SavePointJobs extends AbstractProcessEnginePlugin {
     private static volatile boolean paused;
 
     private ProcessEngine engine;
-    private final Map<String, Boolean> savePointDefinitions = new ConcurrentHashMap<>();
+    private SavePoints savePoints;
 
     /** While a test looks at the save points themselves; {@link #resume} continues what is waiting. */
     public static void pause() {
@@ -74,6 +72,8 @@ public class SavePointJobs extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         this.engine = processEngine;
+        this.savePoints = new SavePoints(processEngine.getManagementService(), processEngine.getRepositoryService(),
+                processEngine.getRuntimeService());
     }
 
     /** Notes that the command created a save-point job, so that commands creating none cost nothing more. */
@@ -138,7 +138,7 @@ public class SavePointJobs extends AbstractProcessEnginePlugin {
                 Set<String> failed = new HashSet<>();
                 for (int round = 0; round < 1_000; round++) {
                     List<Job> waiting = management.createJobQuery().messages().executable().list().stream()
-                            .filter(job -> !failed.contains(job.getId()) && isSavePoint(job)).toList();
+                            .filter(job -> !failed.contains(job.getId()) && savePoints.isAfterUserTask(job)).toList();
                     if (waiting.isEmpty()) {
                         return;
                     }
@@ -166,19 +166,4 @@ public class SavePointJobs extends AbstractProcessEnginePlugin {
         }
     }
 
-    private boolean isSavePoint(Job job) {
-        if (job.getJobDefinitionId() == null) {
-            return false;
-        }
-        return savePointDefinitions.computeIfAbsent(job.getJobDefinitionId(), id -> {
-            var definition = engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(id).singleResult();
-            if (definition == null || !MessageJobDeclaration.ASYNC_AFTER.equals(definition.getJobConfiguration())) {
-                return false;
-            }
-            // After a person's task only: the 督办's start (asyncAfter on its start event) is the tests' to run.
-            String activity = definition.getActivityId().replace("#multiInstanceBody", "");
-            return engine.getRepositoryService().getBpmnModelInstance(definition.getProcessDefinitionId())
-                    .getModelElementById(activity) instanceof UserTask;
-        });
-    }
 }

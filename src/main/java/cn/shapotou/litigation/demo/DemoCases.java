@@ -4,6 +4,7 @@ import cn.shapotou.litigation.cases.CaseDataValidator;
 import cn.shapotou.litigation.cases.CaseRegistry;
 import cn.shapotou.litigation.cases.CourtDocuments;
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.operations.SavePoints;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -33,10 +34,12 @@ public class DemoCases {
     private final CourtDocuments documents;
     private final LegalClock clock;
     private final DemoPapers papers;
+    private final SavePoints savePoints;
 
     public DemoCases(RuntimeService runtime, TaskService tasks, CaseRegistry registry, CaseDataValidator validator,
-                     CourtDocuments documents, LegalClock clock, DemoPapers papers) {
+                     CourtDocuments documents, LegalClock clock, DemoPapers papers, SavePoints savePoints) {
         this.papers = papers;
+        this.savePoints = savePoints;
         this.runtime = runtime;
         this.tasks = tasks;
         this.registry = registry;
@@ -295,5 +298,7 @@ public class DemoCases {
 
     private void complete(String caseNumber, String key, Map<String, Object> variables) {
         tasks.complete(task(caseNumber, key).getId(), variables);
+        // The next person's task lies behind the save point; the seeding is one transaction (README「事务边界与重试」).
+        savePoints.continueCase(caseNumber);
     }
 }

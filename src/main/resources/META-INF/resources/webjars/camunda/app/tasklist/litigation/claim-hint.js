@@ -3,6 +3,8 @@
 // button that claims the task (Tasklist's own 认领 in the task's header does the work). Plain JavaScript, loaded as a
 // Tasklist custom script.
 
+import {onPageChange} from './page-changes.js';
+
 const HINT = 'litigation-claim-hint';
 
 function update() {
@@ -34,15 +36,6 @@ function update() {
   });
 }
 
-let pending = false;
-new MutationObserver(() => {
-  if (!pending) {
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      update();
-    });
-  }
-}).observe(document.documentElement, {childList: true, subtree: true});
+onPageChange(update);
 
 export default [];

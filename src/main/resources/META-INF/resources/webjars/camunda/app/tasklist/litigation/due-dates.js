@@ -5,6 +5,8 @@
 // engine requires and records as a comment on the task (deadlines.DueDateGuard, which refuses everybody else).
 // Plain JavaScript, loaded as a Tasklist custom script.
 
+import {onPageChange} from './page-changes.js';
+
 const ADMIN_CLASS = 'litigation-due-admin';
 const ENGINE = '/camunda/api/engine/engine/default';
 
@@ -28,16 +30,7 @@ function checkAdmin() {
     .catch(() => document.documentElement.classList.remove(ADMIN_CLASS));
 }
 
-let pending = false;
-new MutationObserver(() => {
-  if (!pending) {
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      checkAdmin();
-    });
-  }
-}).observe(document.documentElement, {childList: true, subtree: true});
+onPageChange(checkAdmin);
 
 // Tasklist saves the dates with PUT …/task/{id}, the whole task in the body: before that request leaves, an
 // administrator who changed the due date gives the reason.

@@ -5,6 +5,8 @@
 // document with the saved values first (documents.SavedDrafts); a document opened with unsaved changes saves them
 // first. Plain JavaScript, loaded as a Tasklist custom script.
 
+import {onPageChange} from './page-changes.js';
+
 const PREFIX = 'camunda-form:';
 let lastCopy = Promise.resolve();
 
@@ -82,15 +84,7 @@ document.addEventListener('click', (event) => {
   });
 }, true);
 
-let pending = false;
-new MutationObserver(() => {
-  if (!pending) {
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      update();
-    });
-  }
-}).observe(document.documentElement, {childList: true, subtree: true, attributes: true, attributeFilter: ['href']});
+// A document link of a form may change its address (href) alone, without any node being added.
+onPageChange(update, {attributes: true, attributeFilter: ['href']});
 
 export default [];
