@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.deadlines.DueSoon;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.escalation.SupervisionProcess;
 import cn.shapotou.litigation.identity.SystemAccess;
@@ -38,8 +39,6 @@ public class TaskCards {
 
     /** A page of Tasklist shows at most this many tasks; more ids than this are a mistake of the caller. */
     public static final int MAX_TASKS = 200;
-    /** Days ahead counted as 即将到期, the same horizon as Tasklist's filter of that name. */
-    static final int DUE_SOON_DAYS = 2;
 
     private final TaskService tasks;
     private final RuntimeService runtime;
@@ -122,7 +121,7 @@ public class TaskCards {
             if (due.before(now)) {
                 state = "OVERDUE";
                 daysOverdue = ChronoUnit.DAYS.between(dueDay, today);
-            } else if (!dueDay.isAfter(today.plusDays(DUE_SOON_DAYS))) {
+            } else if (!dueDay.isAfter(today.plusDays(DueSoon.DAYS))) {
                 state = "DUE_SOON";
             } else {
                 state = "OPEN";

@@ -5,6 +5,7 @@ import static cn.shapotou.litigation.units.UnitDirectory.JUSTICE_BUREAU;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 
+import cn.shapotou.litigation.deadlines.DueSoon;
 import cn.shapotou.litigation.units.UnitDirectory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ public class TasklistFilters {
         save(MY_UNIT, -10, "本单位（我所在各组）的任务，含已签收的", "#2ca02c",
                 unitTasks(), everyone);
         save(DUE_SOON, 0, "两日内到期、尚未逾期的本单位任务", "#ff7f0e",
-                unitTasks().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(2).toDate()}"),
+                unitTasks().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(" + DueSoon.DAYS + ").toDate()}"),
                 everyone);
         save(OVERDUE, 5, "已过期限仍未办结的本单位任务", "#d62728",
                 unitTasks().dueBeforeExpression("${now()}"), everyone);

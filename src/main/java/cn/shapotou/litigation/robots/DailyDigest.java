@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.robots;
 
+import cn.shapotou.litigation.deadlines.DueSoon;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.escalation.OverdueItem;
 import cn.shapotou.litigation.escalation.OverdueItems;
@@ -42,7 +43,6 @@ public class DailyDigest {
 
     static final LocalTime AT = LocalTime.of(8, 30);
     static final LocalTime UNTIL = LocalTime.of(18, 0);
-    static final int DUE_SOON_DAYS = 2;
     private static final int LISTED = 30;
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("M月d日");
@@ -119,7 +119,7 @@ public class DailyDigest {
         LocalDate today = LegalClock.dateOf(now);
         List<OverdueItem> late = items.stream().filter(i -> concerns(unit, i)).toList();
         long open = openTasks(unit).count();
-        Date horizon = new Date(LegalClock.endOfDay(today.plusDays(DUE_SOON_DAYS)).getTime() + 1000);
+        Date horizon = new Date(LegalClock.endOfDay(today.plusDays(DueSoon.DAYS)).getTime() + 1000);
         List<Task> soon = openTasks(unit).dueAfter(now).dueBefore(horizon).orderByDueDate().asc().list();
         if (open == 0 && late.isEmpty() && soon.isEmpty()) {
             return null;
@@ -127,7 +127,7 @@ public class DailyDigest {
         Map<String, String> caseNumbers = caseNumbers(soon);
         StringBuilder text = new StringBuilder("#### 【行政应诉】每日待办汇总 · ").append(units.nameOf(unit)).append("\n\n")
                 .append(CHINESE_DATE.format(today)).append("：在办事项").append(open).append("项，即将到期（")
-                .append(DUE_SOON_DAYS).append("日内）").append(soon.size()).append("项，逾期").append(late.size())
+                .append(DueSoon.DAYS).append("日内）").append(soon.size()).append("项，逾期").append(late.size())
                 .append("项。\n");
         if (!late.isEmpty()) {
             text.append("\n**逾期事项**\n\n");
