@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
@@ -54,11 +55,16 @@ public final class AgentFields {
                 return List.of(Map.of("agentName", "?"));
             }
         }
+        return fromSlots(scope::getVariable);
+    }
+
+    /** The filled slots of the form (agent1Name, agent1Unit, …), each value looked up by its field's key. */
+    public static List<Map<String, Object>> fromSlots(Function<String, Object> valueOf) {
         List<Map<String, Object>> agents = new ArrayList<>();
         for (int slot = 1; slot <= SLOTS; slot++) {
             Map<String, Object> agent = new LinkedHashMap<>();
             for (String property : PROPERTIES) {
-                Object value = scope.getVariable("agent" + slot + property);
+                Object value = valueOf.apply("agent" + slot + property);
                 agent.put("agent" + property, value instanceof String s && s.isBlank() ? null : value);
             }
             if (agent.values().stream().anyMatch(v -> v != null && !Boolean.FALSE.equals(v) && !"false".equals(v))) {

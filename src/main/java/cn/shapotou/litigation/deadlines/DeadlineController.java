@@ -1,7 +1,6 @@
 package cn.shapotou.litigation.deadlines;
 
 import cn.shapotou.litigation.identity.CurrentUser;
-import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.web.ApiException;
 import cn.shapotou.litigation.web.FieldError;
 import java.time.LocalDate;
@@ -129,9 +128,7 @@ public class DeadlineController {
     /** Reads the calendar files again and moves every open deadline that depends on them (src/docs/deadlines.md). */
     @PostMapping("/api/admin/calendar/reload")
     public Map<String, Object> reload() {
-        if (!user.groups().contains(Roles.ADMIN)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, null, "只有系统管理员可以重新加载节假日日历");
-        }
+        user.requireAdmin("只有系统管理员可以重新加载节假日日历");
         HolidayCalendar calendar;
         try {
             calendar = calendars.reload();

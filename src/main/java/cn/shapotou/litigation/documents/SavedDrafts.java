@@ -79,12 +79,7 @@ public class SavedDrafts {
     /** The agents of the form's slots (agent1Name, agent1Unit, …), as the submission records them. */
     static List<Map<String, Object>> agents(Map<String, Object> draft) {
         List<Map<String, Object>> agents = new ArrayList<>();
-        for (int slot = 1; slot <= AgentFields.SLOTS; slot++) {
-            Map<String, Object> agent = new LinkedHashMap<>();
-            for (String property : AgentFields.PROPERTIES) {
-                Object value = draft.get("agent" + slot + property);
-                agent.put("agent" + property, value instanceof String s && s.isBlank() ? null : value);
-            }
+        for (Map<String, Object> agent : AgentFields.fromSlots(draft::get)) {
             if (FormValues.text(agent.get("agentName")) != null) {
                 agent.put("agentIsHandler", Boolean.TRUE.equals(FormValues.bool(agent.get("agentIsHandler"))));
                 agents.add(agent);

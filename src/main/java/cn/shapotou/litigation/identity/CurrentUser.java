@@ -1,9 +1,11 @@
 package cn.shapotou.litigation.identity;
 
+import cn.shapotou.litigation.web.ApiException;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** Who is calling {@code /api} (set by {@link ApiAuthenticationFilter}), and whether they have a role. */
@@ -28,5 +30,12 @@ public class CurrentUser {
 
     public boolean in(Set<String> role) {
         return Roles.any(groups(), role);
+    }
+
+    /** Work on the whole system (backups, migrations, the holiday calendar) is the system administrators' alone. */
+    public void requireAdmin(String refusal) {
+        if (!groups().contains(Roles.ADMIN)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, null, refusal);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package cn.shapotou.litigation.operations;
 
 import cn.shapotou.litigation.identity.CurrentUser;
-import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.web.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,7 @@ public class BackupController {
 
     @PostMapping("/api/admin/backup")
     public ResponseEntity<Map<String, Object>> backupNow() {
-        requireAdmin("只有系统管理员可以备份数据库");
+        user.requireAdmin("只有系统管理员可以备份数据库");
         DatabaseBackup.Made made;
         try {
             made = backup.backupNow();
@@ -49,7 +48,7 @@ public class BackupController {
 
     @GetMapping("/api/admin/backups")
     public Map<String, Object> list() {
-        requireAdmin("只有系统管理员可以查看数据库备份");
+        user.requireAdmin("只有系统管理员可以查看数据库备份");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("supported", backup.supported());
         body.put("scheduled", backup.scheduled());
@@ -66,11 +65,5 @@ public class BackupController {
         }).toList();
         body.put("backups", backups);
         return body;
-    }
-
-    private void requireAdmin(String message) {
-        if (!user.groups().contains(Roles.ADMIN)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, null, message);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package cn.shapotou.litigation.operations;
 
 import cn.shapotou.litigation.identity.CurrentUser;
-import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.web.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,13 +29,13 @@ public class MigrationController {
 
     @GetMapping("/api/admin/migrations")
     public Map<String, Object> dryRun() {
-        requireAdmin("只有系统管理员可以查看流程版本迁移");
+        user.requireAdmin("只有系统管理员可以查看流程版本迁移");
         return body(migration.run(false));
     }
 
     @PostMapping("/api/admin/migrations")
     public Map<String, Object> execute() {
-        requireAdmin("只有系统管理员可以迁移在办实例");
+        user.requireAdmin("只有系统管理员可以迁移在办实例");
         try {
             return body(migration.run(true));
         } catch (ProcessMigration.Busy busy) {
@@ -71,11 +70,5 @@ public class MigrationController {
         }).toList();
         body.put("processes", groups);
         return body;
-    }
-
-    private void requireAdmin(String message) {
-        if (!user.groups().contains(Roles.ADMIN)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, null, message);
-        }
     }
 }
