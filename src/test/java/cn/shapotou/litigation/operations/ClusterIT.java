@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two instances of the packaged application on one PostgreSQL database form one cluster (README「生产环境」):
  * 500 cases are registered through both, one instance is stopped half way, and every overdue escalation and every
- * reminder happens exactly once, with no failed job. Runs in Maven profile {@code cluster}, which {@code .ci/run}
- * enables after installing and starting PostgreSQL (README).
+ * reminder happens exactly once, with no failed job. The PostgreSQL server is the test's own ({@link TestPostgres}).
  */
 class ClusterIT {
 
@@ -34,22 +31,17 @@ class ClusterIT {
     private static final int CASES = 500;
     private static final int REMINDED = 100;
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
     @Test
     void twoInstancesEscalateEveryOverdueItemAndSendEveryReminderExactlyOnce(@TempDir Path dir) throws Exception {
-        String server = env("LITIGATION_PG_SERVER", "jdbc:postgresql://localhost:5432/");
-        String user = env("LITIGATION_PG_USER", "postgres");
-        String password = env("LITIGATION_PG_PASSWORD", "postgres");
-        String database = "litigation_cluster_" + System.currentTimeMillis();
-        try (Connection admin = DriverManager.getConnection(server + "postgres", user, password)) {
-            admin.createStatement().execute("CREATE DATABASE " + database);
+        try (TestPostgres postgres = TestPostgres.start("cluster")) {
+            twoInstancesOn(postgres.server() + postgres.createDatabase("litigation"), dir);
         }
-        Map<String, String> env = Map.of("SPRING_DATASOURCE_URL", server + database, "SPRING_DATASOURCE_USERNAME", user,
-                "SPRING_DATASOURCE_PASSWORD", password, "LITIGATION_ADMIN_PASSWORD", ADMIN.substring(6));
+    }
+
+    private static void twoInstancesOn(String database, Path dir) throws Exception {
+        Map<String, String> env = Map.of("SPRING_DATASOURCE_URL", database, "SPRING_DATASOURCE_USERNAME",
+                TestPostgres.USER, "SPRING_DATASOURCE_PASSWORD", TestPostgres.PASSWORD,
+                "LITIGATION_ADMIN_PASSWORD", ADMIN.substring(6));
         // A lock a stopped node held must not keep the sweep from the other node for the default 5 minutes.
         List<String> args = List.of("--spring.profiles.active=prod",
                 "--camunda.bpm.job-execution.lock-time-in-millis=60000");
