@@ -2,34 +2,51 @@ package cn.shapotou.litigation.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Profile {@code prod} as README「生产环境」 has it, run from the packaged jar: no first administrator without
  * LITIGATION_ADMIN_PASSWORD (it refuses to start), none of the demo users or cases, health open to monitoring,
- * metrics behind the administrator's login, and the password never in the log. The database here is an H2 file
- * standing in for PostgreSQL (the datasource comes from the environment either way).
+ * metrics behind the administrator's login, and the password never in the log. The database is PostgreSQL, as
+ * production's (the test's own server, {@link TestPostgres}), given through the environment as operators give it.
  */
 class ProdProfileIT {
 
     private static final String PASSWORD = "Anfang-2026-Sicher!";
+    private static final List<String> PROD = List.of("--spring.profiles.active=prod");
 
-    private static List<String> prod(Path dir) {
-        return List.of("--spring.profiles.active=prod",
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
-                "--spring.datasource.driver-class-name=org.h2.Driver", "--spring.datasource.username=sa",
-                "--spring.datasource.password=");
+    private static TestPostgres postgres;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = TestPostgres.start("prod-profile");
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        postgres.close();
+    }
+
+    /** The datasource of README「生产环境」, on a new database of its own. */
+    private static Map<String, String> database(String name) throws Exception {
+        return Map.of("SPRING_DATASOURCE_URL", postgres.server() + postgres.createDatabase(name),
+                "SPRING_DATASOURCE_USERNAME", TestPostgres.USER, "SPRING_DATASOURCE_PASSWORD", TestPostgres.PASSWORD);
     }
 
     @Test
     void withoutTheAdministratorsPasswordItRefusesToStart(@TempDir Path dir) throws Exception {
-        try (AppProcess app = AppProcess.start(dir, prod(dir), Map.of())) {
+        try (AppProcess app = AppProcess.start(dir, PROD, database("refused"))) {
             assertThat(app.waitForExit(Duration.ofSeconds(120))).as("exits by itself").isTrue();
             assertThat(app.exitValue()).isNotZero();
             assertThat(app.output()).contains("LITIGATION_ADMIN_PASSWORD");
@@ -38,8 +55,10 @@ class ProdProfileIT {
 
     @Test
     void withItOnlyTheAdministratorExistsAndNothingElse(@TempDir Path dir) throws Exception {
-        try (AppProcess app = AppProcess.start(dir, prod(dir), Map.of("LITIGATION_ADMIN_PASSWORD", PASSWORD))) {
-            app.awaitUp(Duration.ofSeconds(120));
+        Map<String, String> env = new HashMap<>(database("administrator_only"));
+        env.put("LITIGATION_ADMIN_PASSWORD", PASSWORD);
+        try (AppProcess app = AppProcess.start(dir, PROD, env)) {
+            app.awaitUp(Duration.ofSeconds(180));
             assertThat(app.get("/actuator/health", null).statusCode()).isEqualTo(200);
             assertThat(app.get("/actuator/metrics", null).statusCode()).isEqualTo(401);
             assertThat(app.get("/actuator/metrics", "admin:" + PASSWORD).statusCode()).isEqualTo(200);
@@ -55,6 +74,13 @@ class ProdProfileIT {
             app.stop();
             assertThat(app.output()).as("the log never shows the password").doesNotContain(PASSWORD);
         }
-        assertThat(Files.list(dir).anyMatch(p -> p.getFileName().toString().startsWith("db"))).isTrue();
+        assertThat(dir.resolve("data")).as("no H2 database of the default profile").doesNotExist();
+        try (Connection connection = DriverManager.getConnection(postgres.server() + "administrator_only",
+                TestPostgres.USER, TestPostgres.PASSWORD);
+             ResultSet users = connection.createStatement().executeQuery("SELECT ID_ FROM ACT_ID_USER")) {
+            assertThat(users.next()).as("the engine's tables are in PostgreSQL").isTrue();
+            assertThat(users.getString(1)).isEqualTo("admin");
+            assertThat(users.next()).as("no other user").isFalse();
+        }
     }
 }
