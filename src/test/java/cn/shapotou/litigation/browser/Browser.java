@@ -28,12 +28,18 @@ public final class Browser implements AutoCloseable {
     private final String base;
     private final Path profile;
 
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
     public Browser(String base) throws IOException {
+        // -Pbrowser asks for these tests: without the browser they fail, naming what to install, rather than pass unrun.
+        requireInstalled(CHROMIUM, "chromium");
+        requireInstalled(CHROMEDRIVER, "chromium-driver");
         System.setProperty("SE_OFFLINE", "true");
         this.base = base;
         this.profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
+        options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN",
@@ -43,8 +49,16 @@ public final class Browser implements AutoCloseable {
         // Keeps the page's console, so a test can tell that a screen works without errors behind it.
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
+    }
+
+    static void requireInstalled(Path executable, String debianPackage) {
+        if (!Files.isExecutable(executable)) {
+            throw new IllegalStateException("The browser tests (-Pbrowser) need " + executable + ", which is missing: "
+                    + "install it with `apt-get install chromium chromium-driver fonts-noto-cjk` (Debian package "
+                    + debianPackage + "), or run ./mvnw verify without -Pbrowser (README「运行测试」).");
+        }
     }
 
     /** Errors in the browser's console since the last call (script errors and failed requests). */
