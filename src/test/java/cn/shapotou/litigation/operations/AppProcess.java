@@ -46,7 +46,7 @@ final class AppProcess implements AutoCloseable {
             throws IOException {
         String jar = System.getProperty("app.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
-            throw new IllegalStateException("app.jar not built: " + jar + " (run mvn verify)");
+            throw new IllegalStateException("app.jar not built: " + jar + " (run ./mvnw verify)");
         }
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
