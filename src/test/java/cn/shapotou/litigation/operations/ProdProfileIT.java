@@ -35,7 +35,9 @@ class ProdProfileIT {
 
     @AfterAll
     static void stopPostgres() throws Exception {
-        postgres.close();
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 
     /** The datasource of README「生产环境」, on a new database of its own. */

@@ -27,14 +27,23 @@ final class TestPostgres implements AutoCloseable {
 
     static TestPostgres start(String name) throws IOException {
         Path target = Path.of("target").toAbsolutePath();
-        return new TestPostgres(EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(target.resolve("postgres-binaries").toFile())
-                .setDataDirectory(target.resolve("postgres").resolve(name + "-" + System.currentTimeMillis()))
-                .setCleanDataDirectory(true)
-                .setPort(AppProcess.freePort())
-                // Commits as a production server does (the library's default is off).
-                .setServerConfig("synchronous_commit", "on")
-                .start());
+        try {
+            return new TestPostgres(EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(target.resolve("postgres-binaries").toFile())
+                    .setDataDirectory(target.resolve("postgres").resolve(name + "-" + System.currentTimeMillis()))
+                    .setCleanDataDirectory(true)
+                    .setPort(AppProcess.freePort())
+                    // Commits as a production server does (the library's default is off).
+                    .setServerConfig("synchronous_commit", "on")
+                    .start());
+        } catch (IOException | RuntimeException e) {
+            if ("root".equals(System.getProperty("user.name"))) {
+                throw new IllegalStateException("The tests' PostgreSQL did not start. Run as root, it needs a user "
+                        + "namespace (`unshare -U id` must work), since PostgreSQL refuses to run as root: allow user "
+                        + "namespaces on this machine or container, or run the build as an ordinary user.", e);
+            }
+            throw e;
+        }
     }
 
     /** {@code jdbc:postgresql://localhost:PORT/}, to which a database name is appended. */
