@@ -125,6 +125,8 @@ public class DeadlineRecomputation {
             log.info("Case {}: task {} '{}' due moved from {} to {} (deadline {})",
                     businessKey, task.getId(), task.getName(), before, after, key);
             taskIds.add(task.getId());
+            DeadlineTimers.follow(engine.getManagementService(), tasks, processInstanceId,
+                    task.getTaskDefinitionKey(), null, null);
         }
         for (Job timer : engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
                 .timers().list()) {
@@ -137,7 +139,9 @@ public class DeadlineRecomputation {
         return new Change(processInstanceId, businessKey, key, before, after, taskIds);
     }
 
-    private static final Pattern DUE_AT = Pattern.compile("caseDeadlines\\.dueAt\\(\\s*execution\\s*,\\s*'(\\w+)'\\s*\\)");
+    /** {@code caseDeadlines.dueAt(execution, 'key')}, or with the key in a variable: {@code dueAt(execution, name)}. */
+    private static final Pattern DUE_AT = Pattern.compile(
+            "caseDeadlines\\.dueAt\\(\\s*execution\\s*,\\s*(?:'(\\w+)'|(\\w+))\\s*\\)");
 
     /** Which case deadline a timer waits for, read from its {@code timeDate} expression in the BPMN model. */
     private String deadlineOf(Job timer) {
@@ -152,7 +156,12 @@ public class DeadlineRecomputation {
             if (definition.getTimeDate() != null) {
                 Matcher m = DUE_AT.matcher(definition.getTimeDate().getTextContent());
                 if (m.find()) {
-                    return m.group(1);
+                    if (m.group(1) != null) {
+                        return m.group(1);
+                    }
+                    // e.g. the appeal period's key depends on the decision (litigation-case's AppealPeriodOverTimer)
+                    Object key = engine.getRuntimeService().getVariable(timer.getExecutionId(), m.group(2));
+                    return key instanceof String k ? k : null;
                 }
             }
         }

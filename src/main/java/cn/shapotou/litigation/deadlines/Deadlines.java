@@ -42,6 +42,14 @@ public class Deadlines {
     }
 
     /**
+     * The moment a case deadline has passed, for the overdue timers on deadline-bound tasks ({@link DeadlineTimers}):
+     * 24:00 of the deadline day, the first instant at which the item is overdue (README「期限与节假日日历」).
+     */
+    public Date overdueAt(VariableScope scope, String key) {
+        return DeadlineTimers.overdueAt(dueAt(scope, key));
+    }
+
+    /**
      * The representation of {@code GET /api/deadlines} (README「期限与节假日日历」), plus the Chinese explanation. The same
      * object is stored on the case ({@link CaseDeadlineVariable}); readers of stored entries must not rely on the newer
      * fields ({@code skipped}, {@code provisional}) being present in entries written before them.

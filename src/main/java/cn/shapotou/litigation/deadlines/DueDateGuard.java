@@ -108,6 +108,10 @@ public class DueDateGuard extends AbstractProcessEnginePlugin implements TaskLis
         if (reason == null) {
             throw FormRefusal.of(List.of(new FieldError("dueDate", "变更任务期限须先写明变更理由")));
         }
+        // The task's overdue timer follows its new due date (DeadlineTimers).
+        DeadlineTimers.follow(command.getProcessEngineConfiguration().getManagementService(),
+                command.getProcessEngineConfiguration().getTaskService(), task.getProcessInstanceId(),
+                task.getTaskDefinitionKey(), task.getId(), (Date) change.getNewValue());
         // Removing the reason and commenting update the task again, with the due date's change still pending.
         bySystem(() -> {
             task.removeVariableLocal(REASON);

@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.escalation;
 
 import cn.shapotou.litigation.deadlines.DeadlineTasks;
+import cn.shapotou.litigation.deadlines.DeadlineTimers;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.units.UnitDirectory;
 import java.sql.ResultSet;
@@ -11,16 +12,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +48,7 @@ public class OverdueItems {
     private final UnitDirectory units;
     private final String overdueTasks;
     private final String answerWork;
+    private final String timersPending;
 
     public OverdueItems(JdbcTemplate jdbc, ManagementService management, UnitDirectory units) {
         this.jdbc = jdbc;
@@ -61,6 +67,11 @@ public class OverdueItems {
                 + "p.BUSINESS_KEY_, " + groupOf + " AS UNIT_, " + deadlineOf + " AS DEADLINE_, c.answer_due FROM "
                 + task + " t LEFT JOIN " + execution + " p ON p.ID_ = t.PROC_INST_ID_ LEFT JOIN lit_case c ON "
                 + "c.case_number = p.BUSINESS_KEY_ WHERE t.DUE_DATE_ < ? AND t.SUSPENSION_STATE_ = 1";
+        // A timer job's handler configuration is its activity's id (the engine's timer-transition handler).
+        this.timersPending = "SELECT t.ID_ FROM " + task + " t JOIN " + management.getTableName(JobEntity.class)
+                + " j ON j.PROCESS_INSTANCE_ID_ = t.PROC_INST_ID_ AND j.TYPE_ = 'timer' AND j.HANDLER_CFG_ = "
+                + "CONCAT(t.TASK_DEF_KEY_, '" + DeadlineTimers.SUFFIX + "') WHERE t.DUE_DATE_ < ? AND "
+                + "(j.LOCK_EXP_TIME_ > ? OR j.DUEDATE_ > ? OR j.CREATE_TIME_ > ?)";
         // Each watched case with the open tasks of every instance carrying its case number (call activities pass the
         // business key on): one row a task, or one row without a task. The incident goes on an execution that is at
         // an activity now; the case itself if none is.
@@ -80,7 +91,46 @@ public class OverdueItems {
     public List<OverdueItem> now() {
         Date now = ClockUtil.getCurrentTime();
         LocalDate today = LegalClock.dateOf(now);
-        List<OverdueItem> items = new ArrayList<>(jdbc.query(overdueTasks, (rs, i) -> {
+        List<OverdueItem> items = new ArrayList<>(jdbc.query(overdueTasks, taskItem(today),
+                new Timestamp(now.getTime())));
+        for (CaseWork work : answerWork("c.answer_due < ?", today)) {
+            String key = "case:" + work.instanceId() + ":" + CourtDeadlines.STATUTORY_ANSWER;
+            List<String> holders = work.holders();
+            items.add(new OverdueItem(key, work.caseNumber(), work.answerItem(), work.unit(),
+                    holders.stream().map(units::nameOf).reduce((a, b) -> a + "、" + b).orElseThrow(), work.answerDue(),
+                    ChronoUnit.DAYS.between(work.answerDue(), today), null,
+                    work.atExecution() == null ? work.instanceId() : work.atExecution(), work.instanceId(),
+                    work.holding().stream().map(CaseWork.OpenTask::assignee).filter(a -> a != null).findFirst()
+                            .orElse(null), holders, CourtDeadlines.STATUTORY_ANSWER,
+                    OverdueItem.delayOf(work.caseNumber(), CourtDeadlines.STATUTORY_ANSWER, work.answerDue(), key),
+                    holding(work)));
+        }
+        items.sort(Comparator.comparing(OverdueItem::due).thenComparing(OverdueItem::key));
+        return items;
+    }
+
+    /** The overdue tasks of one activity of one process instance: what its overdue timer escalates. */
+    public List<OverdueItem> ofActivity(String processInstanceId, String activityId) {
+        Date now = ClockUtil.getCurrentTime();
+        return jdbc.query(overdueTasks + " AND t.PROC_INST_ID_ = ? AND t.TASK_DEF_KEY_ = ?",
+                taskItem(LegalClock.dateOf(now)), new Timestamp(now.getTime()), processInstanceId, activityId);
+    }
+
+    /**
+     * The keys of overdue task items whose overdue timer (deadlines.DeadlineTimers) is still the job executor's to
+     * fire: locked by a node now, or due or created within the last {@code graceMillis}. The sweep leaves those to
+     * their timers, so that the two do not race for one item; a timer not fired within the grace (the executor
+     * stalled, or a test moved the clock) is overtaken by the sweep. Either way lit_supervision's key lets one
+     * escalation of an item commit.
+     */
+    public Set<String> leftToTimers(long graceMillis) {
+        Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+        Timestamp since = new Timestamp(now.getTime() - graceMillis);
+        return new HashSet<>(jdbc.query(timersPending, (rs, i) -> "task:" + rs.getString(1), now, now, since, since));
+    }
+
+    private RowMapper<OverdueItem> taskItem(LocalDate today) {
+        return (rs, i) -> {
             String unit = rs.getString("UNIT_");
             LocalDate due = dateOf(rs.getTimestamp("DUE_DATE_"));
             String id = rs.getString("ID_");
@@ -101,22 +151,7 @@ public class OverdueItems {
                     rs.getString("EXECUTION_ID_"), rs.getString("PROC_INST_ID_"), rs.getString("ASSIGNEE_"),
                     unit == null ? List.of() : List.of(unit), deadline,
                     OverdueItem.delayOf(caseNumber, deadline, due, key), null);
-        }, new Timestamp(now.getTime())));
-
-        for (CaseWork work : answerWork("c.answer_due < ?", today)) {
-            String key = "case:" + work.instanceId() + ":" + CourtDeadlines.STATUTORY_ANSWER;
-            List<String> holders = work.holders();
-            items.add(new OverdueItem(key, work.caseNumber(), work.answerItem(), work.unit(),
-                    holders.stream().map(units::nameOf).reduce((a, b) -> a + "、" + b).orElseThrow(), work.answerDue(),
-                    ChronoUnit.DAYS.between(work.answerDue(), today), null,
-                    work.atExecution() == null ? work.instanceId() : work.atExecution(), work.instanceId(),
-                    work.holding().stream().map(CaseWork.OpenTask::assignee).filter(a -> a != null).findFirst()
-                            .orElse(null), holders, CourtDeadlines.STATUTORY_ANSWER,
-                    OverdueItem.delayOf(work.caseNumber(), CourtDeadlines.STATUTORY_ANSWER, work.answerDue(), key),
-                    holding(work)));
-        }
-        items.sort(Comparator.comparing(OverdueItem::due).thenComparing(OverdueItem::key));
-        return items;
+        };
     }
 
     /** The cases whose statutory answer is due in [from, to], with who holds their work. */

@@ -46,6 +46,8 @@ class DueDateGuardTest {
     TestRestTemplate rest;
     @Autowired
     AuthorizationService authorizations;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
 
     @AfterEach
     void signOut() {
@@ -129,6 +131,9 @@ class DueDateGuardTest {
         moveDueAs("admin", "camunda-admin", task.getId(), later);
         assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getDueDate())
                 .isEqualTo(LegalClock.endOfDay(later));
+        assertThat(cn.shapotou.litigation.escalation.OverdueTimers.of(engine, task.getProcessInstanceId(), task.getTaskDefinitionKey()).getDuedate())
+                .as("the task's overdue timer follows it to 24:00 of the new day")
+                .isEqualTo(DeadlineTimers.overdueAt(LegalClock.endOfDay(later)));
         assertThat(tasks.getTaskComments(task.getId())).extracting(Comment::getFullMessage).anySatisfy(m ->
                 assertThat(m).contains("admin", "变更为2099-01-05", "理由：法院延长举证期限"));
         assertThat(tasks.getVariableLocal(task.getId(), DueDateGuard.REASON)).as("each change needs its own reason")

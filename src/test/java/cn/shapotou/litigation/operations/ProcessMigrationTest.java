@@ -193,6 +193,21 @@ class ProcessMigrationTest {
         assertThat(state(List.of(registered, answering, hearing, majorIssue, judged, awaitingEffect)))
                 .isEqualTo(before);
 
+        // Every open task that serves a case deadline now carries its overdue timer at 24:00 of its deadline day.
+        List<org.camunda.bpm.engine.task.Task> deadlineBound = tasks.createTaskQuery()
+                .processVariableValueLike("caseNumber", "%").list().stream()
+                .filter(t -> List.of(registered, answering, hearing, majorIssue, judged, awaitingEffect)
+                        .contains(runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId())
+                                .singleResult().getBusinessKey()))
+                .filter(t -> tasks.getVariableLocal(t.getId(), cn.shapotou.litigation.deadlines.DeadlineTasks.KEY_VARIABLE) != null)
+                .toList();
+        assertThat(deadlineBound).isNotEmpty();
+        for (org.camunda.bpm.engine.task.Task task : deadlineBound) {
+            assertThat(cn.shapotou.litigation.escalation.OverdueTimers.all(engine, task.getProcessInstanceId(),
+                    task.getTaskDefinitionKey())).as(task.getName()).isNotEmpty().allSatisfy(timer -> assertThat(
+                    timer.getDuedate()).isEqualTo(cn.shapotou.litigation.deadlines.DeadlineTimers.overdueAt(task.getDueDate())));
+        }
+
         ProcessMigration.Report again = migration.run(false);
         assertThat(ours(again, old)).containsOnlyKeys("court-appearance");
 
@@ -399,8 +414,12 @@ class ProcessMigrationTest {
                                         ? s.getValueSerialized() : v.getValue())));
                 tasks.createTaskQuery().processInstanceId(instance.getId()).list().forEach(t -> state.put(at
                         + "/task/" + t.getTaskDefinitionKey() + "/" + t.getId(), millis(t.getDueDate())));
-                management.createJobQuery().processInstanceId(instance.getId()).list().forEach(j -> state.put(at
-                        + "/job/" + j.getId(), millis(j.getDuedate())));
+                // The overdue timers are new in the current models: the migration adds them (checked on their own).
+                management.createJobQuery().processInstanceId(instance.getId()).list().stream()
+                        .filter(j -> !String.valueOf(management.createJobDefinitionQuery()
+                                .jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId())
+                                .endsWith(cn.shapotou.litigation.deadlines.DeadlineTimers.SUFFIX))
+                        .forEach(j -> state.put(at + "/job/" + j.getId(), millis(j.getDuedate())));
             }
         }
         assertThat(state.keySet()).anySatisfy(k -> assertThat(k).contains("/job/"));

@@ -1,0 +1,29 @@
+package cn.shapotou.litigation.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shapotou.litigation.deadlines.DeadlineTimers;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+
+/** The overdue timer (「期限届满」) of a deadline-bound task, as tests find and fire it. */
+public final class OverdueTimers {
+
+    private OverdueTimers() {}
+
+    /** The one pending overdue timer of activity {@code task} in {@code processInstanceId}. */
+    public static Job of(ProcessEngine engine, String processInstanceId, String task) {
+        List<Job> timers = all(engine, processInstanceId, task);
+        assertThat(timers).as("overdue timer of " + task).hasSize(1);
+        return timers.get(0);
+    }
+
+    public static List<Job> all(ProcessEngine engine, String processInstanceId, String task) {
+        var management = engine.getManagementService();
+        return management.createJobQuery().processInstanceId(processInstanceId).timers().list().stream()
+                .filter(job -> DeadlineTimers.timerOf(task).equals(management.createJobDefinitionQuery()
+                        .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId()))
+                .toList();
+    }
+}
