@@ -2,6 +2,7 @@ package cn.shapotou.litigation.deadlines;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -130,8 +131,11 @@ public class DeadlineRecomputation {
         }
         for (Job timer : engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
                 .timers().list()) {
-            if (key.equals(deadlineOf(timer))) {
-                engine.getManagementService().setJobDuedate(timer.getId(), LegalClock.endOfDay(after));
+            String[] waitsFor = deadlineOf(timer);
+            if (waitsFor != null && key.equals(waitsFor[0])) {
+                Date moment = LegalClock.endOfDay(after);
+                engine.getManagementService().setJobDuedate(timer.getId(),
+                        "overdueAt".equals(waitsFor[1]) ? DeadlineTimers.overdueAt(moment) : moment);
                 log.info("Case {}: timer {} moved from {} to {} (deadline {})", businessKey, timer.getId(), before,
                         after, key);
             }
@@ -139,29 +143,37 @@ public class DeadlineRecomputation {
         return new Change(processInstanceId, businessKey, key, before, after, taskIds);
     }
 
-    /** {@code caseDeadlines.dueAt(execution, 'key')}, or with the key in a variable: {@code dueAt(execution, name)}. */
+    /**
+     * {@code caseDeadlines.dueAt(execution, 'key')} or {@code overdueAt(...)}, or with the key in a variable:
+     * {@code dueAt(execution, name)}.
+     */
     private static final Pattern DUE_AT = Pattern.compile(
-            "caseDeadlines\\.dueAt\\(\\s*execution\\s*,\\s*(?:'(\\w+)'|(\\w+))\\s*\\)");
+            "caseDeadlines\\.(dueAt|overdueAt)\\(\\s*execution\\s*,\\s*(?:'(\\w+)'|(\\w+))\\s*\\)");
 
-    /** Which case deadline a timer waits for, read from its {@code timeDate} expression in the BPMN model. */
-    private String deadlineOf(Job timer) {
+    /**
+     * Which case deadline a timer waits for and how ({@code dueAt} or {@code overdueAt}), read from its
+     * {@code timeDate} expression in the BPMN model; null for none. A task's overdue timer follows its task instead
+     * (DeadlineTimers#follow), so that an administrator's change of the task's due date stays.
+     */
+    private String[] deadlineOf(Job timer) {
         String activityId = engine.getManagementService().createJobDefinitionQuery()
                 .jobDefinitionId(timer.getJobDefinitionId()).singleResult().getActivityId();
         ModelElementInstance element = engine.getRepositoryService()
                 .getBpmnModelInstance(timer.getProcessDefinitionId()).getModelElementById(activityId);
-        if (element == null) {
+        if (element == null || (activityId.endsWith(DeadlineTimers.SUFFIX)
+                && !activityId.endsWith(DeadlineTimers.STATUTORY_ANSWER_SUFFIX))) {
             return null;
         }
         for (TimerEventDefinition definition : element.getChildElementsByType(TimerEventDefinition.class)) {
             if (definition.getTimeDate() != null) {
                 Matcher m = DUE_AT.matcher(definition.getTimeDate().getTextContent());
                 if (m.find()) {
-                    if (m.group(1) != null) {
-                        return m.group(1);
+                    if (m.group(2) != null) {
+                        return new String[] {m.group(2), m.group(1)};
                     }
                     // e.g. the appeal period's key depends on the decision (litigation-case's AppealPeriodOverTimer)
-                    Object key = engine.getRuntimeService().getVariable(timer.getExecutionId(), m.group(2));
-                    return key instanceof String k ? k : null;
+                    Object key = engine.getRuntimeService().getVariable(timer.getExecutionId(), m.group(3));
+                    return key instanceof String k ? new String[] {k, m.group(1)} : null;
                 }
             }
         }

@@ -23,6 +23,13 @@ public final class DeadlineTimers {
     /** The boundary timer of task {@code X} is {@code XOverdueTimer}; the sweep and the models rely on it. */
     public static final String SUFFIX = "OverdueTimer";
 
+    /**
+     * The case's own timers on the statutory answer (ALL Art. 67), on the stages during which it is watched: their ids
+     * end so ({@code IntakeStatutoryAnswerOverdueTimer}, ...); they move with the deadline like any timer whose
+     * {@code timeDate} is {@code caseDeadlines.overdueAt(execution, key)} (DeadlineRecomputation).
+     */
+    public static final String STATUTORY_ANSWER_SUFFIX = "StatutoryAnswerOverdueTimer";
+
     private DeadlineTimers() {}
 
     public static String timerOf(String taskDefinitionKey) {

@@ -49,6 +49,7 @@ public class OverdueItems {
     private final String overdueTasks;
     private final String answerWork;
     private final String timersPending;
+    private final String answerTimersPending;
 
     public OverdueItems(JdbcTemplate jdbc, ManagementService management, UnitDirectory units) {
         this.jdbc = jdbc;
@@ -72,6 +73,10 @@ public class OverdueItems {
                 + " j ON j.PROCESS_INSTANCE_ID_ = t.PROC_INST_ID_ AND j.TYPE_ = 'timer' AND j.HANDLER_CFG_ = "
                 + "CONCAT(t.TASK_DEF_KEY_, '" + DeadlineTimers.SUFFIX + "') WHERE t.DUE_DATE_ < ? AND "
                 + "(j.LOCK_EXP_TIME_ > ? OR j.DUEDATE_ > ? OR j.CREATE_TIME_ > ?)";
+        this.answerTimersPending = "SELECT c.process_instance_id FROM lit_case c JOIN "
+                + management.getTableName(JobEntity.class) + " j ON j.PROCESS_INSTANCE_ID_ = c.process_instance_id AND "
+                + "j.TYPE_ = 'timer' AND j.HANDLER_CFG_ LIKE '%" + DeadlineTimers.STATUTORY_ANSWER_SUFFIX + "' WHERE "
+                + "c.answer_due < ? AND (j.LOCK_EXP_TIME_ > ? OR j.DUEDATE_ > ? OR j.CREATE_TIME_ > ?)";
         // Each watched case with the open tasks of every instance carrying its case number (call activities pass the
         // business key on): one row a task, or one row without a task. The incident goes on an execution that is at
         // an activity now; the case itself if none is.
@@ -94,19 +99,30 @@ public class OverdueItems {
         List<OverdueItem> items = new ArrayList<>(jdbc.query(overdueTasks, taskItem(today),
                 new Timestamp(now.getTime())));
         for (CaseWork work : answerWork("c.answer_due < ?", today)) {
-            String key = "case:" + work.instanceId() + ":" + CourtDeadlines.STATUTORY_ANSWER;
-            List<String> holders = work.holders();
-            items.add(new OverdueItem(key, work.caseNumber(), work.answerItem(), work.unit(),
-                    holders.stream().map(units::nameOf).reduce((a, b) -> a + "、" + b).orElseThrow(), work.answerDue(),
-                    ChronoUnit.DAYS.between(work.answerDue(), today), null,
-                    work.atExecution() == null ? work.instanceId() : work.atExecution(), work.instanceId(),
-                    work.holding().stream().map(CaseWork.OpenTask::assignee).filter(a -> a != null).findFirst()
-                            .orElse(null), holders, CourtDeadlines.STATUTORY_ANSWER,
-                    OverdueItem.delayOf(work.caseNumber(), CourtDeadlines.STATUTORY_ANSWER, work.answerDue(), key),
-                    holding(work)));
+            items.add(caseItem(work, today));
         }
         items.sort(Comparator.comparing(OverdueItem::due).thenComparing(OverdueItem::key));
         return items;
+    }
+
+    /** The statutory answer item of one case, if overdue now: what the case's answer timer escalates. */
+    public List<OverdueItem> statutoryAnswerOf(String caseInstanceId) {
+        LocalDate today = LegalClock.dateOf(ClockUtil.getCurrentTime());
+        return answerWork("c.process_instance_id = ? AND c.answer_due < ?", caseInstanceId, today).stream()
+                .map(work -> caseItem(work, today)).toList();
+    }
+
+    private OverdueItem caseItem(CaseWork work, LocalDate today) {
+        String key = "case:" + work.instanceId() + ":" + CourtDeadlines.STATUTORY_ANSWER;
+        List<String> holders = work.holders();
+        return new OverdueItem(key, work.caseNumber(), work.answerItem(), work.unit(),
+                holders.stream().map(units::nameOf).reduce((a, b) -> a + "、" + b).orElseThrow(), work.answerDue(),
+                ChronoUnit.DAYS.between(work.answerDue(), today), null,
+                work.atExecution() == null ? work.instanceId() : work.atExecution(), work.instanceId(),
+                work.holding().stream().map(CaseWork.OpenTask::assignee).filter(a -> a != null).findFirst()
+                        .orElse(null), holders, CourtDeadlines.STATUTORY_ANSWER,
+                OverdueItem.delayOf(work.caseNumber(), CourtDeadlines.STATUTORY_ANSWER, work.answerDue(), key),
+                holding(work));
     }
 
     /** The overdue tasks of one activity of one process instance: what its overdue timer escalates. */
@@ -126,7 +142,11 @@ public class OverdueItems {
     public Set<String> leftToTimers(long graceMillis) {
         Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
         Timestamp since = new Timestamp(now.getTime() - graceMillis);
-        return new HashSet<>(jdbc.query(timersPending, (rs, i) -> "task:" + rs.getString(1), now, now, since, since));
+        Set<String> keys = new HashSet<>(jdbc.query(timersPending, (rs, i) -> "task:" + rs.getString(1), now, now,
+                since, since));
+        keys.addAll(jdbc.query(answerTimersPending, (rs, i) -> "case:" + rs.getString(1) + ":"
+                + CourtDeadlines.STATUTORY_ANSWER, LegalClock.dateOf(now), now, since, since));
+        return keys;
     }
 
     private RowMapper<OverdueItem> taskItem(LocalDate today) {

@@ -1,0 +1,90 @@
+package cn.shapotou.litigation.deadlines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The models show their deadlines: every user task that serves a case deadline (create listener
+ * {@code deadlineTasks.apply(task, key)}) carries the overdue timer 「期限届满」 of {@link DeadlineTimers} on the same
+ * deadline, non-interrupting, leading to 「逾期督办」; and every overdue timer belongs to such a task.
+ */
+class DeadlineTimersModelTest {
+
+    private static final Pattern APPLY = Pattern.compile("deadlineTasks\\.apply\\(\\s*task\\s*,\\s*([^)]+?)\\s*\\)");
+    private static final Pattern OVERDUE_AT =
+            Pattern.compile("^\\$\\{caseDeadlines\\.overdueAt\\(\\s*execution\\s*,\\s*([^)]+?)\\s*\\)}$");
+
+    static Stream<Path> models() throws IOException {
+        return Files.list(Path.of("processes")).filter(p -> p.toString().endsWith(".bpmn")).sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void everyDeadlineBoundTaskHasItsOverdueTimerAndEveryOverdueTimerItsTask(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        List<String> timed = new ArrayList<>();
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            String key = deadlineOf(task);
+            if (key == null) {
+                continue;
+            }
+            timed.add(task.getId());
+            List<BoundaryEvent> timers = model.getModelElementsByType(BoundaryEvent.class).stream()
+                    .filter(b -> b.getAttachedTo() == task && b.getId().equals(DeadlineTimers.timerOf(task.getId())))
+                    .toList();
+            assertThat(timers).as(file + ": overdue timer of " + task.getId()).hasSize(1);
+            BoundaryEvent timer = timers.get(0);
+            assertThat(timer.cancelActivity()).as(timer.getId() + " does not interrupt the task").isFalse();
+            assertThat(timer.getName()).isEqualTo("期限届满");
+            TimerEventDefinition definition = (TimerEventDefinition) timer.getEventDefinitions().iterator().next();
+            Matcher at = OVERDUE_AT.matcher(definition.getTimeDate().getTextContent().strip());
+            assertThat(at.matches()).as(timer.getId() + " waits for 24:00 of the deadline day").isTrue();
+            assertThat(at.group(1)).as(timer.getId() + " waits for the task's own deadline").isEqualTo(key);
+            FlowNode next = timer.getOutgoing().iterator().next().getTarget();
+            assertThat(next).isInstanceOf(ServiceTask.class);
+            assertThat(((ServiceTask) next).getCamundaDelegateExpression()).isEqualTo("${overdueEscalation}");
+            assertThat(next.getName()).isEqualTo("逾期督办");
+            assertThat(next.getOutgoing().iterator().next().getTarget()).isInstanceOf(EndEvent.class);
+        }
+        for (BoundaryEvent timer : model.getModelElementsByType(BoundaryEvent.class)) {
+            if (timer.getId().endsWith(DeadlineTimers.SUFFIX)
+                    && !timer.getId().endsWith(DeadlineTimers.STATUTORY_ANSWER_SUFFIX)) {
+                assertThat(timed).as(file + ": " + timer.getId() + " is on a deadline-bound task")
+                        .contains(timer.getAttachedTo().getId());
+            }
+        }
+    }
+
+    private static String deadlineOf(UserTask task) {
+        if (task.getExtensionElements() == null) {
+            return null;
+        }
+        for (CamundaTaskListener listener : task.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaTaskListener.class).list()) {
+            Matcher m = APPLY.matcher(String.valueOf(listener.getCamundaExpression()));
+            if ("create".equals(listener.getCamundaEvent()) && m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+}
