@@ -3,11 +3,15 @@ package cn.shapotou.litigation.escalation;
 import cn.shapotou.litigation.accountability.AccountabilityFact;
 import cn.shapotou.litigation.accountability.AccountabilityFacts;
 import cn.shapotou.litigation.cases.CaseRegistry;
+import cn.shapotou.litigation.deadlines.DeadlineTimers;
+import cn.shapotou.litigation.deadlines.LegalClock;
 import java.time.LocalDate;
+import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -64,6 +68,31 @@ public class StatutoryAnswerWatch {
         runtime.setVariable(caseInstanceId, OverdueItems.STATUTORY_ANSWER_DUE, due.toString());
         runtime.setVariable(caseInstanceId, WATCHED_KEY, key);
         registry.watchAnswer(caseInstanceId, due);
+        moveTimers(caseInstanceId, due);
+    }
+
+    /**
+     * The moment of the case's statutory answer timers 「法定答辩期限届满」 (timeDate
+     * {@code ${statutoryAnswerWatch.overdueAt(execution)}}; ids ending in DeadlineTimers#STATUTORY_ANSWER_SUFFIX):
+     * 24:00 of the watched answer day. With none watched when the stage starts (a later instance before the other
+     * party's appeal is registered), the timer waits without a day ({@link #NO_DAY}) until {@link #open} gives it one.
+     */
+    public Date overdueAt(DelegateExecution execution) {
+        Object due = execution.getVariable(OverdueItems.STATUTORY_ANSWER_DUE);
+        return due instanceof String day ? DeadlineTimers.overdueAt(LegalClock.endOfDay(LocalDate.parse(day))) : NO_DAY;
+    }
+
+    /** When a statutory answer timer waits while no answer is watched: the last day the engine's dates hold. */
+    static final Date NO_DAY = Date.from(LocalDate.of(9999, 12, 31).atStartOfDay(LegalClock.ZONE).toInstant());
+
+    private void moveTimers(String caseInstanceId, LocalDate due) {
+        for (Job timer : management.createJobQuery().processInstanceId(caseInstanceId).timers().list()) {
+            var definition = management.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId())
+                    .singleResult();
+            if (definition != null && definition.getActivityId().endsWith(DeadlineTimers.STATUTORY_ANSWER_SUFFIX)) {
+                management.setJobDuedate(timer.getId(), DeadlineTimers.overdueAt(LegalClock.endOfDay(due)));
+            }
+        }
     }
 
     /** Delivered to the court, or the case decided before it was: the item is done, with its escalation. */
@@ -119,6 +148,7 @@ public class StatutoryAnswerWatch {
         if (same && runtime.getVariable(caseInstanceId, OverdueItems.STATUTORY_ANSWER_DUE) != null) {
             runtime.setVariable(caseInstanceId, OverdueItems.STATUTORY_ANSWER_DUE, due.toString());
             registry.watchAnswer(caseInstanceId, due);
+            moveTimers(caseInstanceId, due);
         }
     }
 }
