@@ -2,7 +2,6 @@ package cn.shapotou.litigation.deadlines;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -133,9 +132,7 @@ public class DeadlineRecomputation {
                 .timers().list()) {
             String[] waitsFor = deadlineOf(timer);
             if (waitsFor != null && key.equals(waitsFor[0])) {
-                Date moment = LegalClock.endOfDay(after);
-                engine.getManagementService().setJobDuedate(timer.getId(),
-                        "overdueAt".equals(waitsFor[1]) ? DeadlineTimers.overdueAt(moment) : moment);
+                engine.getManagementService().setJobDuedate(timer.getId(), LegalClock.endOfDay(after));
                 log.info("Case {}: timer {} moved from {} to {} (deadline {})", businessKey, timer.getId(), before,
                         after, key);
             }
@@ -151,23 +148,26 @@ public class DeadlineRecomputation {
             "caseDeadlines\\.(dueAt|overdueAt)\\(\\s*execution\\s*,\\s*(?:'(\\w+)'|(\\w+))\\s*\\)");
 
     /**
-     * Which case deadline a timer waits for and how ({@code dueAt} or {@code overdueAt}), read from its
-     * {@code timeDate} expression in the BPMN model; null for none. A task's overdue timer follows its task instead
-     * (DeadlineTimers#follow), so that an administrator's change of the task's due date stays.
+     * Which case deadline a timer waits for, read from its {@code timeDate} expression in the BPMN model; null for none.
+     * A task's overdue timer ({@code overdueAt}) follows its task instead (DeadlineTimers#follow), so that an
+     * administrator's change of the task's due date stays; the case's statutory answer timers follow the answer watch
+     * (escalation.StatutoryAnswerWatch#move).
      */
     private String[] deadlineOf(Job timer) {
         String activityId = engine.getManagementService().createJobDefinitionQuery()
                 .jobDefinitionId(timer.getJobDefinitionId()).singleResult().getActivityId();
         ModelElementInstance element = engine.getRepositoryService()
                 .getBpmnModelInstance(timer.getProcessDefinitionId()).getModelElementById(activityId);
-        if (element == null || (activityId.endsWith(DeadlineTimers.SUFFIX)
-                && !activityId.endsWith(DeadlineTimers.STATUTORY_ANSWER_SUFFIX))) {
+        if (element == null) {
             return null;
         }
         for (TimerEventDefinition definition : element.getChildElementsByType(TimerEventDefinition.class)) {
             if (definition.getTimeDate() != null) {
                 Matcher m = DUE_AT.matcher(definition.getTimeDate().getTextContent());
                 if (m.find()) {
+                    if ("overdueAt".equals(m.group(1))) {
+                        return null;
+                    }
                     if (m.group(2) != null) {
                         return new String[] {m.group(2), m.group(1)};
                     }

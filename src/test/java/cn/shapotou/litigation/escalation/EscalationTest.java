@@ -114,6 +114,12 @@ class EscalationTest {
         assertThat(notices(caseNumber)).hasSize(2);
 
         walk.approveProposal(caseNumber);
+        // The hearing stage's statutory answer timer starts with it, already due: it raises the item on the new stage
+        // (the sweep leaves it that minute).
+        watch.sweep();
+        String theCase = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("litigation-case").singleResult().getId();
+        management.executeJob(OverdueTimers.caseTimer(engine, theCase, "InstanceStatutoryAnswerOverdueTimer").getId());
         watch.sweep();
         assertThat(incidents(caseNumber)).as("the proposal's incident went with it; the statutory item stays")
                 .extracting(Incident::getIncidentMessage).noneMatch(m -> m.contains("拟定办理建议"))

@@ -112,6 +112,29 @@ class OverdueTimerTest {
     }
 
     @Test
+    void theCaseTimerRaisesTheStatutoryAnswerOnceWhileTheCaseGoesOn() {
+        Task draft = proposalRegisteredOn(LocalDate.of(2026, 12, 1));
+        String theCase = runtime.createProcessInstanceQuery().processInstanceBusinessKey(
+                runtime.createProcessInstanceQuery().processInstanceId(draft.getProcessInstanceId()).singleResult()
+                        .getBusinessKey()).processDefinitionKey("litigation-case").singleResult().getId();
+        LocalDate due = LocalDate.parse((String) runtime.getVariable(theCase, OverdueItems.STATUTORY_ANSWER_DUE));
+        Job timer = OverdueTimers.caseTimer(engine, theCase, "IntakeStatutoryAnswerOverdueTimer");
+        assertThat(timer.getDuedate()).isEqualTo(DeadlineTimers.overdueAt(LegalClock.endOfDay(due)));
+        String key = "case:" + theCase + ":" + CourtDeadlines.STATUTORY_ANSWER;
+
+        at(due.plusDays(1), 0, 0);
+        watch.sweep();
+        assertThat(runtime.createIncidentQuery().configuration(key).count()).as("left to the case's timer").isZero();
+        management.executeJob(timer.getId());
+        assertThat(runtime.createIncidentQuery().incidentType(DeadlineWatch.INCIDENT_TYPE).configuration(key).list())
+                .hasSize(1).first().satisfies(i -> assertThat(i.getIncidentMessage()).contains("法定答辩期限"));
+        at(due.plusDays(1), 0, 5);
+        watch.sweep();
+        assertThat(runtime.createIncidentQuery().incidentType(DeadlineWatch.INCIDENT_TYPE).configuration(key).count())
+                .as("raised once").isOne();
+    }
+
+    @Test
     void aTimerThatFiresBeforeTheTaskIsOverdueRaisesNothing() {
         Task draft = proposalRegisteredOn(LocalDate.of(2026, 12, 3));
         Job timer = OverdueTimers.of(engine, draft.getProcessInstanceId(), "DraftHandlingProposalTask");

@@ -19,6 +19,17 @@ public final class OverdueTimers {
         return timers.get(0);
     }
 
+    /** The one pending timer {@code activityId} of the case instance, e.g. its statutory answer timer. */
+    public static Job caseTimer(ProcessEngine engine, String caseInstanceId, String activityId) {
+        var management = engine.getManagementService();
+        List<Job> timers = management.createJobQuery().processInstanceId(caseInstanceId).timers().list().stream()
+                .filter(job -> activityId.equals(management.createJobDefinitionQuery()
+                        .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId()))
+                .toList();
+        assertThat(timers).as(activityId).hasSize(1);
+        return timers.get(0);
+    }
+
     public static List<Job> all(ProcessEngine engine, String processInstanceId, String task) {
         var management = engine.getManagementService();
         return management.createJobQuery().processInstanceId(processInstanceId).timers().list().stream()
