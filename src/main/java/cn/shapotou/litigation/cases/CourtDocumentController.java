@@ -121,7 +121,7 @@ public class CourtDocumentController {
             if (conflict != null) {
                 throw new ApiException(HttpStatus.CONFLICT, "kind", conflict);
             }
-            CourtDocuments.Registered registered = documents.register(caseNumber, body, user.id());
+            CourtDocumentDispatch.Registered registered = documents.register(caseNumber, body, user.id());
             Map<String, Object> response = new LinkedHashMap<>();
             response.put("id", registered.id());
             response.put("caseNumber", caseNumber);

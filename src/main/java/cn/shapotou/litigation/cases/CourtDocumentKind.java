@@ -25,4 +25,13 @@ public enum CourtDocumentKind {
     public String label() {
         return label;
     }
+
+    /** The kind a request names, or null when it names none. */
+    public static CourtDocumentKind parse(Object value) {
+        try {
+            return value == null ? null : valueOf(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 }

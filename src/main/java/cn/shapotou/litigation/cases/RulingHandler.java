@@ -1,0 +1,17 @@
+package cn.shapotou.litigation.cases;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+@Component
+public class RulingHandler extends CourtInstanceDecisionHandler {
+
+    public RulingHandler(RuntimeService runtime, CaseMessages messages) {
+        super(runtime, messages);
+    }
+
+    @Override
+    public CourtDocumentKind kind() {
+        return CourtDocumentKind.RULING;
+    }
+}
