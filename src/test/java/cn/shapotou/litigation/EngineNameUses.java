@@ -30,6 +30,8 @@ public final class EngineNameUses {
          * ({@code getVariable(id, "x")})
          */
         NAME,
+        /** every argument */
+        EVERY,
         /** every argument starting with a capital letter (ids; users and case numbers do not) */
         EVERY_UPPER_CAMEL,
         /** every other argument from the first ({@code Map.of(k, v, k, v)}) */
@@ -57,7 +59,7 @@ public final class EngineNameUses {
     public static final List<Call> CALLS = List.of(
             // process keys
             new Call("processDefinitionKey", Kind.PROCESS, Args.FIRST),
-            new Call("processDefinitionKeyIn", Kind.PROCESS, Args.EVERY_UPPER_CAMEL),
+            new Call("processDefinitionKeyIn", Kind.PROCESS, Args.EVERY),
             new Call("startProcessInstanceByKey", Kind.PROCESS, Args.FIRST),
             new Call("createProcessInstanceByKey", Kind.PROCESS, Args.FIRST),
             // messages and signals
@@ -73,14 +75,14 @@ public final class EngineNameUses {
             new Call("BpmnError", Kind.ERROR, Args.FIRST),
             // activity ids: engine queries, instance modification, and the tests' walks (CaseWalk, BpmnAwareTests)
             new Call("activityId", Kind.ACTIVITY, Args.FIRST),
-            new Call("activityIdIn", Kind.ACTIVITY, Args.EVERY_UPPER_CAMEL),
+            new Call("activityIdIn", Kind.ACTIVITY, Args.EVERY),
             new Call("taskDefinitionKey", Kind.ACTIVITY, Args.FIRST),
-            new Call("taskDefinitionKeyIn", Kind.ACTIVITY, Args.EVERY_UPPER_CAMEL),
+            new Call("taskDefinitionKeyIn", Kind.ACTIVITY, Args.EVERY),
             new Call("startBeforeActivity", Kind.ACTIVITY, Args.FIRST),
             new Call("startAfterActivity", Kind.ACTIVITY, Args.FIRST),
             new Call("cancelAllForActivity", Kind.ACTIVITY, Args.FIRST),
             new Call("startTransition", Kind.ACTIVITY, Args.FIRST),
-            new Call("mapActivities", Kind.ACTIVITY, Args.EVERY_UPPER_CAMEL),
+            new Call("mapActivities", Kind.ACTIVITY, Args.EVERY),
             new Call("hasPassed", Kind.ACTIVITY, Args.EVERY_UPPER_CAMEL),
             new Call("hasNotPassed", Kind.ACTIVITY, Args.EVERY_UPPER_CAMEL),
             new Call("isWaitingAt", Kind.ACTIVITY, Args.EVERY_UPPER_CAMEL),
@@ -232,6 +234,7 @@ public final class EngineNameUses {
                                     Map<String, String> constants, Path file) {
         return switch (args) {
             case FIRST -> index == 0;
+            case EVERY -> true;
             case NAME -> index == 0 || index == 1 && value(
                     code.substring(all.get(0)[0], all.get(0)[1]).strip(), file, constants) == null;
             case EVERY_UPPER_CAMEL -> !value.isEmpty() && Character.isUpperCase(value.charAt(0))

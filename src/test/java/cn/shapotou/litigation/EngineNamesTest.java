@@ -87,6 +87,7 @@ class EngineNamesTest {
                     void next() {
                         walk.task(caseNumber, NEXT);
                         runtime.getVariable(id, ReviewRounds.HISTORY);
+                        runtime.createProcessInstanceQuery().processDefinitionKeyIn("litigation-case", "court-apperance");
                     }
                 }
                 """;
@@ -102,7 +103,8 @@ class EngineNamesTest {
                 "Wrong.java:6 complete(…) \"AttendHearingTsk\" (no such ACTIVITY)",
                 "Wrong.java:7 getVariable(…) \"leadUnitt\" (no such VARIABLE)",
                 "Wrong.java:10 literal shaped like an activity id \"ApproveRepliesTask\" (no such ACTIVITY)",
-                "Wrong.java:12 task(NEXT) \"ApproveRepliesTask\" (no such ACTIVITY)");
+                "Wrong.java:12 task(NEXT) \"ApproveRepliesTask\" (no such ACTIVITY)",
+                "Wrong.java:14 processDefinitionKeyIn(…) \"court-apperance\" (no such PROCESS)");
     }
 
     /** The models are read, not assumed: a name of each kind the product relies on is found. */

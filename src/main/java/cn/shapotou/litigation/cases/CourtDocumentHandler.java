@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casefile.FileCategory;
 import java.util.Map;
 
 /**
@@ -14,6 +15,11 @@ public interface CourtDocumentHandler {
 
     /** Checks the fields only this kind carries (the common ones are {@link CourtDocumentValidation}'s). */
     default void check(CourtDocumentChecks checks) {
+    }
+
+    /** Where the document's scan belongs in the dossier (Art. 18); most court documents are decisions. */
+    default FileCategory scanCategory() {
+        return FileCategory.COURT_DECISION;
     }
 
     /** Whether the document carries a court's outcome (and so may carry {@code amendedOutcome}). */

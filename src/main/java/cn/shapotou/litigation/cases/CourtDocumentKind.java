@@ -1,6 +1,9 @@
 package cn.shapotou.litigation.cases;
 
-/** The court documents the district office registers (README「接口」). */
+/**
+ * The court documents the district office registers (README「接口」). Each kind has its {@link CourtDocumentHandler}
+ * and an option in forms/register-court-document.form (CourtDocumentKindsTest holds the three together).
+ */
 public enum CourtDocumentKind {
     HEARING_NOTICE("开庭传票（出庭通知书）"),
     JUDGMENT("判决书"),

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casefile.FileCategory;
 import cn.shapotou.litigation.appearance.HearingRescheduling;
 import java.time.LocalDate;
 import java.util.Map;
@@ -34,6 +35,11 @@ public class HearingNoticeHandler implements CourtDocumentHandler {
     @Override
     public void check(CourtDocumentChecks checks) {
         checks.date("hearingDate", "开庭日期", true, false);
+    }
+
+    @Override
+    public FileCategory scanCategory() {
+        return FileCategory.HEARING;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casefile.FileCategory;
 import cn.shapotou.litigation.recommendations.JudicialRecommendationStage;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,11 @@ public class JudicialRecommendationHandler implements CourtDocumentHandler {
     @Override
     public void check(CourtDocumentChecks checks) {
         checks.date("replyDueOn", "要求回复日期", false, false);
+    }
+
+    @Override
+    public FileCategory scanCategory() {
+        return FileCategory.RECOMMENDATION;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casefile.FileCategory;
 import cn.shapotou.litigation.answer.SecondInstanceAnswer;
 import cn.shapotou.litigation.decisions.CourtDecision;
 import java.time.LocalDate;
@@ -25,6 +26,11 @@ public class PlaintiffAppealHandler implements CourtDocumentHandler {
     @Override
     public CourtDocumentKind kind() {
         return CourtDocumentKind.PLAINTIFF_APPEAL;
+    }
+
+    @Override
+    public FileCategory scanCategory() {
+        return FileCategory.APPEAL;
     }
 
     @Override

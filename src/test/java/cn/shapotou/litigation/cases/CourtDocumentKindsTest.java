@@ -3,6 +3,7 @@ package cn.shapotou.litigation.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.shapotou.litigation.casefile.FileCategory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -66,6 +67,22 @@ class CourtDocumentKindsTest {
         });
         keys.remove("caseNumber"); // the start listener's, not the document's (CourtDocumentIntake)
         assertThat(difference(keys, CourtDocumentValidation.FIELDS)).as("form fields the API would refuse").isEmpty();
+    }
+
+    /** Art. 18: a scan goes to the dossier's section for its kind; decisions are the default. */
+    @Test
+    void eachKindsScanHasItsPlaceInTheDossier() {
+        Map<CourtDocumentKind, FileCategory> categories = new TreeMap<>();
+        handlersOnClassPath().forEach(h -> categories.put(h.kind(), h.scanCategory()));
+        assertThat(categories).containsExactlyInAnyOrderEntriesOf(Map.of(
+                CourtDocumentKind.HEARING_NOTICE, FileCategory.HEARING,
+                CourtDocumentKind.PLAINTIFF_APPEAL, FileCategory.APPEAL,
+                CourtDocumentKind.JUDICIAL_RECOMMENDATION, FileCategory.RECOMMENDATION,
+                CourtDocumentKind.JUDGMENT, FileCategory.COURT_DECISION,
+                CourtDocumentKind.RULING, FileCategory.COURT_DECISION,
+                CourtDocumentKind.RECONSIDERATION_DECISION, FileCategory.COURT_DECISION,
+                CourtDocumentKind.EFFECTIVE, FileCategory.COURT_DECISION,
+                CourtDocumentKind.RETRIAL_ORDER, FileCategory.COURT_DECISION));
     }
 
     /** The check the application runs at startup refuses a missing and a doubled handler. */
