@@ -24,6 +24,11 @@ abstract class DecisionDocumentHandler implements CourtDocumentHandler {
     /** The instance the decision closes: the one it names, or the first (a reconsideration has no other). */
     abstract Object instance(Map<String, ?> input);
 
+    /** The reconsideration body's decision, whose outcomes are those of Art. 25 rather than a court's. */
+    boolean byReconsiderationBody() {
+        return false;
+    }
+
     @Override
     public boolean carriesOutcome() {
         return true;
@@ -37,7 +42,7 @@ abstract class DecisionDocumentHandler implements CourtDocumentHandler {
         } else {
             // Which outcome fits which instance, and the new result of an amendment (行政诉讼法第八十九条).
             checks.refuseAll(OutcomeRule.refusals(String.valueOf(checks.value("instance")),
-                    kind() == CourtDocumentKind.RECONSIDERATION_DECISION, outcome, checks.value("amendedOutcome")));
+                    byReconsiderationBody(), outcome, checks.value("amendedOutcome")));
         }
     }
 

@@ -18,6 +18,11 @@ public class ReconsiderationDecisionHandler extends DecisionDocumentHandler {
     }
 
     @Override
+    boolean byReconsiderationBody() {
+        return true;
+    }
+
+    @Override
     Object instance(Map<String, ?> input) {
         return "FIRST";
     }
