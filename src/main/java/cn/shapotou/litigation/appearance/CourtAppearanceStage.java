@@ -49,15 +49,23 @@ public class CourtAppearanceStage implements ExecutionListener {
      */
     public void due(DelegateTask task, String which) {
         LocalDate hearing = FormValues.storedDate(task, "hearingDate");
-        LocalDate due = "attend".equals(which) ? hearing : hearing.minusDays(1);
-        task.setDueDate(LegalClock.endOfDay(due));
+        task.setDueDate(LegalClock.endOfDay(dueDate(which, hearing)));
+        task.setVariableLocal("deadlineText", deadlineText(which, hearing));
+    }
+
+    /** The day a task of the stage is due; also when the court moves the hearing ({@link HearingRescheduling}). */
+    static LocalDate dueDate(String which, LocalDate hearing) {
+        return "attend".equals(which) ? hearing : hearing.minusDays(1);
+    }
+
+    static String deadlineText(String which, LocalDate hearing) {
         String what = switch (which) {
             case "plan" -> "出庭人员须在开庭前确定，以便向法院提交负责人身份证明";
             case "approval" -> "负责人不能出庭的理由须在开庭前审批，以便向人民法院提交书面情况说明（第八条第一款）";
             default -> "按人民法院通知准时出庭（第九条第一款）";
         };
-        task.setVariableLocal("deadlineText", what + "：开庭日期" + CHINESE_DATE.format(hearing) + "，期限至"
-                + CHINESE_DATE.format(due) + "24时止。");
+        return what + "：开庭日期" + CHINESE_DATE.format(hearing) + "，期限至"
+                + CHINESE_DATE.format(dueDate(which, hearing)) + "24时止。";
     }
 
     /**

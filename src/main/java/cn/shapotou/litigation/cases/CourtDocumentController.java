@@ -1,7 +1,6 @@
 package cn.shapotou.litigation.cases;
 
 import cn.shapotou.litigation.casefile.CaseFiles;
-import cn.shapotou.litigation.casefile.FileCategory;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
@@ -31,10 +30,12 @@ public class CourtDocumentController {
     private final CurrentUser user;
     private final SystemAccess system;
     private final CaseFiles files;
+    private final CourtDocumentHandlers handlers;
 
     public CourtDocumentController(CourtDocuments documents, CaseView cases, CurrentUser user, SystemAccess system,
-                                   CaseFiles files) {
+                                   CaseFiles files, CourtDocumentHandlers handlers) {
         this.files = files;
+        this.handlers = handlers;
         this.documents = documents;
         this.cases = cases;
         this.user = user;
@@ -74,23 +75,9 @@ public class CourtDocumentController {
                 throw notFound(caseNumber);
             }
             CourtDocumentKind kind = CourtDocumentKind.valueOf((String) body.get("kind"));
-            body.put("fileId", files.store(caseNumber, category(kind), kind.label() + "（" + body.get("receivedOn") + "收到）",
-                    scan).id());
+            body.put("fileId", files.store(caseNumber, handlers.of(kind).scanCategory(),
+                    kind.label() + "（" + body.get("receivedOn") + "收到）", scan).id());
             return registerChecked(caseNumber, body);
-        }
-    }
-
-    /** Where a court document's scan belongs in the dossier (Art. 18). */
-    static FileCategory category(CourtDocumentKind kind) {
-        switch (kind) {
-            case HEARING_NOTICE:
-                return FileCategory.HEARING;
-            case PLAINTIFF_APPEAL:
-                return FileCategory.APPEAL;
-            case JUDICIAL_RECOMMENDATION:
-                return FileCategory.RECOMMENDATION;
-            default:
-                return FileCategory.COURT_DECISION;
         }
     }
 
@@ -121,7 +108,7 @@ public class CourtDocumentController {
             if (conflict != null) {
                 throw new ApiException(HttpStatus.CONFLICT, "kind", conflict);
             }
-            CourtDocuments.Registered registered = documents.register(caseNumber, body, user.id());
+            CourtDocumentDispatch.Registered registered = documents.register(caseNumber, body, user.id());
             Map<String, Object> response = new LinkedHashMap<>();
             response.put("id", registered.id());
             response.put("caseNumber", caseNumber);

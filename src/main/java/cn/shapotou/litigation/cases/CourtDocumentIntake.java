@@ -55,7 +55,7 @@ public class CourtDocumentIntake implements ExecutionListener, JavaDelegate {
         input.remove("caseNumber");
         Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         // The clerk registers; handing the document to the case is the system's act, not a change the clerk may make.
-        CourtDocuments.Registered registered = Context.getCommandContext().runWithoutAuthorization(() ->
+        CourtDocumentDispatch.Registered registered = Context.getCommandContext().runWithoutAuthorization(() ->
                 documents.register((String) execution.getVariable("caseNumber"), input,
                         user == null ? null : user.getUserId()));
         execution.setVariable("documentId", registered.id());

@@ -1,6 +1,9 @@
 package cn.shapotou.litigation.cases;
 
-/** The court documents the district office registers (README「接口」). */
+/**
+ * The court documents the district office registers (README「接口」). Each kind has its {@link CourtDocumentHandler}
+ * and an option in forms/register-court-document.form (CourtDocumentKindsTest holds the three together).
+ */
 public enum CourtDocumentKind {
     HEARING_NOTICE("开庭传票（出庭通知书）"),
     JUDGMENT("判决书"),
@@ -24,5 +27,14 @@ public enum CourtDocumentKind {
 
     public String label() {
         return label;
+    }
+
+    /** The kind a request names, or null when it names none. */
+    public static CourtDocumentKind parse(Object value) {
+        try {
+            return value == null ? null : valueOf(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

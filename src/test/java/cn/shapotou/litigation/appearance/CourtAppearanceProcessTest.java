@@ -188,6 +188,8 @@ class CourtAppearanceProcessTest {
         assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         Task plan = walk.task(caseNumber, "PlanAppearanceTask");
         assertThat(plan.getDueDate()).isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 21)));
+        assertThat((String) tasks.getVariableLocal(plan.getId(), "deadlineText"))
+                .contains("开庭日期2026年12月22日", "期限至2026年12月21日").doesNotContain("12月15日");
         tasks.complete(plan.getId(), plan(true, List.of(CaseWalk.agent("刘伟", "natural-resources", "STAFF", true))));
         assertThat(walk.task(caseNumber, "AttendHearingTask").getDueDate())
                 .isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 22)));
