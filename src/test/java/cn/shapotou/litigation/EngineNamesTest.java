@@ -33,7 +33,11 @@ class EngineNamesTest {
     /** Names no model holds on purpose, and why. */
     private static final Map<String, String> EXEMPT_NAMES = Map.of(
             "answerRounds", "composed at run time: ReviewRounds keeps a loop's rounds in <loop>Rounds",
-            "evil", "SecurityMatrixTest checks that a refused variable was not stored");
+            "evil", "SecurityMatrixTest checks that a refused variable was not stored",
+            "OverdueTimer", "the suffix of every task's overdue timer (deadlines.DeadlineTimers), checked by "
+                    + "DeadlineTimersModelTest",
+            "StatutoryAnswerOverdueTimer", "the suffix of the case's statutory answer timers, checked by "
+                    + "DeadlineTimersModelTest");
 
     @Test
     void everyNameJavaHandsTheEngineIsInTheModels() {
@@ -114,7 +118,8 @@ class EngineNamesTest {
         assertThat(product.processIds).contains("litigation-case", "court-appearance", "court-document");
         assertThat(product.elementIds).contains("PlanAppearanceTask", "RegisterDocumentTask");
         assertThat(product.messages).contains("HearingNotice", "CourtDecision");
-        assertThat(product.variables).contains("leadUnit", "caseNumber", "hearingDate");
+        // The case facts reach the stages through their stage contracts (cases/CaseFacts), not the models' mappings.
+        assertThat(product.variables).contains("leadUnit", "answerDeadline", "appealDeadlineKey");
         assertThat(product.formFields).contains("kind", "receivedOn");
     }
 

@@ -66,12 +66,31 @@ class DeadlineTimersModelTest {
             assertThat(next.getOutgoing().iterator().next().getTarget()).isInstanceOf(EndEvent.class);
         }
         for (BoundaryEvent timer : model.getModelElementsByType(BoundaryEvent.class)) {
+            if (timer.getId().endsWith(DeadlineTimers.STATUTORY_ANSWER_SUFFIX)) {
+                // The case's own timers on the statutory answer (ALL Art. 67), whatever task holds the answer work.
+                assertThat(timer.cancelActivity()).as(timer.getId()).isFalse();
+                assertThat(timer.getName()).isEqualTo("法定答辩期限届满");
+                TimerEventDefinition definition = (TimerEventDefinition) timer.getEventDefinitions().iterator().next();
+                assertThat(definition.getTimeDate().getTextContent().strip())
+                        .isEqualTo("${statutoryAnswerWatch.overdueAt(execution)}");
+                FlowNode next = timer.getOutgoing().iterator().next().getTarget();
+                assertThat(((ServiceTask) next).getCamundaDelegateExpression()).isEqualTo("${statutoryAnswerEscalation}");
+            }
             if (timer.getId().endsWith(DeadlineTimers.SUFFIX)
                     && !timer.getId().endsWith(DeadlineTimers.STATUTORY_ANSWER_SUFFIX)) {
                 assertThat(timed).as(file + ": " + timer.getId() + " is on a deadline-bound task")
                         .contains(timer.getAttachedTo().getId());
             }
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCaseWatchesItsStatutoryAnswerWithTimersDuringIntakeAndTheInstance() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", "litigation-case.bpmn").toFile());
+        assertThat(model.getModelElementsByType(BoundaryEvent.class).stream()
+                .filter(b -> b.getId().endsWith(DeadlineTimers.STATUTORY_ANSWER_SUFFIX))
+                .map(b -> b.getAttachedTo().getId()))
+                .containsExactlyInAnyOrder("NoticeIntakeCallActivity", "InstanceSubProcess");
     }
 
     private static String deadlineOf(UserTask task) {
