@@ -704,6 +704,10 @@ class AfterDecisionProcessTest {
         assertThat(deadlineDue(theCase.getId(), "statutoryAnswer")).isEqualTo("2027-01-06");
         assertThat(runtime.getVariable(theCase.getId(), "statutoryAnswerDue")).as("watched until delivered")
                 .isEqualTo("2027-01-06");
+        assertThat(cn.shapotou.litigation.escalation.OverdueTimers.caseTimer(engine, theCase.getId(),
+                "InstanceStatutoryAnswerOverdueTimer").getDuedate()).as("the instance's statutory answer timer")
+                .isEqualTo(cn.shapotou.litigation.deadlines.DeadlineTimers.overdueAt(
+                        cn.shapotou.litigation.deadlines.LegalClock.endOfDay(LocalDate.of(2027, 1, 6))));
         TestCases.today("2026-12-28");
         walk.deliverAnswer(caseNumber, "2026-12-28");
         assertThat(runtime.getVariable(theCase.getId(), "statutoryAnswerDue")).isNull();
