@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The coverage goal of a stage test: after all tests of the class, every flow node of every process the class deploys
  * (its class-level {@link Deployment}) has run at least once. The engine reports each activity it starts to
- * {@link #RECORDER}; this replaces camunda-process-test-coverage, whose JUnit 5 extension for Camunda 7 is not among the
- * project's dependencies.
+ * {@link #RECORDER}; this stands in for camunda-process-test-coverage, whose JUnit 5 extension for Camunda 7 is
+ * not among the project's dependencies.
  */
 public final class FlowNodeCoverage implements BeforeAllCallback, AfterAllCallback {
 

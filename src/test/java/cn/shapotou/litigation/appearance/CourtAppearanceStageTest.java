@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code court-appearance} by itself (行政诉讼法 Art. 3 ¶3, 《办法》第七条至第九条): the appearance plan, the
- * leader's approval when the head cannot appear with its return loop, a postponed hearing planned again, and the written
- * report of a major issue found at the hearing.
+ * leader's approval when the head cannot appear with its return loop, a postponed hearing planned again, and the
+ * written report of a major issue found at the hearing.
  */
 @Deployment(resources = "court-appearance.bpmn")
 class CourtAppearanceStageTest extends StageTest {

@@ -15,7 +15,10 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code major-issue-report} by itself (《办法》第九条第三款): a leader reads the report, the reporting unit notes the instruction. */
+/**
+ * {@code major-issue-report} by itself (《办法》第九条第三款): a leader reads the report, the reporting unit notes the
+ * instruction.
+ */
 @Deployment(resources = "major-issue-report.bpmn")
 class MajorIssueReportStageTest extends StageTest {
 
