@@ -2,6 +2,7 @@ package cn.shapotou.litigation;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -26,12 +27,12 @@ import org.mockito.Mockito;
  * calls, not what the collaborators do (their own tests and the {@link IntegrationTest}s do that). The application's
  * engine plugins (deadlines, due-date guard, escalation, save points) are left out: they act on every task of every
  * stage and are tested where they are defined. No job executor: a test runs the save points and other jobs itself.
- * After the class, {@link FlowNodeCoverage} checks that its tests ran every flow node of the stage.
+ * After the class, {@link StageCoverage} checks that its tests ran every flow node and sequence flow of the stage.
  */
 public abstract class StageTest {
 
     @RegisterExtension
-    static final FlowNodeCoverage COVERAGE = new FlowNodeCoverage();
+    static final StageCoverage COVERAGE = new StageCoverage();
 
     @RegisterExtension
     protected final ProcessEngineExtension engine = ProcessEngineExtension.builder()
@@ -84,7 +85,9 @@ public abstract class StageTest {
             configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
             configuration.setJobExecutorActivate(false);
             configuration.setExpressionManager(new MockExpressionManager());
-            configuration.setCustomHistoryEventHandlers(List.of(FlowNodeCoverage.RECORDER));
+            configuration.setCustomHistoryEventHandlers(List.of(StageCoverage.ACTIVITIES));
+            // Mutable: the engine adds its own parse listeners to this list.
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(StageCoverage.FLOWS)));
             return configuration.buildProcessEngine();
         }
     }
