@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.shapotou.litigation.CaseWalk;
+import cn.shapotou.litigation.EngineTestState;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
 import java.util.HashMap;
@@ -13,12 +14,10 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -31,6 +30,7 @@ import org.springframework.http.ResponseEntity;
  * that is not complete or not the starter's to make is refused in Chinese with the field named, and nothing is kept.
  */
 @IntegrationTest
+@ExtendWith(EngineTestState.class)
 @SuppressWarnings({"rawtypes", "unchecked"})
 class RecordedAccountabilityTest {
 
@@ -49,14 +49,8 @@ class RecordedAccountabilityTest {
 
     @BeforeEach
     void init() {
-        BpmnAwareTests.init(engine);
         walk = new CaseWalk(runtime, tasks);
         TestCases.today("2026-12-01");
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
     }
 
     /** A first-instance judgment the case loses with compensation, effective and archived. */

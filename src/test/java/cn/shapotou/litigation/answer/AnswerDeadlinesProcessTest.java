@@ -5,6 +5,7 @@ import static cn.shapotou.litigation.CaseWalk.materials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shapotou.litigation.CaseWalk;
+import cn.shapotou.litigation.EngineTestState;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
@@ -19,11 +20,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +34,7 @@ import org.springframework.http.ResponseEntity;
  * never the first instance's. Dates are hand-counted in the comments.
  */
 @IntegrationTest
+@ExtendWith(EngineTestState.class)
 class AnswerDeadlinesProcessTest {
 
     @Autowired
@@ -49,13 +50,7 @@ class AnswerDeadlinesProcessTest {
 
     @BeforeEach
     void init() {
-        BpmnAwareTests.init(engine);
         walk = new CaseWalk(runtime, tasks);
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
     }
 
     private static LocalDate due(Task task) {

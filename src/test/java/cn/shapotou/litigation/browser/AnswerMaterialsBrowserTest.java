@@ -48,9 +48,8 @@ class AnswerMaterialsBrowserTest {
         // The 答辩状 and the evidence are files in the case file (CaseFileBrowserTest uploads through the tab).
         walk.filePapers(caseNumber, "natural-resources");
 
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("natres", "demo");
-            browser.openAndClaim(walk.task(caseNumber, "PrepareAnswerTask").getId(), "准备答辩材料");
+        try (Browser browser = SignIn.atTask(port, "natres",
+                walk.task(caseNumber, "PrepareAnswerTask").getId(), "准备答辩材料")) {
             type(browser, "textarea[id$='-draftDefence']", "答辩人作出的处罚决定认定事实清楚。");
             type(browser, "textarea[id$='-evidenceList']", "1. 现场勘验笔录");
             type(browser, "textarea[id$='-normativeDocuments']", "《中华人民共和国土地管理法》第七十七条");
@@ -70,9 +69,8 @@ class AnswerMaterialsBrowserTest {
         }
         assertThat(walk.tasks(caseNumber, "ReviewAnswerTask")).hasSize(1);
 
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("justice", "demo");
-            browser.openAndClaim(walk.task(caseNumber, "ReviewAnswerTask").getId(), "审核答辩材料");
+        try (Browser browser = SignIn.atTask(port, "justice",
+                walk.task(caseNumber, "ReviewAnswerTask").getId(), "审核答辩材料")) {
             assertThat(browser.driver().findElement(By.cssSelector(".fjs-container")).getText()).contains("刘伟", "现场勘验笔录");
             browser.click(By.xpath("//label[contains(., '退回承办单位修改')]"));
             type(browser, "textarea[id$='-reviewRemarks']", "证据清单缺少送达回证");
@@ -80,9 +78,8 @@ class AnswerMaterialsBrowserTest {
             browser.completeTask();
         }
 
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("natres", "demo");
-            browser.openAndClaim(walk.task(caseNumber, "PrepareAnswerTask").getId(), "准备答辩材料");
+        try (Browser browser = SignIn.atTask(port, "natres",
+                walk.task(caseNumber, "PrepareAnswerTask").getId(), "准备答辩材料")) {
             browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector(".fjs-container"), "证据清单缺少送达回证"));
             WebElement evidence = browser.driver().findElement(By.cssSelector("textarea[id$='-evidenceList']"));
@@ -93,9 +90,8 @@ class AnswerMaterialsBrowserTest {
         }
         tasks.complete(walk.task(caseNumber, "ReviewAnswerTask").getId(), Map.of("reviewPassed", true));
 
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("office", "demo");
-            browser.openAndClaim(walk.task(caseNumber, "SealAndDeliverTask").getId(), "盖章送达");
+        try (Browser browser = SignIn.atTask(port, "office",
+                walk.task(caseNumber, "SealAndDeliverTask").getId(), "盖章送达")) {
             WebElement link = browser.await(By.xpath("//a[contains(., '授权委托书')]"));
             String pdf = (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript(
                     "const done = arguments[arguments.length - 1];"

@@ -49,9 +49,8 @@ class AppealOpinionBrowserTest {
         rest.withBasicAuth("office", "demo").postForEntity("/api/cases/{n}/documents", Map.of("kind", "JUDGMENT",
                 "instance", "FIRST", "outcome", "REVOKED", "receivedOn", today.toString()), Map.class, caseNumber);
 
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("natres", "demo");
-            browser.openAndClaim(walk.task(caseNumber, "DraftAppealOpinionTask").getId(), "提出上诉意见");
+        try (Browser browser = SignIn.atTask(port, "natres",
+                walk.task(caseNumber, "DraftAppealOpinionTask").getId(), "提出上诉意见")) {
             String form = browser.await(By.cssSelector(".fjs-container")).getText();
             assertThat(form).contains(caseNumber, "第一审判决书", "撤销", "报送上诉意见", "第十三条");
             browser.click(By.xpath("//label[contains(., '不上诉')]"));

@@ -37,8 +37,7 @@ class ClaimHintBrowserTest {
         rest.withBasicAuth("office", "demo").postForEntity("/api/cases", data, Map.class);
         String task = new CaseWalk(runtime, tasks).task(caseNumber, "DraftHandlingProposalTask").getId();
 
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("justice", "demo");
+        try (Browser browser = SignIn.toTasklist(port, "justice")) {
             browser.open("/camunda/app/tasklist/default/#/?task=" + task);
             browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"),
                     "拟定办理建议"));

@@ -43,8 +43,7 @@ class DueDateControlsBrowserTest {
         Task task = new CaseWalk(runtime, tasks).task((String) data.get("caseNumber"), "DraftHandlingProposalTask");
         tasks.claim(task.getId(), "justice");
 
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("justice", "demo");
+        try (Browser browser = SignIn.toTasklist(port, "justice")) {
             browser.open("/camunda/app/tasklist/default/#/?task=" + task.getId());
             browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"),
                     "拟定办理建议"));
@@ -52,8 +51,7 @@ class DueDateControlsBrowserTest {
                     .noneMatch(WebElement::isDisplayed);
         }
 
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("demo", "demo");
+        try (Browser browser = SignIn.toTasklist(port, "demo")) {
             browser.open("/camunda/app/tasklist/default/#/?task=" + task.getId());
             browser.waiting(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ul.meta.dates")));
             // Tasklist saves a date as PUT …/task/{id} with the whole task: send that request the way it does.

@@ -20,8 +20,7 @@ class HelpPageBrowserTest {
 
     @Test
     void theWelcomePageLinksToTheChineseHelp() throws Exception {
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("natres", "demo");
+        try (Browser browser = SignIn.toTasklist(port, "natres")) {
             browser.open("/camunda/app/welcome/default/");
             WebElement help = browser.waiting(60).until(ExpectedConditions.visibilityOfElementLocated(
                     By.xpath("//a[contains(., '使用帮助')]")));

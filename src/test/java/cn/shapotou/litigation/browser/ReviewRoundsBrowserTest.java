@@ -54,9 +54,8 @@ class ReviewRoundsBrowserTest {
         first.put("evidenceList", "1. 现场勘验笔录（第一稿）");
         tasks.complete(walk.task(caseNumber, "PrepareAnswerTask").getId(), first);
 
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("justice", "demo");
-            browser.openAndClaim(walk.task(caseNumber, "ReviewAnswerTask").getId(), "审核答辩材料");
+        try (Browser browser = SignIn.atTask(port, "justice",
+                walk.task(caseNumber, "ReviewAnswerTask").getId(), "审核答辩材料")) {
             assertThat(browser.all(By.xpath("//*[contains(@class,'fjs-container')]//*[contains(., '往轮审核记录')]")))
                     .as("round 1 has no earlier round").isEmpty();
             browser.click(By.xpath("//label[contains(., '退回承办单位修改')]"));
@@ -66,9 +65,8 @@ class ReviewRoundsBrowserTest {
         }
         assertThat(walk.tasks(caseNumber, "PrepareAnswerTask")).hasSize(1);
 
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("natres", "demo");
-            browser.openAndClaim(walk.task(caseNumber, "PrepareAnswerTask").getId(), "准备答辩材料");
+        try (Browser browser = SignIn.atTask(port, "natres",
+                walk.task(caseNumber, "PrepareAnswerTask").getId(), "准备答辩材料")) {
             browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector(".fjs-container"), "往轮审核记录"));
             String form = browser.driver().findElement(By.cssSelector(".fjs-container")).getText();

@@ -50,8 +50,7 @@ class SupervisionBrowserTest {
         new CaseWalk(runtime, tasks).approveProposal((String) second.get("caseNumber"));
         watch.sweep();
 
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("justice", "demo");
+        try (Browser browser = SignIn.toTasklist(port, "justice")) {
             browser.open("/camunda/app/cockpit/default/#/dashboard");
             // Wait until the panel has read the list, whatever it says, so that a failure shows what it said.
             browser.waiting(120).until(d -> !d.findElement(By.cssSelector(".litigation-overdue-body")).getText()

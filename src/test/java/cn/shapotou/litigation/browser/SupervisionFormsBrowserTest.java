@@ -67,9 +67,7 @@ class SupervisionFormsBrowserTest {
         String due = String.valueOf(runtime.getVariable(instance, "due"));
         long daysOverdue = ((Number) runtime.getVariable(instance, "daysOverdue")).longValue();
 
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("justice", "demo");
-            browser.openAndClaim(task(instance, "IssueSupervisionTask").getId(), "发出督办");
+        try (Browser browser = SignIn.atTask(port, "justice", task(instance, "IssueSupervisionTask").getId(), "发出督办")) {
             String form = text(browser);
             assertThat(form).as("which case, which item, whose, due when, how late")
                     .contains(caseNumber, item, "区自然资源局", due, daysOverdue + " 日", "第三条", "同时报区政府领导");
@@ -98,8 +96,7 @@ class SupervisionFormsBrowserTest {
         }
         assertThat(runtime.getVariable(instance, "supervisionMethodName")).isEqualTo("督办通知书");
 
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("natres", "demo");
+        try (Browser browser = SignIn.toTasklist(port, "natres")) {
             String replyTask = task(instance, "ReplySupervisionTask").getId();
             browser.openAndClaim(replyTask, "答复督办");
             assertThat(text(browser)).contains(caseNumber, item, "督办通知书", "请于三日内完成答辩材料");
@@ -125,9 +122,8 @@ class SupervisionFormsBrowserTest {
         }
         assertThat(runtime.getVariable(instance, "expectedCompletionOn")).isEqualTo(today.plusDays(3).toString());
 
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("justice", "demo");
-            browser.openAndClaim(task(instance, "ReviewSupervisionReplyTask").getId(), "审查督办答复");
+        try (Browser browser = SignIn.atTask(port, "justice",
+                task(instance, "ReviewSupervisionReplyTask").getId(), "审查督办答复")) {
             assertThat(text(browser)).contains(caseNumber, "现场勘查尚未完成", today.plusDays(3).toString());
             browser.click(By.xpath("//label[contains(., '报区政府领导')]"));
             type(browser, "reviewOpinion", "答辩期限已过，答复理由不充分，报请区政府领导督促。");
@@ -136,8 +132,7 @@ class SupervisionFormsBrowserTest {
         }
 
         Task read = task(instance, "LeadersReadSupervisionTask");
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("leader", "demo");
+        try (Browser browser = SignIn.toTasklist(port, "leader")) {
             browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-tasks]"),
                     "督办：区政府领导阅处"));
             browser.openAndClaim(read.getId(), "督办：区政府领导阅处");

@@ -54,8 +54,7 @@ class TasklistFormLanguageBrowserTest {
     void registrationFormIsChineseAndKeepsWhatWasTyped() throws Exception {
         String caseNumber = TestCases.newCaseNumber();
         LocalDate yesterday = LocalDate.now().minusDays(1);
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("office", "demo");
+        try (Browser browser = SignIn.toTasklist(port, "office")) {
             browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "发起流程"));
             browser.driver().findElement(By.cssSelector(".start-process-action a")).click();
             browser.await(By.xpath("//a[contains(normalize-space(.), '行政应诉案件')]")).click();
@@ -162,9 +161,7 @@ class TasklistFormLanguageBrowserTest {
 
         // a task form, outside any dialog, is Chinese as well
         Task proposal = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("justice", "demo");
-            browser.openAndClaim(proposal.getId(), "拟定办理建议");
+        try (Browser browser = SignIn.atTask(port, "justice", proposal.getId(), "拟定办理建议")) {
             browser.click(By.cssSelector(".fjs-container input.fjs-input:not([readonly]):not([disabled])"));
             assertChinese(browser, "task form");
         }

@@ -33,8 +33,7 @@ class TasklistIntakeBrowserTest {
     @Test
     void officeRegistersAndJusticeSeesTheProposalWithTheComputedLeadUnit() throws Exception {
         String caseNumber = TestCases.newCaseNumber();
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("office", "demo");
+        try (Browser browser = SignIn.toTasklist(port, "office")) {
             browser.await(By.cssSelector(".start-process-action a, [cam-widget-header] .start-process-action"));
             browser.screenshot("tasklist-office-home");
             // Chinese for a Chinese browser (README「界面语言」): our own locale, the district's header, no Camunda 8 banner.
@@ -67,8 +66,7 @@ class TasklistIntakeBrowserTest {
         assertThat(proposal).isNotNull();
         assertThat(proposal.getName()).isEqualTo("拟定办理建议");
 
-        try (Browser browser = new Browser("http://localhost:" + port)) {
-            browser.loginToTasklist("justice", "demo");
+        try (Browser browser = SignIn.toTasklist(port, "justice")) {
             browser.open("/camunda/app/tasklist/default/#/?task=" + proposal.getId());
             browser.await(By.cssSelector(".fjs-container"));
             browser.await(By.xpath("//*[contains(text(), '拟定办理建议')]"));

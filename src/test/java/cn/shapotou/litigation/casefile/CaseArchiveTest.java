@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.shapotou.litigation.CaseWalk;
+import cn.shapotou.litigation.EngineTestState;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
 import cn.shapotou.litigation.documents.GeneratedDocuments;
@@ -27,12 +28,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -45,6 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * per archiving, so that it outlives the engine's history; a case archived again has a second copy beside the first.
  */
 @IntegrationTest
+@ExtendWith(EngineTestState.class)
 @SuppressWarnings({"rawtypes", "unchecked"})
 class CaseArchiveTest {
 
@@ -71,15 +71,8 @@ class CaseArchiveTest {
 
     @BeforeEach
     void init() {
-        BpmnAwareTests.init(engine);
         walk = new CaseWalk(runtime, tasks);
         TestCases.today("2026-12-01");
-    }
-
-    @AfterEach
-    void reset() {
-        identity.clearAuthentication();
-        ClockUtil.reset();
     }
 
     /** Claims dismissed, effective 2026-11-30, no follow-up: waiting for the Natural Resources Bureau to archive it. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.shapotou.litigation.CaseWalk;
+import cn.shapotou.litigation.EngineTestState;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
 import cn.shapotou.litigation.deadlines.LegalClock;
@@ -14,13 +15,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -33,6 +32,7 @@ import org.springframework.http.ResponseEntity;
  * the two years is refused with the field named and changes nothing.
  */
 @IntegrationTest
+@ExtendWith(EngineTestState.class)
 class EnforcementRequestProcessTest {
 
     @Autowired
@@ -50,14 +50,8 @@ class EnforcementRequestProcessTest {
 
     @BeforeEach
     void init() {
-        BpmnAwareTests.init(engine);
         walk = new CaseWalk(runtime, tasks);
         TestCases.today("2026-12-01");
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
     }
 
     private void document(String caseNumber, Map<String, Object> document) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.shapotou.litigation.CaseWalk;
+import cn.shapotou.litigation.EngineTestState;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
 import cn.shapotou.litigation.deadlines.LegalClock;
@@ -16,10 +17,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -31,6 +31,7 @@ import org.springframework.http.ResponseEntity;
  * was doing after its decision took effect, and reopens an archived case.
  */
 @IntegrationTest
+@ExtendWith(EngineTestState.class)
 class RetrialOrderProcessTest {
 
     @Autowired
@@ -46,14 +47,8 @@ class RetrialOrderProcessTest {
 
     @BeforeEach
     void init() {
-        BpmnAwareTests.init(engine);
         walk = new CaseWalk(runtime, tasks);
         TestCases.today("2026-12-01");
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
     }
 
     private ResponseEntity<Map> document(String caseNumber, Map<String, Object> document) {

@@ -3,6 +3,7 @@ package cn.shapotou.litigation.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shapotou.litigation.CaseWalk;
+import cn.shapotou.litigation.EngineTestState;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -13,12 +14,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -31,6 +31,7 @@ import org.springframework.http.ResponseEntity;
  * days before the answer day and an appeal day, once, and named in the escalation when the day passes.
  */
 @IntegrationTest
+@ExtendWith(EngineTestState.class)
 @SuppressWarnings({"unchecked", "rawtypes"})
 class EscalationHoldersTest {
 
@@ -49,11 +50,6 @@ class EscalationHoldersTest {
     TestRestTemplate rest;
     @Autowired
     ProcessEngine engine;
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     private OverdueItem answerItem(String caseNumber) {
         return overdue.now().stream().filter(i -> caseNumber.equals(i.caseNumber()) && i.caseLevel()).findFirst()

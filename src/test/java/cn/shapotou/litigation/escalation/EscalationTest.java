@@ -1,16 +1,15 @@
 package cn.shapotou.litigation.escalation;
 
+import static cn.shapotou.litigation.EngineTestState.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shapotou.litigation.CaseWalk;
+import cn.shapotou.litigation.EngineTestState;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
-import cn.shapotou.litigation.deadlines.LegalClock;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -18,13 +17,12 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -35,6 +33,7 @@ import org.springframework.http.HttpStatus;
  * incident, the 督办 task, and both going away when the item is done.
  */
 @IntegrationTest
+@ExtendWith(EngineTestState.class)
 @SuppressWarnings("unchecked")
 class EscalationTest {
 
@@ -55,15 +54,6 @@ class EscalationTest {
     TestRestTemplate rest;
     @Autowired
     ProcessEngine engine;
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
-
-    private static void at(int year, int month, int day, int hour) {
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(year, month, day, hour, 0, 0, 0, LegalClock.ZONE).toInstant()));
-    }
 
     private List<Incident> incidents(String caseNumber) {
         List<Incident> all = runtime.createIncidentQuery().incidentType(DeadlineWatch.INCIDENT_TYPE).list();

@@ -3,6 +3,7 @@ package cn.shapotou.litigation.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shapotou.litigation.CaseWalk;
+import cn.shapotou.litigation.EngineTestState;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
 import cn.shapotou.litigation.identity.TasklistFilters;
@@ -16,13 +17,12 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Bureau's filter 「督办：全部逾期」 lists the 督办 tasks; the 督办 tasks of the earlier version are replaced at start-up.
  */
 @IntegrationTest
+@ExtendWith(EngineTestState.class)
 class SupervisionEscalationTest {
 
     @Autowired
@@ -51,12 +52,6 @@ class SupervisionEscalationTest {
     SupervisionRegister register;
     @Autowired
     SupervisionUpgrade upgrade;
-
-    @AfterEach
-    void reset() {
-        identity.clearAuthentication();
-        ClockUtil.reset();
-    }
 
     private List<ProcessInstance> supervisions(String caseNumber) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(SupervisionProcess.PROCESS_KEY)

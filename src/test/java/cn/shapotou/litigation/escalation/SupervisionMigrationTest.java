@@ -4,29 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static cn.shapotou.litigation.escalation.SupervisionFixture.item;
+import static cn.shapotou.litigation.escalation.SupervisionFixture.key;
 
+import cn.shapotou.litigation.EngineTestState;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
 import cn.shapotou.litigation.operations.MigrationRules;
 import cn.shapotou.litigation.operations.ProcessMigration;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -36,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * with the rename written down it moves too.
  */
 @IntegrationTest
+@ExtendWith(EngineTestState.class)
 class SupervisionMigrationTest {
 
     @Autowired
@@ -47,22 +46,16 @@ class SupervisionMigrationTest {
     @Autowired
     TaskService tasks;
     @Autowired
-    IdentityService identity;
-    @Autowired
     Supervisions supervisions;
     @Autowired
     ProcessMigration migration;
 
+    SupervisionFixture supervision;
+
     @BeforeEach
     void init() {
-        BpmnAwareTests.init(engine);
         TestCases.today("2026-12-10");
-    }
-
-    @AfterEach
-    void reset() {
-        identity.clearAuthentication();
-        ClockUtil.reset();
+        supervision = new SupervisionFixture(engine, supervisions);
     }
 
     private ProcessDefinition deploy(String name, String resource) throws IOException {
@@ -75,45 +68,6 @@ class SupervisionMigrationTest {
         }
     }
 
-    private static OverdueItem item() {
-        String key = "task:" + UUID.randomUUID();
-        return new OverdueItem(key, "（2026）宁0502行初" + Math.abs(key.hashCode() % 100000) + "号", "拟定办理建议",
-                "natural-resources", "区自然资源局", LocalDate.parse("2026-12-07"), 3, "t-" + key, "e-" + key,
-                "p-" + key, null, List.of("natural-resources"), null, key, null);
-    }
-
-    private ProcessInstance started(OverdueItem item) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery()
-                .processInstanceId(supervisions.start(item)).singleResult();
-        execute(BpmnAwareTests.job(instance));
-        assertThat(instance).isWaitingAt("IssueSupervisionTask");
-        return instance;
-    }
-
-    private void as(String user, String group, Runnable work) {
-        identity.setAuthentication(user, List.of(group));
-        try {
-            work.run();
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
-    private void issue(ProcessInstance instance) {
-        as("justice", "justice-bureau", () -> tasks.complete(task(instance).getId(),
-                Map.of("supervisionMethod", "PHONE", "supervisionRemarks", "请于三日内办结并书面答复。")));
-    }
-
-    private void reply(ProcessInstance instance) {
-        as("natres", "natural-resources", () -> tasks.complete(task(instance).getId(),
-                Map.of("delayReason", "现场勘查未完成", "expectedCompletionOn", "2026-12-12")));
-    }
-
-    private void review(ProcessInstance instance, String decision) {
-        as("justice", "justice-bureau", () -> tasks.complete(task(instance).getId(),
-                Map.of("reviewDecision", decision, "reviewOpinion", "答复理由不充分，报请区政府领导督促。")));
-    }
-
     private static ProcessMigration.Group group(ProcessMigration.Report report, ProcessDefinition source) {
         return report.groups().stream().filter(g -> g.sourceDefinitionId().equals(source.getId())).findFirst()
                 .orElseThrow();
@@ -122,25 +76,25 @@ class SupervisionMigrationTest {
     @Test
     void openSupervisionsMoveAndTheItemDoneStillEndsThem() throws IOException {
         ProcessDefinition earlier;
-        OverdueItem issuing = item();
-        OverdueItem replying = item();
-        OverdueItem atLeaders = item();
+        OverdueItem issuing = item(key(), null);
+        OverdueItem replying = item(key(), null);
+        OverdueItem atLeaders = item(key(), null);
         ProcessInstance issuingInstance;
         ProcessInstance replyingInstance;
         ProcessInstance leadersInstance;
-        OverdueItem saved = item();
+        OverdueItem saved = item(key(), null);
         ProcessInstance savedInstance;
         ProcessDefinition current;
         try {
             earlier = deploy("migration-test-supervision-0.9.0", "/migration/supervision-0.9.0/supervision.bpmn.xml");
             assertThat(earlier.getVersionTag()).isEqualTo("0.9.0");
-            issuingInstance = started(issuing);
-            replyingInstance = started(replying);
-            issue(replyingInstance);
-            leadersInstance = started(atLeaders);
-            issue(leadersInstance);
-            reply(leadersInstance);
-            review(leadersInstance, "ESCALATE");
+            issuingInstance = supervision.started(issuing);
+            replyingInstance = supervision.started(replying);
+            supervision.issue(replyingInstance, "PHONE");
+            leadersInstance = supervision.started(atLeaders);
+            supervision.issue(leadersInstance, "PHONE");
+            supervision.reply(leadersInstance, "2026-12-12");
+            supervision.review(leadersInstance, "ESCALATE");
             assertThat(leadersInstance).isWaitingAt("ReportToLeadersTask");
             // Started by a sweep, its first step not yet created (the start's save point, a job).
             savedInstance = runtime.createProcessInstanceQuery().processInstanceId(supervisions.start(saved))
@@ -198,10 +152,10 @@ class SupervisionMigrationTest {
         assertThat(savedInstance).isEnded();
         assertThat(supervisions.end(issuingInstance.getId(), issuing.key())).isTrue();
         assertThat(issuingInstance).hasPassed("ItemDoneStartEvent", "ItemDoneEndEvent").isEnded();
-        reply(replyingInstance);
-        review(replyingInstance, "CLOSE");
+        supervision.reply(replyingInstance, "2026-12-12");
+        supervision.review(replyingInstance, "CLOSE");
         assertThat(replyingInstance).hasPassed("SupervisionClosedEndEvent").isEnded();
-        as("leader", "district-leaders", () -> tasks.complete(task(leadersInstance).getId(),
+        supervision.as("leader", "district-leaders", () -> tasks.complete(task(leadersInstance).getId(),
                 Map.of("leaderRemarks", "限期办结。")));
         assertThat(leadersInstance).hasPassed("LeadersReadEndEvent").isEnded();
     }
@@ -219,12 +173,12 @@ class SupervisionMigrationTest {
         ProcessDefinition current;
         try {
             earlier = deploy("migration-test-supervision-0.8.0", "/migration/supervision-0.8.0/supervision.bpmn.xml");
-            saved = started(item());
-            issue(saved);
+            saved = supervision.started(item(key(), null));
+            supervision.issue(saved, "PHONE");
             assertThat(tasks.createTaskQuery().processInstanceId(saved.getId()).count()).isZero();
             assertThat(engine.getManagementService().createJobQuery().processInstanceId(saved.getId()).count())
                     .as("the save point before the reply").isEqualTo(1);
-            issuing = started(item());
+            issuing = supervision.started(item(key(), null));
         } finally {
             current = deploy("migration-test-supervision-current", "/supervision.bpmn");
         }
@@ -248,8 +202,8 @@ class SupervisionMigrationTest {
                 .isEqualTo("ReplySupervisionTask");
         assertThat(group(migration.run(true), earlier).migrated()).isEqualTo(1);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionId(earlier.getId()).count()).isZero();
-        reply(saved);
-        review(saved, "CLOSE");
+        supervision.reply(saved, "2026-12-12");
+        supervision.review(saved, "CLOSE");
         assertThat(saved).hasPassed("SupervisionClosedEndEvent").isEnded();
         runtime.deleteProcessInstance(issuing.getId(), "SupervisionMigrationTest", true);
     }

@@ -3,29 +3,26 @@ package cn.shapotou.litigation.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static cn.shapotou.litigation.escalation.SupervisionFixture.item;
+import static cn.shapotou.litigation.escalation.SupervisionFixture.key;
 
+import cn.shapotou.litigation.EngineTestState;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -34,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Justice Bureau, the district leaders and the unit charged.
  */
 @IntegrationTest
+@ExtendWith(EngineTestState.class)
 class SupervisionProcessTest {
 
     @Autowired
@@ -51,60 +49,12 @@ class SupervisionProcessTest {
     @Autowired
     org.springframework.boot.test.web.client.TestRestTemplate rest;
 
+    SupervisionFixture supervision;
+
     @BeforeEach
     void init() {
-        BpmnAwareTests.init(engine);
         TestCases.today("2026-12-10");
-    }
-
-    @AfterEach
-    void reset() {
-        identity.clearAuthentication();
-        ClockUtil.reset();
-    }
-
-    private static OverdueItem item(String key, String deadline) {
-        return new OverdueItem(key, "（2026）宁0502行初" + Math.abs(key.hashCode() % 100000) + "号", "拟定办理建议",
-                "natural-resources", "区自然资源局", LocalDate.parse("2026-12-07"), 3, "t-" + key, "e-" + key,
-                "p-" + key, null, List.of("natural-resources"), deadline, key, null);
-    }
-
-    /** A 督办 started as the sweep starts it, past its save point. */
-    private ProcessInstance started(OverdueItem item) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery()
-                .processInstanceId(supervisions.start(item)).singleResult();
-        assertThat(instance).isStarted().hasPassed("ItemOverdueStartEvent").isNotWaitingAt("IssueSupervisionTask");
-        execute(job());
-        assertThat(instance).isWaitingAt("IssueSupervisionTask");
-        return instance;
-    }
-
-    private static String key() {
-        return "task:" + UUID.randomUUID();
-    }
-
-    private void as(String user, String group, Runnable work) {
-        identity.setAuthentication(user, List.of(group));
-        try {
-            work.run();
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
-    private void issue(ProcessInstance instance, String method) {
-        as("justice", "justice-bureau", () -> tasks.complete(task(instance).getId(),
-                Map.of("supervisionMethod", method, "supervisionRemarks", "请于三日内办结并书面答复。")));
-    }
-
-    private void reply(ProcessInstance instance, String expected) {
-        as("natres", "natural-resources", () -> tasks.complete(task(instance).getId(),
-                Map.of("delayReason", "现场勘查未完成", "expectedCompletionOn", expected)));
-    }
-
-    private void review(ProcessInstance instance, String decision) {
-        as("justice", "justice-bureau", () -> tasks.complete(task(instance).getId(),
-                Map.of("reviewDecision", decision, "reviewOpinion", "答复理由不充分，报请区政府领导督促。")));
+        supervision = new SupervisionFixture(engine, supervisions);
     }
 
     private List<String> groups(Task task) {
@@ -115,7 +65,7 @@ class SupervisionProcessTest {
     @Test
     void issuedRepliedAndClosed() {
         OverdueItem item = item(key(), null);
-        ProcessInstance instance = started(item);
+        ProcessInstance instance = supervision.started(item);
         assertThat(instance.getBusinessKey()).isEqualTo(item.caseNumber());
         assertThat(instance).variables().containsEntry("supervisedItem", item.key())
                 .containsEntry("caseNumber", item.caseNumber()).containsEntry("unit", "natural-resources")
@@ -127,73 +77,76 @@ class SupervisionProcessTest {
         assertThat(groups(issueTask)).containsExactly("justice-bureau");
         assertThat(issueTask.getDueDate()).as("a 督办 is not itself an overdue item").isNull();
 
-        issue(instance, "PHONE");
+        supervision.issue(instance, "PHONE");
         assertThat(instance).isWaitingAt("ReplySupervisionTask").variables()
                 .containsEntry("supervisionMethodName", "电话").containsEntry("issuedBy", "justice")
                 .containsEntry("issuedOn", "2026-12-10");
         assertThat(groups(task(instance))).containsExactly("natural-resources");
 
-        reply(instance, "2026-12-10");
+        supervision.reply(instance, "2026-12-10");
         assertThat(instance).isWaitingAt("ReviewSupervisionReplyTask").variables()
                 .containsEntry("expectedCompletionOn", "2026-12-10").containsEntry("repliedBy", "natres");
-        review(instance, "CLOSE");
+        supervision.review(instance, "CLOSE");
         assertThat(instance).hasPassed("SupervisionClosedEndEvent").isEnded();
     }
 
     @Test
     void issuedByNoticeRepliedAndReportedToTheDistrictLeaders() {
-        ProcessInstance instance = started(item(key(), "statutoryAnswer"));
+        ProcessInstance instance = supervision.started(item(key(), "statutoryAnswer"));
         Task issueTask = task(instance);
         assertThat(issueTask.getPriority()).as("a missed court deadline comes first").isEqualTo(90);
         assertThat(groups(issueTask)).containsExactlyInAnyOrder("justice-bureau", "district-leaders");
-        issue(instance, "NOTICE");
+        supervision.issue(instance, "NOTICE");
         assertThat(instance).variables().containsEntry("supervisionMethodName", "督办通知书");
-        reply(instance, "2026-12-20");
-        review(instance, "ESCALATE");
+        supervision.reply(instance, "2026-12-20");
+        supervision.review(instance, "ESCALATE");
         assertThat(instance).isWaitingAt("LeadersReadSupervisionTask");
         Task read = task(instance);
         assertThat(read.getName()).isEqualTo("督办：区政府领导阅处");
         assertThat(groups(read)).containsExactly("district-leaders");
-        assertThatThrownBy(() -> as("leader", "district-leaders", () -> tasks.complete(read.getId(), Map.of())))
+        assertThatThrownBy(() -> supervision.as("leader", "district-leaders",
+                () -> tasks.complete(read.getId(), Map.of())))
                 .hasMessageContaining("领导批示为必填项");
-        as("leader", "district-leaders", () -> tasks.complete(read.getId(), Map.of("leaderRemarks", "限期办结。")));
+        supervision.as("leader", "district-leaders",
+                () -> tasks.complete(read.getId(), Map.of("leaderRemarks", "限期办结。")));
         assertThat(instance).hasPassed("LeadersReadSupervisionTask", "LeadersReadEndEvent").isEnded();
     }
 
     @Test
     void theReplyNamesADayNotYetPastAndTheIssueAMethod() {
-        ProcessInstance instance = started(item(key(), null));
+        ProcessInstance instance = supervision.started(item(key(), null));
         String issueTask = task(instance).getId();
-        assertThatThrownBy(() -> as("justice", "justice-bureau", () -> tasks.complete(issueTask,
+        assertThatThrownBy(() -> supervision.as("justice", "justice-bureau", () -> tasks.complete(issueTask,
                 Map.of("supervisionMethod", "MAIL", "supervisionRemarks", ""))))
                 .hasMessageContaining("督办方式须从选项中选择一项")
                 .hasMessageContaining("督办意见为必填项");
-        issue(instance, "INTERVIEW");
-        assertThatThrownBy(() -> reply(instance, "2026-12-09"))
+        supervision.issue(instance, "INTERVIEW");
+        assertThatThrownBy(() -> supervision.reply(instance, "2026-12-09"))
                 .hasMessageContaining("预计完成日期不能早于今天（2026-12-10）");
-        assertThatThrownBy(() -> as("natres", "natural-resources", () -> tasks.complete(task(instance).getId(),
+        assertThatThrownBy(() -> supervision.as("natres", "natural-resources", () -> tasks.complete(
+                task(instance).getId(),
                 Map.of("delayReason", "原因"))))
                 .hasMessageContaining("预计完成日期为必填项");
         assertThat(instance).isWaitingAt("ReplySupervisionTask");
-        reply(instance, "2026-12-11");
-        assertThatThrownBy(() -> review(instance, "LATER")).hasMessageContaining("审查结论");
+        supervision.reply(instance, "2026-12-11");
+        assertThatThrownBy(() -> supervision.review(instance, "LATER")).hasMessageContaining("审查结论");
         assertThat(instance).isWaitingAt("ReviewSupervisionReplyTask");
     }
 
     @Test
     void eachStepAndTheNoticeSayHowLateTheItemIsOnTheirOwnDay() throws Exception {
-        ProcessInstance instance = started(item(key(), null));
+        ProcessInstance instance = supervision.started(item(key(), null));
         assertThat(instance).variables().containsEntry("daysOverdue", 3L);
         // issued four days after the sweep raised it
         TestCases.today("2026-12-14");
-        issue(instance, "NOTICE");
+        supervision.issue(instance, "NOTICE");
         assertThat(instance).isWaitingAt("ReplySupervisionTask").variables().containsEntry("daysOverdue", 7L);
         var pdf = rest.withBasicAuth("justice", "demo").getForEntity("/api/supervision/" + instance.getId()
                 + "/notice.pdf", byte[].class);
         assertThat(cn.shapotou.litigation.documents.GeneratedDocuments.pdfText(pdf.getBody()))
                 .contains("2026年12月7日", "已逾期7日").doesNotContain("已逾期3日");
         TestCases.today("2026-12-15");
-        reply(instance, "2026-12-20");
+        supervision.reply(instance, "2026-12-20");
         assertThat(instance).isWaitingAt("ReviewSupervisionReplyTask").variables().containsEntry("daysOverdue", 8L);
     }
 
@@ -209,15 +162,15 @@ class SupervisionProcessTest {
         for (String step : List.of("IssueSupervisionTask", "ReplySupervisionTask", "ReviewSupervisionReplyTask",
                 "LeadersReadSupervisionTask")) {
             OverdueItem item = item(key(), null);
-            ProcessInstance instance = started(item);
+            ProcessInstance instance = supervision.started(item);
             if (!step.equals("IssueSupervisionTask")) {
-                issue(instance, "PHONE");
+                supervision.issue(instance, "PHONE");
             }
             if (step.equals("ReviewSupervisionReplyTask") || step.equals("LeadersReadSupervisionTask")) {
-                reply(instance, "2026-12-12");
+                supervision.reply(instance, "2026-12-12");
             }
             if (step.equals("LeadersReadSupervisionTask")) {
-                review(instance, "ESCALATE");
+                supervision.review(instance, "ESCALATE");
             }
             assertThat(instance).isWaitingAt(step);
             assertThat(supervisions.end(instance.getId(), item.key())).isTrue();
@@ -230,7 +183,7 @@ class SupervisionProcessTest {
 
     @Test
     void onlyTheJusticeBureauTheLeadersAndTheUnitChargedReadIt() {
-        ProcessInstance instance = started(item(key(), null));
+        ProcessInstance instance = supervision.started(item(key(), null));
         String id = instance.getId();
         for (String group : List.of("justice-bureau", "district-leaders", "natural-resources")) {
             identity.setAuthentication("probe-" + group, List.of(group));
@@ -254,8 +207,8 @@ class SupervisionProcessTest {
     @Test
     void theNoticeNamesTheUnitTheCaseTheItemItsDeadlineAndTheBasis() throws Exception {
         OverdueItem item = item(key(), null);
-        ProcessInstance instance = started(item);
-        issue(instance, "NOTICE");
+        ProcessInstance instance = supervision.started(item);
+        supervision.issue(instance, "NOTICE");
         String url = "/api/supervision/" + instance.getId() + "/notice.";
         var pdf = rest.withBasicAuth("justice", "demo").getForEntity(url + "pdf", byte[].class);
         assertThat(pdf.getStatusCode().value()).isEqualTo(200);

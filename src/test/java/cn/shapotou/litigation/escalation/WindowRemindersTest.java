@@ -3,6 +3,7 @@ package cn.shapotou.litigation.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shapotou.litigation.CaseWalk;
+import cn.shapotou.litigation.EngineTestState;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
 import cn.shapotou.litigation.deadlines.LegalClock;
@@ -11,13 +12,12 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  * reminder point, the leaders two days before, nothing twice, and nothing left once the window closed or was used.
  */
 @IntegrationTest
+@ExtendWith(EngineTestState.class)
 class WindowRemindersTest {
 
     @Autowired
@@ -46,11 +47,6 @@ class WindowRemindersTest {
     void init() {
         walk = new CaseWalk(runtime, tasks);
         TestCases.today("2026-12-01");
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
     }
 
     private void document(String caseNumber, Map<String, Object> document) {

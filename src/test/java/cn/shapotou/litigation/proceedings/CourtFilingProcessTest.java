@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.shapotou.litigation.CaseWalk;
+import cn.shapotou.litigation.EngineTestState;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
 import cn.shapotou.litigation.deadlines.LegalClock;
@@ -17,14 +18,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -36,6 +35,7 @@ import org.springframework.http.ResponseEntity;
  * for the filing makes each task due by it.
  */
 @IntegrationTest
+@ExtendWith(EngineTestState.class)
 class CourtFilingProcessTest {
 
     @Autowired
@@ -53,15 +53,8 @@ class CourtFilingProcessTest {
 
     @BeforeEach
     void init() {
-        BpmnAwareTests.init(engine);
         walk = new CaseWalk(runtime, tasks);
         TestCases.today("2026-12-01");
-    }
-
-    @AfterEach
-    void reset() {
-        ClockUtil.reset();
-        identity.clearAuthentication();
     }
 
     private ProcessInstance filing(String caseNumber) {
