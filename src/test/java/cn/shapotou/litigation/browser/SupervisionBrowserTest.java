@@ -26,6 +26,8 @@ class SupervisionBrowserTest {
     @LocalServerPort
     int port;
     @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+    @Autowired
     TestRestTemplate rest;
     @Autowired
     DeadlineWatch watch;
@@ -48,6 +50,7 @@ class SupervisionBrowserTest {
         second.put("noticeReceivedOn", clock.today().minusDays(40).toString());
         rest.withBasicAuth("office", "demo").postForEntity("/api/cases", second, Map.class);
         new CaseWalk(runtime, tasks).approveProposal((String) second.get("caseNumber"));
+        cn.shapotou.litigation.escalation.OverdueTimers.fireDue(management);
         watch.sweep();
 
         try (Browser browser = SignIn.toTasklist(port, "justice")) {

@@ -61,6 +61,7 @@ class SupervisionFormsBrowserTest {
         walk.register(data);
         // The natural resources bureau now prepares the answer, long past its deadline.
         walk.approveProposal(caseNumber);
+        cn.shapotou.litigation.escalation.OverdueTimers.fireDue(management);
         watch.sweep();
         String instance = natresSupervision(caseNumber);
         String item = String.valueOf(runtime.getVariable(instance, "item"));

@@ -265,6 +265,7 @@ class HistoryIsolationTest {
         CaseWalk walk = new CaseWalk(runtime, tasks);
         walk.approveProposal(natres);
         walk.approveProposal(wenchang);
+        cn.shapotou.litigation.escalation.OverdueTimers.fireDue(management);
         watch.sweep();
         runSupervisionJobs(Set.of(natres, wenchang));
         for (String caseNumber : List.of(natres, wenchang)) {
