@@ -25,7 +25,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.shapotou.litigation.engine.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -246,7 +246,7 @@ public class CourtDocuments {
             jdbc.update("INSERT INTO lit_case_document (id, case_number, kind, received_on, payload, correlated, "
                             + "registered_at, registered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, caseNumber, kind.name(),
                     java.sql.Date.valueOf(LocalDate.parse(receivedOn)),
-                    JSON.writeValueAsString(document), correlated, new Timestamp(ClockUtil.getCurrentTime().getTime()),
+                    JSON.writeValueAsString(document), correlated, new Timestamp(EngineClock.now().getTime()),
                     userId);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

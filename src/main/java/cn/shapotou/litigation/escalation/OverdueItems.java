@@ -15,11 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.shapotou.litigation.engine.EngineTable;
+import cn.shapotou.litigation.engine.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -47,10 +44,10 @@ public class OverdueItems {
     public OverdueItems(JdbcTemplate jdbc, ManagementService management, UnitDirectory units) {
         this.jdbc = jdbc;
         this.units = units;
-        String task = management.getTableName(TaskEntity.class);
-        String execution = management.getTableName(ExecutionEntity.class);
-        String link = management.getTableName(IdentityLinkEntity.class);
-        String variable = management.getTableName(VariableInstanceEntity.class);
+        String task = EngineTable.TASK.tableName(management);
+        String execution = EngineTable.EXECUTION.tableName(management);
+        String link = EngineTable.IDENTITY_LINK.tableName(management);
+        String variable = EngineTable.VARIABLE.tableName(management);
         String groupOf = "(SELECT MIN(l.GROUP_ID_) FROM " + link + " l WHERE l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate')";
         String deadlineOf = "(SELECT MAX(k.TEXT_) FROM " + variable + " k WHERE k.TASK_ID_ = t.ID_ AND k.NAME_ = '"
                 + DeadlineTasks.KEY_VARIABLE + "')";
@@ -78,7 +75,7 @@ public class OverdueItems {
     }
 
     public List<OverdueItem> now() {
-        Date now = ClockUtil.getCurrentTime();
+        Date now = EngineClock.now();
         LocalDate today = LegalClock.dateOf(now);
         List<OverdueItem> items = new ArrayList<>(jdbc.query(overdueTasks, (rs, i) -> {
             String unit = rs.getString("UNIT_");
