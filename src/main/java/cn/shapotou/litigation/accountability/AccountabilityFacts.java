@@ -1,13 +1,13 @@
 package cn.shapotou.litigation.accountability;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.engine.EngineClock;
 import cn.shapotou.litigation.web.FormValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Records an Art. 22 fact on the case itself (the {@code litigation-case} instance at the top of the call chain), so
@@ -41,7 +41,7 @@ public final class AccountabilityFacts {
         entry.put("unit", theCase.getVariable("leadUnit"));
         entry.put("supervisor", blankToNull(persons.supervisor()));
         entry.put("directlyResponsible", blankToNull(persons.directlyResponsible()));
-        entry.put("recordedOn", LegalClock.dateOf(ClockUtil.getCurrentTime()).toString());
+        entry.put("recordedOn", LegalClock.dateOf(EngineClock.now()).toString());
         facts.add(entry);
         theCase.setVariable(VARIABLE, FormValues.toJson(facts));
     }

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.answer;
 
+import cn.shapotou.litigation.engine.FormFieldRefusal;
 import cn.shapotou.litigation.web.FormRefusal;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.LegalClock;
@@ -11,7 +12,6 @@ import cn.shapotou.litigation.web.FormValues;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -45,7 +45,7 @@ public class AnswerDeliveryCheck implements ExecutionListener {
         LocalDate delivered = null;
         try {
             delivered = FormValues.date(execution.getVariable("deliveredOn"), "deliveredOn", "送达法院日期", clock);
-        } catch (FormFieldValidationException e) {
+        } catch (FormFieldRefusal e) {
             errors.addAll(FormRefusal.errorsOf(e));
         }
         LocalDate received = FormValues.storedDate(execution, "noticeReceivedOn");

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.answer;
 
+import cn.shapotou.litigation.engine.EngineCaller;
 import cn.shapotou.litigation.web.FormValues;
 import cn.shapotou.litigation.web.FormRefusal;
 import cn.shapotou.litigation.appearance.Agent;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,8 +84,8 @@ public class AnswerMaterialsCheck implements ExecutionListener {
         submitted.put("round", execution.getVariable("answerRound"));
         submitted.put("submittedOn", clock.today().toString());
         // Who drafted this part: nobody reviews their own draft (AnswerReviewCheck).
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        submitted.put("submittedBy", user == null ? null : user.getUserId());
+        EngineCaller user = EngineCaller.current(execution.getProcessEngineServices().getIdentityService());
+        submitted.put("submittedBy", user == null ? null : user.userId());
 
         Map<String, Map<String, Object>> all = AnswerStage.materials(execution);
         all.put(unit, submitted);

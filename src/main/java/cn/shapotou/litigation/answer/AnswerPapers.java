@@ -3,6 +3,7 @@ package cn.shapotou.litigation.answer;
 import cn.shapotou.litigation.casefile.CaseFile;
 import cn.shapotou.litigation.casefile.CaseFiles;
 import cn.shapotou.litigation.casefile.FileCategory;
+import cn.shapotou.litigation.engine.EngineCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +50,7 @@ public class AnswerPapers {
     }
 
     public Papers of(String caseNumber, String unit, IdentityService identity) {
-        Set<String> members = Context.getCommandContext().runWithoutAuthorization(() ->
+        Set<String> members = EngineCommand.withoutAuthorization(() ->
                 identity.createUserQuery().memberOfGroup(unit).list().stream().map(User::getId)
                         .collect(Collectors.toSet()));
         List<CaseFile> all = files.allVersionsOf(caseNumber);

@@ -1,5 +1,7 @@
 package cn.shapotou.litigation.answer;
 
+import cn.shapotou.litigation.engine.EngineCaller;
+import cn.shapotou.litigation.engine.EngineCommand;
 import cn.shapotou.litigation.web.FormValues;
 import cn.shapotou.litigation.web.FormRefusal;
 import cn.shapotou.litigation.deadlines.LegalClock;
@@ -14,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,8 +49,8 @@ public class AnswerReviewCheck implements ExecutionListener {
             throw FormRefusal.of(List.of(new FieldError("reviewRemarks",
                     "退回答辩材料时须填写审核意见")));
         }
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String reviewer = user == null ? null : user.getUserId();
+        EngineCaller user = EngineCaller.current(execution.getProcessEngineServices().getIdentityService());
+        String reviewer = user == null ? null : user.userId();
         if (reviewer != null && drafters(execution).contains(reviewer)) {
             throw FormRefusal.of(List.of(new FieldError("reviewPassed", "审核结果不能由答辩材料的起草人本人作出："
                     + "您起草了本案的答辩材料，请由本单位其他工作人员或区政府领导审核（第十条第二款）")));
@@ -62,7 +62,7 @@ public class AnswerReviewCheck implements ExecutionListener {
         review.put("passed", passed);
         review.put("remarks", remarks);
         review.put("reviewedOn", clock.today().toString());
-        review.put("reviewer", user == null ? null : user.getUserId());
+        review.put("reviewer", user == null ? null : user.userId());
         reviews.add(review);
         ReviewRounds.record(execution, LOOP, execution.getVariable("answerRound"),
                 UnitDirectory.DISTRICT_LEADERS.equals(execution.getVariable(AnswerStage.REVIEW_GROUP))
@@ -89,7 +89,7 @@ public class AnswerReviewCheck implements ExecutionListener {
             }
         });
         // The reviewer need not be allowed to read the stage's history (the district leaders are not).
-        Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
+        EngineCommand.withoutAuthorization(() -> execution.getProcessEngineServices()
                 .getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey("PrepareAnswerTask").finished().list()).forEach(t -> {
                     if (t.getAssignee() != null) {

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.answer;
 
+import cn.shapotou.litigation.engine.EngineCommand;
 import cn.shapotou.litigation.web.FormValues;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -56,7 +56,7 @@ public class CounselAssignment implements ExecutionListener {
         String stageInstance = stage.getProcessInstanceId();
         List<String> instances = stage.getSuperExecution() == null ? List.of(stageInstance)
                 : List.of(stage.getSuperExecution().getProcessInstanceId(), stageInstance);
-        Context.getCommandContext().runWithoutAuthorization(() -> {
+        EngineCommand.withoutAuthorization(() -> {
             for (String instance : instances) {
                 grants.toUser(counsel, PROCESS_INSTANCE, instance, READ);
             }

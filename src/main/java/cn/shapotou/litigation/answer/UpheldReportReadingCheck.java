@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.answer;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.engine.EngineCaller;
 import cn.shapotou.litigation.records.ReviewRounds;
 import cn.shapotou.litigation.web.FormCheck;
 import cn.shapotou.litigation.web.FormValues;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,8 +41,8 @@ public class UpheldReportReadingCheck implements ExecutionListener {
         reading.put("approved", approved);
         reading.put("instructions", instructions);
         reading.put("readOn", clock.today().toString());
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        reading.put("leader", user == null ? null : user.getUserId());
+        EngineCaller user = EngineCaller.current(execution.getProcessEngineServices().getIdentityService());
+        reading.put("leader", user == null ? null : user.userId());
         List<Object> readings = new ArrayList<>(FormValues.list(execution.getVariable("upheldReportReadings")));
         readings.add(reading);
         ReviewRounds.record(execution, AnswerReviewCheck.LOOP, execution.getVariable("answerRound"),

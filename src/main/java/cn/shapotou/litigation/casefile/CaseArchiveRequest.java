@@ -1,5 +1,8 @@
 package cn.shapotou.litigation.casefile;
 
+import cn.shapotou.litigation.engine.EngineCaller;
+import cn.shapotou.litigation.engine.EngineClock;
+import cn.shapotou.litigation.engine.EngineCommand;
 import cn.shapotou.litigation.web.FormValues;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,16 +36,16 @@ public class CaseArchiveRequest implements ExecutionListener {
                     + URLEncoder.encode(caseNumber, StandardCharsets.UTF_8).replace("+", "%20") + "/dossier");
             return;
         }
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        EngineCaller user = EngineCaller.current(execution.getProcessEngineServices().getIdentityService());
         Map<String, Object> request = new HashMap<>();
         request.put("caseNumber", caseNumber);
         request.put("archiveNumber", FormValues.text(execution.getVariable("archiveNumber")));
         request.put("archivedOn", FormValues.text(execution.getVariable("archivedOn")));
-        request.put("archivedBy", user == null ? null : user.getUserId());
-        request.put("archivedAt", ClockUtil.getCurrentTime().toInstant().toString());
+        request.put("archivedBy", user == null ? null : user.userId());
+        request.put("archivedAt", EngineClock.now().toInstant().toString());
         request.put("sourceId", execution.getActivityInstanceId());
         // The unit archives its case; keeping the copy is the system's act, whoever may start processes.
-        Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
+        EngineCommand.withoutAuthorization(() -> execution.getProcessEngineServices()
                 .getRuntimeService().createProcessInstanceByKey(PROCESS).setVariables(request).execute());
     }
 

@@ -3,6 +3,7 @@ package cn.shapotou.litigation.casefile;
 import cn.shapotou.litigation.cases.CaseAccess;
 import cn.shapotou.litigation.cases.CaseView;
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.engine.EngineClock;
 import cn.shapotou.litigation.identity.CurrentUser;
 import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.web.ApiException;
@@ -23,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -136,7 +136,7 @@ public class CaseArchives {
                         caseNumber, seq, request.archiveNumber(), stored.id(), stored.sha256(), stored.size(),
                         Timestamp.from(request.archivedAt()), request.archivedBy(),
                         request.archivedOn() == null ? null : Date.valueOf(request.archivedOn()),
-                        request.sourceId(), participants, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+                        request.sourceId(), participants, new Timestamp(EngineClock.now().getTime()));
                 log.info("Archive copy {} of case {} stored: {} bytes, SHA-256 {}", seq, caseNumber, stored.size(),
                         stored.sha256());
                 return bySource(request.sourceId()).orElseThrow();

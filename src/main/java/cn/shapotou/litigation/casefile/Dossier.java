@@ -3,6 +3,7 @@ package cn.shapotou.litigation.casefile;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.documents.OfficialDocument;
 import cn.shapotou.litigation.documents.PdfRenderer;
+import cn.shapotou.litigation.engine.EngineClock;
 import cn.shapotou.litigation.identity.SystemAccess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,7 +28,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -91,7 +91,7 @@ public class Dossier {
             entries.add(new Entry(number, file, entryName(number, width, file), pages));
         }
         return new Contents(caseNumber, caseVariables, entries, archiving,
-                ClockUtil.getCurrentTime().toInstant().atZone(LegalClock.ZONE).toOffsetDateTime());
+                EngineClock.now().toInstant().atZone(LegalClock.ZONE).toOffsetDateTime());
     }
 
     private Integer checked(CaseFile file) {

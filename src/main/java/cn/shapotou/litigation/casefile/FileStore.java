@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.casefile;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.engine.EngineClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -176,7 +176,7 @@ public class FileStore {
     public int removeAbandonedChunks() {
         return jdbc.update("DELETE FROM lit_file_chunk WHERE stored_at < ? AND file_id NOT IN (SELECT id FROM lit_file)"
                         + " AND file_id NOT IN (SELECT file_id FROM lit_case_archive)",
-                Timestamp.from(ClockUtil.getCurrentTime().toInstant().minusSeconds(24 * 3600)));
+                Timestamp.from(EngineClock.now().toInstant().minusSeconds(24 * 3600)));
     }
 
     /** Who read, downloaded or added what (kept for the Justice Bureau's supervision, Art. 3). */
@@ -203,7 +203,7 @@ public class FileStore {
     }
 
     private static Timestamp now() {
-        return new Timestamp(ClockUtil.getCurrentTime().getTime());
+        return new Timestamp(EngineClock.now().getTime());
     }
 
     private static MessageDigest sha256() {

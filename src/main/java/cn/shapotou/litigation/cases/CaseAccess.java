@@ -7,6 +7,7 @@ import static cn.shapotou.litigation.units.UnitDirectory.LEGAL_COUNSEL_OFFICE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
+import cn.shapotou.litigation.engine.EngineCommand;
 import cn.shapotou.litigation.identity.Grants;
 import cn.shapotou.litigation.identity.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,7 +59,7 @@ public class CaseAccess {
     public void grantToParticipants(DelegateExecution execution) {
         Set<String> units = participants(execution.getVariables());
         String instance = execution.getProcessInstanceId();
-        Context.getCommandContext().runWithoutAuthorization(() -> {
+        EngineCommand.withoutAuthorization(() -> {
             for (String unit : units) {
                 grants.toGroup(unit, PROCESS_INSTANCE, instance, READ);
             }

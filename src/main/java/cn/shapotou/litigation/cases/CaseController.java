@@ -5,6 +5,7 @@ import cn.shapotou.litigation.casefile.FileCategory;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
+import cn.shapotou.litigation.engine.FormFieldRefusal;
 import cn.shapotou.litigation.identity.CurrentUser;
 import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.identity.SystemAccess;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.spin.plugin.variable.value.JsonValue;
@@ -154,7 +154,7 @@ public class CaseController {
             if (t instanceof CaseNumberTakenException || t instanceof DuplicateKeyException) {
                 return taken(caseNumber);
             }
-            if (t instanceof FormFieldValidationException v && v.getDetail() instanceof List<?> errors) {
+            if (FormFieldRefusal.detailOf(t) instanceof List<?> errors) {
                 return new ApiException(HttpStatus.BAD_REQUEST, errors.stream()
                         .filter(FieldError.class::isInstance).map(FieldError.class::cast).toList());
             }

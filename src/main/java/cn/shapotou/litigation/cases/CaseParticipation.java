@@ -1,5 +1,7 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.engine.EngineCaller;
+import cn.shapotou.litigation.engine.EngineCommand;
 import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.web.FieldError;
 import cn.shapotou.litigation.web.FormRefusal;
@@ -7,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +29,9 @@ public class CaseParticipation {
         Object number = execution.getVariable("caseNumber");
         String caseNumber = number instanceof String n ? n.strip() : null;
         Optional<Map<String, Object>> found = caseNumber == null || caseNumber.isEmpty() ? Optional.empty()
-                : Context.getCommandContext().runWithoutAuthorization(() -> cases.caseVariables(caseNumber));
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        List<String> groups = user == null || user.getGroupIds() == null ? null : user.getGroupIds();
+                : EngineCommand.withoutAuthorization(() -> cases.caseVariables(caseNumber));
+        EngineCaller user = EngineCaller.current(execution.getProcessEngineServices().getIdentityService());
+        List<String> groups = user == null || user.groupIds() == null ? null : user.groupIds();
         if (found.isEmpty() || groups != null && !CaseAccess.maySee(groups, found.get())) {
             throw FormRefusal.of(title + "未通过校验", List.of(new FieldError("caseNumber",
                     "没有案号为 " + (caseNumber == null ? "" : caseNumber) + " 的案件，或您无权查看（案号）")));
@@ -43,11 +43,11 @@ public class CaseParticipation {
 
     /** Whether the person starting belongs to one of these groups (the system itself always does). */
     public static boolean startedByOneOf(DelegateExecution execution, String... groups) {
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        EngineCaller user = EngineCaller.current(execution.getProcessEngineServices().getIdentityService());
         if (user == null) {
             return true;
         }
-        List<String> own = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+        List<String> own = user.groupIds() == null ? List.of() : user.groupIds();
         return own.contains(Roles.ADMIN) || List.of(groups).stream().anyMatch(own::contains);
     }
 }

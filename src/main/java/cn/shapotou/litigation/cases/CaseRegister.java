@@ -6,6 +6,8 @@ import static cn.shapotou.litigation.units.UnitDirectory.JUSTICE_BUREAU;
 import static cn.shapotou.litigation.units.UnitDirectory.LEGAL_COUNSEL_OFFICE;
 
 import cn.shapotou.litigation.decisions.Outcome;
+import cn.shapotou.litigation.engine.EngineClock;
+import cn.shapotou.litigation.engine.EngineTable;
 import cn.shapotou.litigation.escalation.CourtDeadlines;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.LegalClock;
@@ -27,13 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ByteArrayEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -83,12 +78,12 @@ public class CaseRegister {
     public CaseRegister(JdbcTemplate jdbc, ManagementService management, UnitDirectory units) {
         this.jdbc = jdbc;
         this.units = units;
-        this.executionTable = management.getTableName(ExecutionEntity.class);
-        this.definitionTable = management.getTableName(ProcessDefinitionEntity.class);
-        this.taskTable = management.getTableName(TaskEntity.class);
-        this.variableTable = management.getTableName(VariableInstanceEntity.class);
-        this.historicTable = management.getTableName(HistoricVariableInstanceEntity.class);
-        this.byteArrayTable = management.getTableName(ByteArrayEntity.class);
+        this.executionTable = EngineTable.EXECUTION.tableName(management);
+        this.definitionTable = EngineTable.PROCESS_DEFINITION.tableName(management);
+        this.taskTable = EngineTable.TASK.tableName(management);
+        this.variableTable = EngineTable.VARIABLE.tableName(management);
+        this.historicTable = EngineTable.HISTORIC_VARIABLE.tableName(management);
+        this.byteArrayTable = EngineTable.BYTE_ARRAY.tableName(management);
     }
 
     /** Whether these groups see every case: the supervisors (Art. 3) and the units that take part in every case. */
@@ -232,7 +227,7 @@ public class CaseRegister {
             // Overdue as the supervision sees it (Art. 3) and as each row lists it (overdue(…) below, the same two
             // conditions): the statutory answer day passed without delivery (ALL Art. 67), or an open task of the
             // case past its due moment. An escalated item not yet done is one of these until it is done.
-            Date now = ClockUtil.getCurrentTime();
+            Date now = EngineClock.now();
             sql.append(" AND ((c.status = 'OPEN' AND c.answer_due < ?)"
                     + " OR EXISTS (SELECT 1 FROM " + taskTable + " t JOIN " + executionTable
                     + " p ON p.ID_ = t.PROC_INST_ID_ WHERE p.BUSINESS_KEY_ = c.case_number AND t.DUE_DATE_ < ?"
@@ -252,7 +247,7 @@ public class CaseRegister {
             return List.of();
         }
         List<String> numbers = rows.stream().map(Row::caseNumber).toList();
-        Date now = ClockUtil.getCurrentTime();
+        Date now = EngineClock.now();
         LocalDate today = LegalClock.dateOf(now);
 
         // Every running instance carrying a case number (call activities pass the business key on): the case's own

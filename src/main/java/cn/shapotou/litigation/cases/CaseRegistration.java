@@ -4,6 +4,7 @@ import cn.shapotou.litigation.deadlines.CaseDeadline;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.DeadlineKind;
 import cn.shapotou.litigation.deadlines.Deadlines;
+import cn.shapotou.litigation.engine.EngineCaller;
 import cn.shapotou.litigation.escalation.StatutoryAnswerWatch;
 import cn.shapotou.litigation.web.FormRefusal;
 import java.net.URLEncoder;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,8 +55,8 @@ public class CaseRegistration implements ExecutionListener {
         // Forms link to the case's printable documents (Art. 6) by this address.
         execution.setVariable("caseDocumentsUrl", "/api/cases/"
                 + URLEncoder.encode(data.caseNumber(), StandardCharsets.UTF_8).replace("+", "%20") + "/documents");
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        registry.register(data, execution.getProcessInstanceId(), user == null ? null : user.getUserId());
+        EngineCaller user = EngineCaller.current(execution.getProcessEngineServices().getIdentityService());
+        registry.register(data, execution.getProcessInstanceId(), user == null ? null : user.userId());
 
         // Art. 10 ¶1 forwarding is immediate; ALL Art. 67's 15 days run from the same receipt.
         List<Map<String, Object>> caseDeadlines = new ArrayList<>();

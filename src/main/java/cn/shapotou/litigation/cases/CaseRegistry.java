@@ -1,11 +1,11 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.engine.EngineClock;
 import java.sql.Timestamp;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -33,7 +33,7 @@ public class CaseRegistry {
         try {
             jdbc.update("INSERT INTO lit_case (case_number, process_instance_id, registered_at, registered_by, court, "
                     + "plaintiff, cause, received_on, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", data.caseNumber(),
-                    processInstanceId, new Timestamp(ClockUtil.getCurrentTime().getTime()), userId, data.court(),
+                    processInstanceId, new Timestamp(EngineClock.now().getTime()), userId, data.court(),
                     data.plaintiff(), data.causeOfAction(), data.noticeReceivedOn(), OPEN);
         } catch (DuplicateKeyException e) {
             throw new CaseNumberTakenException(data.caseNumber());

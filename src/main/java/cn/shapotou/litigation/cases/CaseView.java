@@ -2,6 +2,8 @@ package cn.shapotou.litigation.cases;
 
 import cn.shapotou.litigation.accountability.AccountabilityFacts;
 import cn.shapotou.litigation.accountability.RecordedFacts;
+import cn.shapotou.litigation.engine.EngineClock;
+import cn.shapotou.litigation.engine.EngineTable;
 import cn.shapotou.litigation.web.FormValues;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.identity.PersonNames;
@@ -16,14 +18,11 @@ import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.history.event.HistoricDetailEventEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.HistoricIdentityLinkLogEntity;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -65,8 +64,8 @@ public class CaseView {
         this.facts = facts;
         this.identity = identity;
         this.jdbc = jdbc;
-        this.identityLinkLog = management.getTableName(HistoricIdentityLinkLogEntity.class);
-        this.variableHistory = management.getTableName(HistoricDetailEventEntity.class);
+        this.identityLinkLog = EngineTable.HISTORIC_IDENTITY_LINK_LOG.tableName(management);
+        this.variableHistory = EngineTable.HISTORIC_DETAIL.tableName(management);
         this.registry = registry;
         this.runtime = runtime;
         this.history = history;
@@ -318,7 +317,7 @@ public class CaseView {
 
     private List<Map<String, Object>> openTasks(String caseNumber) {
         List<Map<String, Object>> result = new ArrayList<>();
-        var now = ClockUtil.getCurrentTime();
+        var now = EngineClock.now();
         for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).orderByTaskCreateTime().asc()
                 .list()) {
             Map<String, Object> t = new LinkedHashMap<>();

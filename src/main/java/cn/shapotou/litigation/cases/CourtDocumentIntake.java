@@ -8,8 +8,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import cn.shapotou.litigation.engine.EngineCommand;
+import cn.shapotou.litigation.engine.EngineCaller;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,11 +53,11 @@ public class CourtDocumentIntake implements ExecutionListener, JavaDelegate {
     public void execute(DelegateExecution execution) {
         Map<String, Object> input = execution.getVariables();
         input.remove("caseNumber");
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        EngineCaller user = EngineCaller.current(execution.getProcessEngineServices().getIdentityService());
         // The clerk registers; handing the document to the case is the system's act, not a change the clerk may make.
-        CourtDocumentDispatch.Registered registered = Context.getCommandContext().runWithoutAuthorization(() ->
+        CourtDocumentDispatch.Registered registered = EngineCommand.withoutAuthorization(() ->
                 documents.register((String) execution.getVariable("caseNumber"), input,
-                        user == null ? null : user.getUserId()));
+                        user == null ? null : user.userId()));
         execution.setVariable("documentId", registered.id());
         execution.setVariable("correlated", registered.correlated());
     }

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.shapotou.litigation.engine.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -36,7 +36,7 @@ public class RegisteredCourtDocuments {
             jdbc.update("INSERT INTO lit_case_document (id, case_number, kind, received_on, payload, correlated, "
                             + "registered_at, registered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, caseNumber, kind.name(),
                     Date.valueOf(receivedOn), JSON.writeValueAsString(document), correlated,
-                    new Timestamp(ClockUtil.getCurrentTime().getTime()), userId);
+                    new Timestamp(EngineClock.now().getTime()), userId);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

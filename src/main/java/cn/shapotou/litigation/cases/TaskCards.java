@@ -2,6 +2,8 @@ package cn.shapotou.litigation.cases;
 
 import cn.shapotou.litigation.deadlines.DueSoon;
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.engine.EngineClock;
+import cn.shapotou.litigation.engine.EngineTable;
 import cn.shapotou.litigation.escalation.SupervisionProcess;
 import cn.shapotou.litigation.identity.SystemAccess;
 import java.time.LocalDate;
@@ -18,10 +20,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.persistence.entity.HistoricIdentityLinkLogEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -52,9 +50,9 @@ public class TaskCards {
         this.runtime = runtime;
         this.system = system;
         this.jdbc = jdbc;
-        String history = management.getTableName(HistoricTaskInstanceEntity.class);
-        String linkLog = management.getTableName(HistoricIdentityLinkLogEntity.class);
-        String link = management.getTableName(IdentityLinkEntity.class);
+        String history = EngineTable.HISTORIC_TASK.tableName(management);
+        String linkLog = EngineTable.HISTORIC_IDENTITY_LINK_LOG.tableName(management);
+        String link = EngineTable.IDENTITY_LINK.tableName(management);
         // A return sends the work back to the same task of the same stage for the same unit: earlier completions of
         // that task there count. The unit matters because one stage may hold the task once for each unit at a time
         // (co-handling units preparing their answer materials side by side, 《办法》第五条).
@@ -82,7 +80,7 @@ public class TaskCards {
             Map<String, String> caseNumbers = caseNumbers(visible);
             Map<String, Integer> returns = returns(visible);
             Map<String, Map<String, Object>> supervised = supervised(visible);
-            Date now = ClockUtil.getCurrentTime();
+            Date now = EngineClock.now();
             LocalDate today = LegalClock.dateOf(now);
             Map<String, Task> byId = visible.stream().collect(Collectors.toMap(Task::getId, t -> t));
             List<Map<String, Object>> cards = new ArrayList<>();

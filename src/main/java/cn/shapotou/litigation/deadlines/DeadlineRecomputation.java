@@ -20,8 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * When a calendar file is added or corrected, every open deadline is counted again from its own start, and the open
- * tasks and the timers that wait for it get the new date (deadlines.md: "when the file is added, open deadlines are
- * recomputed").
+ * tasks and the timers that wait for it get the new date (src/docs/deadlines.md「公布后重新计算」).
  * Runs at start-up and on an administrator's request; each moved task is logged and gets a comment on its record.
  */
 @Component

@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.shapotou.litigation.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +33,7 @@ public class DeadlineTasks {
         LocalDate due = LocalDate.parse((String) deadline.get("due"));
         task.setDueDate(LegalClock.endOfDay(due));
         task.setVariableLocal(KEY_VARIABLE, key);
-        String urgency = urgency(due, LegalClock.dateOf(ClockUtil.getCurrentTime()));
+        String urgency = urgency(due, LegalClock.dateOf(EngineClock.now()));
         task.setVariableLocal(TEXT_VARIABLE, urgency == null ? text(deadline) : urgency + text(deadline));
         if (urgency != null) {
             task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),

@@ -5,7 +5,7 @@ import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.shapotou.litigation.engine.EngineClock;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -48,7 +48,7 @@ public class LegalBusinessCalendar implements BusinessCalendar {
             case "M" -> PeriodUnit.MONTHS;
             default -> PeriodUnit.YEARS;
         };
-        LocalDate start = LegalClock.dateOf(startDate != null ? startDate : ClockUtil.getCurrentTime());
+        LocalDate start = LegalClock.dateOf(startDate != null ? startDate : EngineClock.now());
         ComputedDeadline deadline = deadlines.compute(start, Integer.parseInt(period.group(1)), unit,
                 LegalPeriodCalculator.COUNTING_RULE);
         return LegalClock.endOfDay(deadline.due());

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.shapotou.litigation.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +17,7 @@ public class LegalClock {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     public LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toLocalDate();
+        return EngineClock.now().toInstant().atZone(ZONE).toLocalDate();
     }
 
     /** A deadline day D is met by anything done on D: the item is due at 23:59:59 local time (src/docs/deadlines.md). */

@@ -3,6 +3,7 @@ package cn.shapotou.litigation.decisions;
 import cn.shapotou.litigation.answer.SecondInstanceAnswer;
 import cn.shapotou.litigation.deadlines.CaseDeadline;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
+import cn.shapotou.litigation.engine.EngineClock;
 import cn.shapotou.litigation.escalation.CaseWindows;
 import cn.shapotou.litigation.deadlines.DeadlineKind;
 import cn.shapotou.litigation.deadlines.Deadlines;
@@ -190,7 +191,7 @@ public class CourtDecision {
      * from today (the retrial question was answered in the first report).
      */
     public void reportAgain(DelegateExecution execution) {
-        LocalDate today = LegalClock.dateOf(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
+        LocalDate today = LegalClock.dateOf(EngineClock.now());
         CaseDeadlineVariable.write(execution, CaseDeadlineVariable.put(CaseDeadlineVariable.read(execution),
                 deadlines.compute(DeadlineKind.FOLLOW_UP, today)));
     }

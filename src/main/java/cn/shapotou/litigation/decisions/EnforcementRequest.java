@@ -7,6 +7,8 @@ import cn.shapotou.litigation.deadlines.CaseDeadline;
 import cn.shapotou.litigation.deadlines.DeadlineKind;
 import cn.shapotou.litigation.deadlines.Deadlines;
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.engine.EngineCaller;
+import cn.shapotou.litigation.engine.EngineCommand;
 import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.FieldError;
@@ -21,8 +23,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
@@ -64,10 +64,10 @@ public class EnforcementRequest implements ExecutionListener, JavaDelegate {
             throw FormRefusal.of("申请强制执行未通过校验", List.of(new FieldError("caseNumber",
                     "案件尚未归档（案号 " + caseNumber + "）：尚未办结的案件，在裁判生效后的「生效裁判后续事项」中选择申请强制执行")));
         }
-        Map<String, Object> theCase = plain(Context.getCommandContext().runWithoutAuthorization(
+        Map<String, Object> theCase = plain(EngineCommand.withoutAuthorization(
                 () -> reopening.archivedVariables(caseNumber)));
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
+        EngineCaller user = EngineCaller.current(execution.getProcessEngineServices().getIdentityService());
+        List<String> groups = user == null || user.groupIds() == null ? List.of() : user.groupIds();
         Object lead = theCase.get("leadUnit");
         if (user != null && !groups.contains(String.valueOf(lead)) && !groups.contains(UnitDirectory.JUSTICE_BUREAU)
                 && !groups.contains(Roles.ADMIN)) {
@@ -110,7 +110,7 @@ public class EnforcementRequest implements ExecutionListener, JavaDelegate {
         changes.put("enforcementRequestReason", execution.getVariable("enforcementRequestReason"));
         changes.put("enforcementRequestedOn", clock.today().toString());
         // The unit's request reopens a case it may read but not start: the reopening is the system's act.
-        String reopened = Context.getCommandContext().runWithoutAuthorization(
+        String reopened = EngineCommand.withoutAuthorization(
                 () -> reopening.reopen(caseNumber, ENFORCEMENT_STAGE, changes));
         execution.setVariable("reopenedCase", reopened);
     }

@@ -1,10 +1,10 @@
 package cn.shapotou.litigation.decisions;
 
+import cn.shapotou.litigation.engine.EngineCaller;
+import cn.shapotou.litigation.engine.EngineCommand;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * Who submitted what a task asked for: the person logged in when it was completed, named as 刘伟（natres） — the
@@ -16,14 +16,14 @@ final class Submitter {
 
     static String of(DelegateExecution execution) {
         IdentityService identity = execution.getProcessEngineServices().getIdentityService();
-        Authentication auth = identity.getCurrentAuthentication();
-        if (auth == null || auth.getUserId() == null) {
+        EngineCaller auth = EngineCaller.current(identity);
+        if (auth == null || auth.userId() == null) {
             return null;
         }
-        String id = auth.getUserId();
+        String id = auth.userId();
         // The unit's staff may not read the user directory; naming the person is the system's act.
-        User user = Context.getCommandContext() == null ? identity.createUserQuery().userId(id).singleResult()
-                : Context.getCommandContext().runWithoutAuthorization(
+        User user = !EngineCommand.running() ? identity.createUserQuery().userId(id).singleResult()
+                : EngineCommand.withoutAuthorization(
                         () -> identity.createUserQuery().userId(id).singleResult());
         String name = user == null || user.getFirstName() == null || user.getFirstName().isBlank() ? null
                 : user.getFirstName().strip();

@@ -18,11 +18,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.shapotou.litigation.engine.EngineTable;
+import cn.shapotou.litigation.engine.EngineClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,10 +65,10 @@ public class CourtDeadlineReminders {
         this.jdbc = jdbc;
         this.units = units;
         this.leaderDays = leaderDays;
-        String task = management.getTableName(TaskEntity.class);
-        String execution = management.getTableName(ExecutionEntity.class);
-        String link = management.getTableName(IdentityLinkEntity.class);
-        String variable = management.getTableName(VariableInstanceEntity.class);
+        String task = EngineTable.TASK.tableName(management);
+        String execution = EngineTable.EXECUTION.tableName(management);
+        String link = EngineTable.IDENTITY_LINK.tableName(management);
+        String variable = EngineTable.VARIABLE.tableName(management);
         String keys = CourtDeadlines.KEYS.stream().sorted().map(k -> "'" + k + "'").collect(Collectors.joining(", "));
         // Open tasks due inside the window that serve a statutory court deadline, with their case's own instance.
         this.courtTasks = "SELECT t.ID_, t.NAME_, t.DUE_DATE_, t.PROC_INST_ID_, c.case_number, c.process_instance_id, "
@@ -83,7 +80,7 @@ public class CourtDeadlineReminders {
     }
 
     public void sendDue() {
-        Date now = ClockUtil.getCurrentTime();
+        Date now = EngineClock.now();
         LocalDate today = LegalClock.dateOf(now);
         List<Integer> offsets = reminders.offsets();
         int furthest = Math.max(offsets.get(offsets.size() - 1), leaderDays);
@@ -179,7 +176,7 @@ public class CourtDeadlineReminders {
     private void record(String key, String caseNumber, LocalDate due, Set<String> sent) {
         if (sent.add(key)) {
             jdbc.update("INSERT INTO lit_reminder (reminder_key, case_number, due, sent_at) VALUES (?, ?, ?, ?)", key,
-                    caseNumber, due, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+                    caseNumber, due, new Timestamp(EngineClock.now().getTime()));
         }
     }
 

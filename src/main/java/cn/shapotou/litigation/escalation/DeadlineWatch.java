@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.shapotou.litigation.engine.EngineTransactions;
+import cn.shapotou.litigation.engine.EngineClock;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +50,7 @@ public class DeadlineWatch implements JavaDelegate {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final SupervisionRegister register;
-    private final ProcessEngineConfigurationImpl engineConfiguration;
+    private final EngineTransactions transactions;
     private final IdentityService identity;
     private final CourtDeadlineReminders courtReminders;
     private final WindowReminders windowReminders;
@@ -70,14 +70,14 @@ public class DeadlineWatch implements JavaDelegate {
     static final long TIMER_GRACE_MILLIS = 60_000;
 
     public DeadlineWatch(OverdueItems overdue, Reminders reminders, RuntimeService runtime, TaskService tasks,
-                         SupervisionRegister register, ProcessEngineConfigurationImpl engineConfiguration,
+                         SupervisionRegister register, EngineTransactions transactions,
                          IdentityService identity, CourtDeadlineReminders courtReminders,
                          WindowReminders windowReminders, Supervisions supervisions) {
         this.supervisions = supervisions;
         this.windowReminders = windowReminders;
         this.identity = identity;
         this.courtReminders = courtReminders;
-        this.engineConfiguration = engineConfiguration;
+        this.transactions = transactions;
         this.register = register;
         this.overdue = overdue;
         this.reminders = reminders;
@@ -158,10 +158,7 @@ public class DeadlineWatch implements JavaDelegate {
     }
 
     private void inNewTransaction(Runnable work) {
-        engineConfiguration.getCommandExecutorTxRequiresNew().execute(commandContext -> {
-            work.run();
-            return null;
-        });
+        transactions.inNewTransaction(work);
     }
 
     /**
@@ -240,7 +237,7 @@ public class DeadlineWatch implements JavaDelegate {
         }
         // Closed by hand already (a 督办 task is the Justice Bureau's own to complete): nothing left to close.
         if (tasks.createTaskQuery().taskId(supervision.get()).count() > 0) {
-            LocalDate today = LegalClock.dateOf(ClockUtil.getCurrentTime());
+            LocalDate today = LegalClock.dateOf(EngineClock.now());
             tasks.createComment(supervision.get(), null, "被督办事项已于" + today + "办结，督办自动结束。");
             tasks.complete(supervision.get());
         }

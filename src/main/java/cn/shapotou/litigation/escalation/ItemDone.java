@@ -1,7 +1,7 @@
 package cn.shapotou.litigation.escalation;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
+import cn.shapotou.litigation.engine.EngineCommand;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +23,8 @@ public class ItemDone {
         if (task.getDueDate() == null) {
             return;
         }
-        if (Context.getCommandContext() != null) {
-            Context.getCommandContext().runWithoutAuthorization(() -> {
+        if (EngineCommand.running()) {
+            EngineCommand.withoutAuthorization(() -> {
                 watch.resolve("task:" + task.getId());
                 return null;
             });
@@ -35,7 +35,7 @@ public class ItemDone {
 
     /** The statutory answer item of a case ends with the delivery of the answer (ALL Art. 67). */
     public void statutoryAnswerDelivered(String caseInstanceId) {
-        Context.getCommandContext().runWithoutAuthorization(() -> {
+        EngineCommand.withoutAuthorization(() -> {
             watch.resolve("case:" + caseInstanceId + ":statutoryAnswer");
             return null;
         });

@@ -18,12 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.shapotou.litigation.engine.EngineClock;
+import cn.shapotou.litigation.engine.EngineTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -54,10 +50,10 @@ public class OverdueItems {
     public OverdueItems(JdbcTemplate jdbc, ManagementService management, UnitDirectory units) {
         this.jdbc = jdbc;
         this.units = units;
-        String task = management.getTableName(TaskEntity.class);
-        String execution = management.getTableName(ExecutionEntity.class);
-        String link = management.getTableName(IdentityLinkEntity.class);
-        String variable = management.getTableName(VariableInstanceEntity.class);
+        String task = EngineTable.TASK.tableName(management);
+        String execution = EngineTable.EXECUTION.tableName(management);
+        String link = EngineTable.IDENTITY_LINK.tableName(management);
+        String variable = EngineTable.VARIABLE.tableName(management);
         String groupOf = "(SELECT MIN(l.GROUP_ID_) FROM " + link + " l WHERE l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate')";
         String deadlineOf = "(SELECT MAX(k.TEXT_) FROM " + variable + " k WHERE k.TASK_ID_ = t.ID_ AND k.NAME_ = '"
                 + DeadlineTasks.KEY_VARIABLE + "')";
@@ -69,12 +65,12 @@ public class OverdueItems {
                 + task + " t LEFT JOIN " + execution + " p ON p.ID_ = t.PROC_INST_ID_ LEFT JOIN lit_case c ON "
                 + "c.case_number = p.BUSINESS_KEY_ WHERE t.DUE_DATE_ < ? AND t.SUSPENSION_STATE_ = 1";
         // A timer job's handler configuration is its activity's id (the engine's timer-transition handler).
-        this.timersPending = "SELECT t.ID_ FROM " + task + " t JOIN " + management.getTableName(JobEntity.class)
+        this.timersPending = "SELECT t.ID_ FROM " + task + " t JOIN " + EngineTable.JOB.tableName(management)
                 + " j ON j.PROCESS_INSTANCE_ID_ = t.PROC_INST_ID_ AND j.TYPE_ = 'timer' AND j.HANDLER_CFG_ = "
                 + "CONCAT(t.TASK_DEF_KEY_, '" + DeadlineTimers.SUFFIX + "') WHERE t.DUE_DATE_ < ? AND "
                 + "(j.LOCK_EXP_TIME_ > ? OR j.DUEDATE_ > ? OR j.CREATE_TIME_ > ?)";
         this.answerTimersPending = "SELECT c.process_instance_id FROM lit_case c JOIN "
-                + management.getTableName(JobEntity.class) + " j ON j.PROCESS_INSTANCE_ID_ = c.process_instance_id AND "
+                + EngineTable.JOB.tableName(management) + " j ON j.PROCESS_INSTANCE_ID_ = c.process_instance_id AND "
                 + "j.TYPE_ = 'timer' AND j.HANDLER_CFG_ LIKE '%" + DeadlineTimers.STATUTORY_ANSWER_SUFFIX + "' WHERE "
                 + "c.answer_due < ? AND (j.LOCK_EXP_TIME_ > ? OR j.DUEDATE_ > ? OR j.CREATE_TIME_ > ?)";
         // Each watched case with the open tasks of every instance carrying its case number (call activities pass the
@@ -94,7 +90,7 @@ public class OverdueItems {
     }
 
     public List<OverdueItem> now() {
-        Date now = ClockUtil.getCurrentTime();
+        Date now = EngineClock.now();
         LocalDate today = LegalClock.dateOf(now);
         List<OverdueItem> items = new ArrayList<>(jdbc.query(overdueTasks, taskItem(today),
                 new Timestamp(now.getTime())));
@@ -107,7 +103,7 @@ public class OverdueItems {
 
     /** The statutory answer item of one case, if overdue now: what the case's answer timer escalates. */
     public List<OverdueItem> statutoryAnswerOf(String caseInstanceId) {
-        LocalDate today = LegalClock.dateOf(ClockUtil.getCurrentTime());
+        LocalDate today = LegalClock.dateOf(EngineClock.now());
         return answerWork("c.process_instance_id = ? AND c.answer_due < ?", caseInstanceId, today).stream()
                 .map(work -> caseItem(work, today)).toList();
     }
@@ -127,7 +123,7 @@ public class OverdueItems {
 
     /** The overdue tasks of one activity of one process instance: what its overdue timer escalates. */
     public List<OverdueItem> ofActivity(String processInstanceId, String activityId) {
-        Date now = ClockUtil.getCurrentTime();
+        Date now = EngineClock.now();
         return jdbc.query(overdueTasks + " AND t.PROC_INST_ID_ = ? AND t.TASK_DEF_KEY_ = ?",
                 taskItem(LegalClock.dateOf(now)), new Timestamp(now.getTime()), processInstanceId, activityId);
     }
@@ -140,7 +136,7 @@ public class OverdueItems {
      * escalation of an item commit.
      */
     public Set<String> leftToTimers(long graceMillis) {
-        Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+        Timestamp now = new Timestamp(EngineClock.now().getTime());
         Timestamp since = new Timestamp(now.getTime() - graceMillis);
         Set<String> keys = new HashSet<>(jdbc.query(timersPending, (rs, i) -> "task:" + rs.getString(1), now, now,
                 since, since));

@@ -10,8 +10,8 @@ import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.runtime.Job;
+import cn.shapotou.litigation.engine.EngineTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -47,7 +47,7 @@ public class StatutoryAnswerWatch {
         this.itemDone = itemDone;
         this.jdbc = jdbc;
         this.management = management;
-        this.variables = management.getTableName(VariableInstanceEntity.class);
+        this.variables = EngineTable.VARIABLE.tableName(management);
     }
 
     /** Case variable: which of the case's deadlines the watch follows (a later instance has its own, never the first's). */

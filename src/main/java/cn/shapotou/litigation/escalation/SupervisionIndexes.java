@@ -6,7 +6,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import cn.shapotou.litigation.engine.EngineTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,7 @@ public class SupervisionIndexes extends AbstractProcessEnginePlugin {
     public void postProcessEngineBuild(ProcessEngine engine) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
                 .getProcessEngineConfiguration();
-        String task = engine.getManagementService().getTableName(TaskEntity.class);
+        String task = EngineTable.TASK.tableName(engine.getManagementService());
         DataSource dataSource = configuration.getDataSource();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE INDEX IF NOT EXISTS lit_idx_task_due ON " + task + " (DUE_DATE_)");

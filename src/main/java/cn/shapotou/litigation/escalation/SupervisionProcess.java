@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import cn.shapotou.litigation.engine.EngineCaller;
 import org.springframework.stereotype.Component;
 
 /**
@@ -120,7 +120,7 @@ public class SupervisionProcess implements ExecutionListener {
     }
 
     private static String userId(DelegateExecution execution) {
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return user == null ? null : user.getUserId();
+        EngineCaller user = EngineCaller.current(execution.getProcessEngineServices().getIdentityService());
+        return user == null ? null : user.userId();
     }
 }

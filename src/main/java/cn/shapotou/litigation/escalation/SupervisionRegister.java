@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.shapotou.litigation.engine.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -25,7 +25,7 @@ public class SupervisionRegister {
 
     public void add(String itemKey, String taskId, String caseNumber) {
         jdbc.update("INSERT INTO lit_supervision (item_key, task_id, case_number, raised_at) VALUES (?, ?, ?, ?)",
-                itemKey, taskId, caseNumber, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+                itemKey, taskId, caseNumber, new Timestamp(EngineClock.now().getTime()));
     }
 
     public Optional<String> taskOf(String itemKey) {

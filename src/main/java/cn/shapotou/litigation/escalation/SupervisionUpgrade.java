@@ -16,8 +16,8 @@ import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.shapotou.litigation.engine.EngineTransactions;
+import cn.shapotou.litigation.engine.EngineClock;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
@@ -41,13 +41,13 @@ public class SupervisionUpgrade {
     private final OverdueItems overdue;
     private final SupervisionRegister register;
     private final Supervisions supervisions;
-    private final ProcessEngineConfigurationImpl engineConfiguration;
+    private final EngineTransactions transactions;
     private final HistoryService history;
     private final Grants grants;
 
     public SupervisionUpgrade(RuntimeService runtime, TaskService tasks, OverdueItems overdue,
                               SupervisionRegister register, Supervisions supervisions,
-                              ProcessEngineConfigurationImpl engineConfiguration, HistoryService history,
+                              EngineTransactions transactions, HistoryService history,
                               Grants grants) {
         this.history = history;
         this.grants = grants;
@@ -56,7 +56,7 @@ public class SupervisionUpgrade {
         this.overdue = overdue;
         this.register = register;
         this.supervisions = supervisions;
-        this.engineConfiguration = engineConfiguration;
+        this.transactions = transactions;
     }
 
     /** Returns how many standalone 督办 tasks were replaced or closed. */
@@ -72,10 +72,7 @@ public class SupervisionUpgrade {
         for (VariableInstance mark : marks) {
             String key = String.valueOf(mark.getValue());
             try {
-                engineConfiguration.getCommandExecutorTxRequiresNew().execute(context -> {
-                    replace(mark.getTaskId(), key, overdueNow.get(key));
-                    return null;
-                });
+                transactions.inNewTransaction(() -> replace(mark.getTaskId(), key, overdueNow.get(key)));
                 done++;
             } catch (RuntimeException e) {
                 // Another node replaced it at the same moment, or it was closed meanwhile.
@@ -130,7 +127,7 @@ public class SupervisionUpgrade {
             if (registered.isPresent() && registered.get().equals(taskId)) {
                 register.remove(key);
             }
-            note = "被督办事项已于" + LegalClock.dateOf(ClockUtil.getCurrentTime()) + "前办结，督办自动结束。";
+            note = "被督办事项已于" + LegalClock.dateOf(EngineClock.now()) + "前办结，督办自动结束。";
         }
         tasks.createComment(taskId, null, note);
         tasks.complete(taskId);

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.shapotou.litigation.engine.EngineClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +51,7 @@ public class Supervisions {
         v.put("daysOverdue", item.daysOverdue());
         v.put(DeadlineWatch.DELAY, item.delay());
         v.put("overdueSince", item.due().plusDays(1).toString());
-        v.put(DeadlineWatch.RAISED_AT, ClockUtil.getCurrentTime().getTime());
+        v.put(DeadlineWatch.RAISED_AT, EngineClock.now().getTime());
         // not courtDeadline: the case's stages read each other's variables by name (cases.CaseView#latestVariable)
         v.put("courtDeadlineMissed", item.courtDeadline());
         return v;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.shapotou.litigation.engine.EngineClock;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,7 +63,7 @@ public class WindowReminders {
     }
 
     public void sendDue() {
-        LocalDate today = LegalClock.dateOf(ClockUtil.getCurrentTime());
+        LocalDate today = LegalClock.dateOf(EngineClock.now());
         closeExpired(today);
         int furthest = Math.max(offsets.get(offsets.size() - 1), leaderDays);
         Set<String> sent = new HashSet<>(jdbc.queryForList("SELECT reminder_key FROM lit_reminder", String.class));
@@ -159,7 +159,7 @@ public class WindowReminders {
     private void record(String key, CaseWindows.Window window, Set<String> sent) {
         if (sent.add(key)) {
             jdbc.update("INSERT INTO lit_reminder (reminder_key, case_number, due, sent_at) VALUES (?, ?, ?, ?)", key,
-                    window.caseNumber(), window.due(), new Timestamp(ClockUtil.getCurrentTime().getTime()));
+                    window.caseNumber(), window.due(), new Timestamp(EngineClock.now().getTime()));
         }
     }
 }

@@ -1,10 +1,10 @@
 package cn.shapotou.litigation.identity;
 
+import cn.shapotou.litigation.engine.EngineCaller;
 import cn.shapotou.litigation.web.ApiException;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -19,13 +19,13 @@ public class CurrentUser {
     }
 
     public String id() {
-        Authentication auth = identity.getCurrentAuthentication();
-        return auth == null ? null : auth.getUserId();
+        EngineCaller auth = EngineCaller.current(identity);
+        return auth == null ? null : auth.userId();
     }
 
     public List<String> groups() {
-        Authentication auth = identity.getCurrentAuthentication();
-        return auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+        EngineCaller auth = EngineCaller.current(identity);
+        return auth == null || auth.groupIds() == null ? List.of() : auth.groupIds();
     }
 
     public boolean in(Set<String> role) {

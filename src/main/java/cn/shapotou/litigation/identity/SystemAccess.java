@@ -1,8 +1,8 @@
 package cn.shapotou.litigation.identity;
 
+import cn.shapotou.litigation.engine.EngineCaller;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,13 +19,13 @@ public class SystemAccess {
     }
 
     public <T> T call(Supplier<T> work) {
-        Authentication caller = identity.getCurrentAuthentication();
+        EngineCaller caller = EngineCaller.current(identity);
         identity.clearAuthentication();
         try {
             return work.get();
         } finally {
             if (caller != null) {
-                identity.setAuthentication(caller);
+                caller.restore(identity);
             }
         }
     }

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.operations;
 
+import cn.shapotou.litigation.engine.EngineCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +10,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
@@ -48,7 +48,7 @@ public class ConcurrentUpdateRetry extends AbstractProcessEnginePlugin {
 
         @Override
         public <T> T execute(Command<T> command) {
-            if (Context.getCommandContext() != null || TransactionSynchronizationManager.isActualTransactionActive()
+            if (EngineCommand.running() || TransactionSynchronizationManager.isActualTransactionActive()
                     || LEFT_TO_THE_JOB_EXECUTOR.contains(command.getClass())) {
                 return next.execute(command);
             }

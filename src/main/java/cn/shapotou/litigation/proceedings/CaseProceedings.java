@@ -4,6 +4,8 @@ import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_LEADERS;
 
 import cn.shapotou.litigation.cases.CaseAccess;
 import cn.shapotou.litigation.cases.CaseView;
+import cn.shapotou.litigation.engine.EngineCaller;
+import cn.shapotou.litigation.engine.EngineCommand;
 import cn.shapotou.litigation.identity.Grants;
 import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.units.UnitDirectory;
@@ -18,8 +20,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -81,15 +81,15 @@ public class CaseProceedings {
      */
     public Map<String, Object> start(DelegateExecution execution, String unitField, String unitLabel) {
         String caseNumber = FormValues.text(execution.getVariable("caseNumber"));
-        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String user = auth == null ? null : auth.getUserId();
-        List<String> groups = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+        EngineCaller auth = EngineCaller.current(execution.getProcessEngineServices().getIdentityService());
+        String user = auth == null ? null : auth.userId();
+        List<String> groups = auth == null || auth.groupIds() == null ? List.of() : auth.groupIds();
         String unit = FormValues.text(execution.getVariable(unitField));
         if (unit == null && user != null) {
-            unit = Context.getCommandContext().runWithoutAuthorization(() -> defaultUnit(caseNumber, groups));
+            unit = EngineCommand.withoutAuthorization(() -> defaultUnit(caseNumber, groups));
         }
         String chosen = unit;
-        Optional<Refusal> refusal = Context.getCommandContext().runWithoutAuthorization(
+        Optional<Refusal> refusal = EngineCommand.withoutAuthorization(
                 () -> refusal(caseNumber, chosen, user, groups));
         if (refusal.isPresent()) {
             Refusal r = refusal.get();
@@ -97,7 +97,7 @@ public class CaseProceedings {
             String message = "unit".equals(r.field()) ? unitLabel + "：" + r.message() : r.message();
             throw FormRefusal.of(List.of(new FieldError(field, message)));
         }
-        Map<String, Object> theCase = Context.getCommandContext().runWithoutAuthorization(
+        Map<String, Object> theCase = EngineCommand.withoutAuthorization(
                 () -> cases.caseVariables(caseNumber).orElseThrow());
         execution.setVariable("caseNumber", caseNumber);
         execution.setVariable(unitField, unit);
@@ -108,7 +108,7 @@ public class CaseProceedings {
         }
         execution.setVariable("caseDocumentsUrl", "/api/cases/" + encoded(caseNumber) + "/documents");
         String instance = execution.getProcessInstanceId();
-        Context.getCommandContext().runWithoutAuthorization(() -> {
+        EngineCommand.withoutAuthorization(() -> {
             for (String participant : CaseAccess.participants(theCase)) {
                 grants.toGroup(participant, Resources.PROCESS_INSTANCE, instance, Permissions.READ);
             }

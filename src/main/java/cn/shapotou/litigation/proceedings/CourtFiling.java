@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.proceedings;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.engine.EngineCaller;
 import cn.shapotou.litigation.records.ReviewRounds;
 import cn.shapotou.litigation.web.FormCheck;
 import cn.shapotou.litigation.web.FormValues;
@@ -13,7 +14,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -162,7 +162,7 @@ public class CourtFiling implements ExecutionListener {
     }
 
     private static String userId(DelegateExecution execution) {
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return user == null ? null : user.getUserId();
+        EngineCaller user = EngineCaller.current(execution.getProcessEngineServices().getIdentityService());
+        return user == null ? null : user.userId();
     }
 }

@@ -1,10 +1,10 @@
 package cn.shapotou.litigation.proceedings;
 
+import cn.shapotou.litigation.engine.EngineCommand;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +25,7 @@ public class HearingMajorIssue implements JavaDelegate {
         report.put("reportSource", "HEARING");
         report.put("urgency", "NORMAL");
         // The agents' report is theirs (the start checks their unit); starting it is the hearing stage's own act.
-        String started = Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
+        String started = EngineCommand.withoutAuthorization(() -> execution.getProcessEngineServices()
                 .getRuntimeService().createProcessInstanceByKey(MajorIssueReport.PROCESS)
                 .businessKey(execution.getProcessBusinessKey()).setVariables(report).execute().getId());
         execution.setVariable("majorIssueReportInstance", started);

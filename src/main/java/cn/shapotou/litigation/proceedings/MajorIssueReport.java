@@ -1,13 +1,13 @@
 package cn.shapotou.litigation.proceedings;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.engine.EngineCaller;
 import cn.shapotou.litigation.web.FormCheck;
 import cn.shapotou.litigation.web.FormValues;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -101,7 +101,7 @@ public class MajorIssueReport implements ExecutionListener {
     }
 
     private static String userId(DelegateExecution execution) {
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return user == null ? null : user.getUserId();
+        EngineCaller user = EngineCaller.current(execution.getProcessEngineServices().getIdentityService());
+        return user == null ? null : user.userId();
     }
 }

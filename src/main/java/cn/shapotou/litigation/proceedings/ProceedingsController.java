@@ -5,6 +5,7 @@ import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.documents.CaseDocumentContext;
 import cn.shapotou.litigation.documents.DocumentFiles;
 import cn.shapotou.litigation.documents.OfficialDocument;
+import cn.shapotou.litigation.engine.FormFieldRefusal;
 import cn.shapotou.litigation.identity.CurrentUser;
 import cn.shapotou.litigation.identity.SystemAccess;
 import cn.shapotou.litigation.units.UnitDirectory;
@@ -19,7 +20,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -161,7 +161,7 @@ public class ProceedingsController {
                     .execute().getId();
         } catch (ProcessEngineException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof FormFieldValidationException v && v.getDetail() instanceof List<?> errors) {
+                if (FormFieldRefusal.detailOf(t) instanceof List<?> errors) {
                     throw new ApiException(HttpStatus.BAD_REQUEST, errors.stream().filter(FieldError.class::isInstance)
                             .map(FieldError.class::cast).toList());
                 }

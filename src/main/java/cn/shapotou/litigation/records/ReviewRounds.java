@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.records;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.engine.EngineCommand;
 import cn.shapotou.litigation.identity.PersonNames;
 import cn.shapotou.litigation.web.FormValues;
 import java.util.ArrayList;
@@ -10,8 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,10 +56,9 @@ public class ReviewRounds {
         entry.put("decision", decision);
         entry.put("returned", returned);
         entry.put("remarks", remarks);
-        CommandContext command = Context.getCommandContext();
-        String userId = command == null ? null : command.getAuthenticatedUserId();
+        String userId = EngineCommand.authenticatedUserId();
         entry.put("reviewer", userId);
-        entry.put("reviewerName", nameOf(command, userId));
+        entry.put("reviewerName", nameOf(userId));
         entry.put("reviewedOn", new LegalClock().today().toString());
         entry.put("draft", draft);
         rounds.add(entry);
@@ -105,12 +103,12 @@ public class ReviewRounds {
         return md.toString();
     }
 
-    private static String nameOf(CommandContext command, String userId) {
-        if (command == null || userId == null) {
+    private static String nameOf(String userId) {
+        if (!EngineCommand.running() || userId == null) {
             return userId;
         }
         // The reviewer need not be allowed to read the user directory (a district leader is not).
-        User user = command.runWithoutAuthorization(() -> Context.getProcessEngineConfiguration().getIdentityService()
+        User user = EngineCommand.withoutAuthorization(() -> EngineCommand.identityService()
                 .createUserQuery().userId(userId).singleResult());
         return user == null ? userId : PersonNames.of(user);
     }

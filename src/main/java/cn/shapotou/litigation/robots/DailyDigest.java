@@ -2,6 +2,7 @@ package cn.shapotou.litigation.robots;
 
 import cn.shapotou.litigation.deadlines.DueSoon;
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.engine.EngineClock;
 import cn.shapotou.litigation.escalation.OverdueItem;
 import cn.shapotou.litigation.escalation.OverdueItems;
 import cn.shapotou.litigation.units.UnitDirectory;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -75,7 +75,7 @@ public class DailyDigest {
 
     /** Queues today's digests not yet queued by any node, if it is between 08:30 and 18:00; returns how many. */
     public int queueIfDue() {
-        ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(LegalClock.ZONE);
+        ZonedDateTime now = EngineClock.now().toInstant().atZone(LegalClock.ZONE);
         if (now.toLocalTime().isBefore(AT) || !now.toLocalTime().isBefore(UNTIL) || settings.units().isEmpty()) {
             return 0;
         }
@@ -95,7 +95,7 @@ public class DailyDigest {
             try {
                 transaction.executeWithoutResult(status -> {
                     jdbc.update("INSERT INTO lit_robot_digest (unit, digest_day, sent_at) VALUES (?, ?, ?)", unit,
-                            today, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+                            today, new Timestamp(EngineClock.now().getTime()));
                     String text = compose(unit, all);
                     if (text != null) {
                         outbox.enqueue(unit, "【行政应诉】每日待办汇总 " + units.nameOf(unit), text);
@@ -115,7 +115,7 @@ public class DailyDigest {
     }
 
     String compose(String unit, List<OverdueItem> items) {
-        Date now = ClockUtil.getCurrentTime();
+        Date now = EngineClock.now();
         LocalDate today = LegalClock.dateOf(now);
         List<OverdueItem> late = items.stream().filter(i -> concerns(unit, i)).toList();
         long open = openTasks(unit).count();

@@ -1,12 +1,12 @@
 package cn.shapotou.litigation.robots;
 
+import cn.shapotou.litigation.engine.EngineClock;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -91,7 +91,7 @@ public class RobotDelivery implements SmartLifecycle {
 
     /** Hourly: messages done with and digest rows older than 30 days go; the table stays small. */
     private void cleanUp() {
-        long now = ClockUtil.getCurrentTime().getTime();
+        long now = EngineClock.now().getTime();
         if (Math.abs(now - cleanedAt) < Duration.ofHours(1).toMillis()) {
             return;
         }
@@ -104,7 +104,7 @@ public class RobotDelivery implements SmartLifecycle {
 
     private void deliver(String key) {
         Robot robot = settings.byKey(key);
-        long now = ClockUtil.getCurrentTime().getTime();
+        long now = EngineClock.now().getTime();
         if (robot == null) {
             // Its configuration was removed: nobody to send these to.
             jdbc.update("UPDATE lit_robot_outbox SET state = 'FAILED', last_error = ? WHERE robot = ? AND state IN "
@@ -191,7 +191,7 @@ public class RobotDelivery implements SmartLifecycle {
         try {
             client.send(robot, row.title(), row.body());
             jdbc.update("UPDATE lit_robot_outbox SET state = 'SENT', sent_at = ?, attempts = ?, claimed_until = NULL, "
-                    + "last_error = NULL WHERE id = ?", new Timestamp(ClockUtil.getCurrentTime().getTime()),
+                    + "last_error = NULL WHERE id = ?", new Timestamp(EngineClock.now().getTime()),
                     row.attempts() + 1, row.id());
         } catch (RobotClient.DeliveryException e) {
             int attempts = row.attempts() + 1;
@@ -205,7 +205,7 @@ public class RobotDelivery implements SmartLifecycle {
                 long wait = FIRST_RETRY.toMillis() << (attempts - 1);
                 jdbc.update("UPDATE lit_robot_outbox SET attempts = ?, next_attempt_at = ?, claimed_until = NULL, "
                         + "last_error = ? WHERE id = ?", attempts,
-                        new Timestamp(ClockUtil.getCurrentTime().getTime() + wait), cut(error), row.id());
+                        new Timestamp(EngineClock.now().getTime() + wait), cut(error), row.id());
                 log.info("Robot {} ({}): message {} not delivered (attempt {}), retry in {} s: {}", robot.key(),
                         robot.masked(), row.id(), attempts, wait / 1000, error);
             }

@@ -1,7 +1,7 @@
 package cn.shapotou.litigation.robots;
 
+import cn.shapotou.litigation.engine.EngineClock;
 import java.sql.Timestamp;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -31,7 +31,7 @@ public class RobotOutbox {
     }
 
     void enqueue(String robotKey, String title, String markdown, String state) {
-        Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+        Timestamp now = new Timestamp(EngineClock.now().getTime());
         jdbc.update("INSERT INTO lit_robot_outbox (robot, title, body, state, attempts, created_at, next_attempt_at) "
                 + "VALUES (?, ?, ?, ?, 0, ?, ?)", robotKey, title.length() > 200 ? title.substring(0, 200) : title,
                 markdown.length() > 20000 ? markdown.substring(0, 20000) : markdown, state, now, now);

@@ -1,11 +1,11 @@
 package cn.shapotou.litigation.units;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.engine.EngineClock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,7 +24,7 @@ public class UnitController {
 
     @GetMapping("/api/units")
     public List<Map<String, Object>> units() {
-        LocalDate today = LegalClock.dateOf(ClockUtil.getCurrentTime());
+        LocalDate today = LegalClock.dateOf(EngineClock.now());
         return directory.all().stream().map(u -> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("id", u.id());

@@ -61,13 +61,6 @@ public class ApiErrorHandler {
         return status(HttpStatus.BAD_REQUEST, "file", "上传的内容不完整或格式不正确，请重新上传");
     }
 
-    /** A stored file whose bytes no longer match their SHA-256 (the store logged it): never served. */
-    @ExceptionHandler(cn.shapotou.litigation.casefile.CorruptFileException.class)
-    ResponseEntity<Map<String, Object>> corrupt(cn.shapotou.litigation.casefile.CorruptFileException e) {
-        return status(HttpStatus.INTERNAL_SERVER_ERROR, "id", "文件「" + e.file().fileName() + "」的存储内容与上传时的"
-                + " SHA-256 校验值不符，可能已损坏，系统拒绝提供并已记录；请联系系统管理员从备份恢复");
-    }
-
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
         return status(HttpStatus.METHOD_NOT_ALLOWED, null, "不支持该请求方法：" + e.getMethod());

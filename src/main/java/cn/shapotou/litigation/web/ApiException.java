@@ -19,6 +19,13 @@ public class ApiException extends RuntimeException {
         this(status, List.of(new FieldError(field, message)));
     }
 
+    /** A refusal whose own message (a log line, an incident) differs from what the API answers. */
+    protected ApiException(String message, HttpStatus status, List<FieldError> errors) {
+        super(message);
+        this.status = status;
+        this.errors = List.copyOf(errors);
+    }
+
     public HttpStatus status() {
         return status;
     }

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.web;
 
+import cn.shapotou.litigation.engine.FormFieldRefusal;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -18,7 +19,6 @@ import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * handlers write ({@code type}, {@code message}, {@code code}, and the extra fields of an authorization failure, plus
  * {@code errors} with each refused field's id for programs) and
  * the same HTTP status, so Tasklist shows {@code message} as before; only the message changes. A refusal of ours
- * (a {@link FormFieldValidationException} carrying every field error in Chinese) is shown without the engine's
+ * (a {@link FormFieldRefusal} carrying every field error in Chinese) is shown without the engine's
  * English prefix and task or definition id; the common English engine messages become Chinese sentences; anything
  * else becomes a Chinese sentence with a reference number. The original English goes to the server log with that
  * number, for operators (README「界面语言」).
@@ -117,8 +117,8 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
 
     private static List<FieldError> fieldErrors(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof FormFieldValidationException refusal && refusal.getDetail() instanceof List<?>) {
-                return FormRefusal.errorsOf(refusal);
+            if (FormFieldRefusal.detailOf(t) instanceof List<?>) {
+                return FormRefusal.errorsOf(t);
             }
         }
         return List.of();
@@ -127,7 +127,7 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     /** The Chinese a person should read, or null when nothing in the exception says it. */
     static String chinese(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof FormFieldValidationException && hasHan(t.getMessage())) {
+            if (FormFieldRefusal.isRefusal(t) && hasHan(t.getMessage())) {
                 return stripPrefix(t.getMessage());
             }
         }

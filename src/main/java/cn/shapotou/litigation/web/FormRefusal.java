@@ -1,8 +1,8 @@
 package cn.shapotou.litigation.web;
 
+import cn.shapotou.litigation.engine.FormFieldRefusal;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * A refused form submission. Thrown from start and end listeners (by delegate expression, never wrapped), it rolls the
@@ -14,18 +14,18 @@ public final class FormRefusal {
 
     private FormRefusal() {}
 
-    public static FormFieldValidationException of(List<FieldError> errors) {
+    public static FormFieldRefusal of(List<FieldError> errors) {
         return of("提交的内容未通过校验", errors);
     }
 
-    public static FormFieldValidationException of(String title, List<FieldError> errors) {
+    public static FormFieldRefusal of(String title, List<FieldError> errors) {
         String message = errors.stream().map(FieldError::message).collect(Collectors.joining("；"));
-        return new FormFieldValidationException(errors, title + "：" + message);
+        return new FormFieldRefusal(errors, title + "：" + message);
     }
 
     /** The field errors a refusal of {@link #of} carries, so a check can add them to its own and refuse once. */
-    public static List<FieldError> errorsOf(FormFieldValidationException refusal) {
-        Object detail = refusal.getDetail();
+    public static List<FieldError> errorsOf(Throwable refusal) {
+        Object detail = FormFieldRefusal.detailOf(refusal);
         if (detail instanceof List<?> list) {
             return list.stream().filter(FieldError.class::isInstance).map(FieldError.class::cast).toList();
         }

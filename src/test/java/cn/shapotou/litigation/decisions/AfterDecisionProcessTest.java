@@ -32,7 +32,7 @@ import org.springframework.http.ResponseEntity;
 /**
  * What follows the court's decision (Art. 12–18, 22, 25): every path of {@code appeal-opinion}, {@code loss-analysis},
  * {@code retrial}, {@code enforcement}, {@code judicial-recommendation} and of {@code litigation-case} from the hearing
- * to the archive. Every deadline is checked against a date counted by hand with the 2026 calendar (deadlines.md).
+ * to the archive. Every deadline is checked against a date counted by hand with the 2026 calendar (src/docs/deadlines.md).
  */
 @IntegrationTest
 @ExtendWith(EngineTestState.class)
