@@ -1,14 +1,37 @@
 package cn.shapotou.litigation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+import cn.shapotou.litigation.deadlines.DeadlineTimers;
+import cn.shapotou.litigation.deadlines.Deadlines;
+import cn.shapotou.litigation.deadlines.LegalClock;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -28,6 +51,10 @@ import org.mockito.Mockito;
  * engine plugins (deadlines, due-date guard, escalation, save points) are left out: they act on every task of every
  * stage and are tested where they are defined. No job executor: a test runs the save points and other jobs itself.
  * After the class, {@link StageCoverage} checks that its tests ran every flow node and sequence flow of the stage.
+ *
+ * <p>Every stage registers {@code caseDeadlines} and {@code overdueEscalation}, the beans of the overdue timers 「期限届满」
+ * on deadline-bound tasks and of their path 「逾期督办」 (deadlines.DeadlineTimers, README「督办（区司法局）」): a stage
+ * test fires each timer with {@link #fireOverdueTimer} to show its task stays open and its escalation runs once.
  */
 public abstract class StageTest {
 
@@ -38,9 +65,98 @@ public abstract class StageTest {
     protected final ProcessEngineExtension engine = ProcessEngineExtension.builder()
             .useProcessEngine(StageEngine.ENGINE).build();
 
+    /** The deadlines a timer's {@code ${caseDeadlines.overdueAt(execution, key)}} asks for: each key its own day. */
+    protected Deadlines caseDeadlines;
+
+    /** The 「逾期督办」 delegate of every overdue timer's path. */
+    protected JavaDelegate overdueEscalation;
+
+    /** The moment {@link #caseDeadlines} gave for each deadline key, in the order they were first asked for. */
+    private final Map<String, Date> overdueMoments = new LinkedHashMap<>();
+
+    /** The activities at which {@link #overdueEscalation} ran, as it saw them when called. */
+    private final List<String> escalatedAt = new ArrayList<>();
+
     @BeforeEach
     void initAssertions() {
         BpmnAwareTests.init(engine.getProcessEngine());
+    }
+
+    @BeforeEach
+    void overdueTimerBeans() throws Exception {
+        caseDeadlines = bean("caseDeadlines", Deadlines.class);
+        when(caseDeadlines.overdueAt(any(), anyString()))
+                .thenAnswer(call -> overdueMoments.computeIfAbsent(call.getArgument(1), this::nextOverdueMoment));
+        overdueEscalation = bean("overdueEscalation", JavaDelegate.class);
+        doAnswer(call -> escalatedAt.add(call.getArgument(0, DelegateExecution.class).getCurrentActivityId()))
+                .when(overdueEscalation).execute(any());
+    }
+
+    /**
+     * 24:00 (Asia/Shanghai) of a day ten or more days after the engine clock, one day later for each further key, so a
+     * timer asking for the wrong key gets a due date the test does not expect.
+     */
+    private Date nextOverdueMoment(String key) {
+        return Date.from(LegalClock.dateOf(ClockUtil.getCurrentTime()).plusDays(11 + overdueMoments.size())
+                .atStartOfDay(LegalClock.ZONE).toInstant());
+    }
+
+    /** The moment {@code caseDeadlines.overdueAt} returned for deadline {@code key}; fails when no timer asked for it. */
+    protected Date overdueAt(String key) {
+        verify(caseDeadlines, atLeastOnce()).overdueAt(any(), eq(key));
+        return overdueMoments.get(key);
+    }
+
+    /** The timer job of task {@code taskId}'s 「期限届满」 in the instance, or null when it is not waiting. */
+    protected static Job overdueTimer(ProcessInstance instance, String taskId) {
+        JobDefinition definition = managementService().createJobDefinitionQuery()
+                .processDefinitionId(instance.getProcessDefinitionId())
+                .activityIdIn(DeadlineTimers.timerOf(taskId)).singleResult();
+        assertThat(definition).as("job definition of %s", DeadlineTimers.timerOf(taskId)).isNotNull();
+        return jobQuery().processInstanceId(instance.getId()).jobDefinitionId(definition.getId()).singleResult();
+    }
+
+    /**
+     * Fires the 「期限届满」 timer of task {@code taskId} (id {@code <Base>Task}) and checks what the model promises: the
+     * timer was due at the moment {@code caseDeadlines.overdueAt} gave for deadline {@code deadlineKey}; 「逾期督办」
+     * {@code <Base>OverdueEscalationTask} ran once and its path ended at {@code <Base>EscalatedEndEvent}; the timer does
+     * not interrupt, so the task's open instances are the same afterwards and the timer does not come back.
+     */
+    protected void fireOverdueTimer(ProcessInstance instance, String taskId, String deadlineKey) throws Exception {
+        assertThat(taskId).endsWith("Task");
+        String base = taskId.substring(0, taskId.length() - "Task".length());
+        List<String> open = openTasks(instance, taskId);
+        assertThat(open).as("open tasks %s", taskId).isNotEmpty();
+        Job timer = overdueTimer(instance, taskId);
+        assertThat(timer).as("timer of %s", taskId).isNotNull();
+        assertThat(timer.getDuedate()).hasSameTimeAs(overdueAt(deadlineKey));
+        long endedBefore = escalatedEnds(instance, base);
+        clearInvocations(overdueEscalation);
+        escalatedAt.clear();
+
+        managementService().executeJob(timer.getId());
+
+        verify(overdueEscalation).execute(any());
+        assertThat(escalatedAt).containsExactly(base + "OverdueEscalationTask");
+        assertThat(escalatedEnds(instance, base)).isEqualTo(endedBefore + 1);
+        assertThat(openTasks(instance, taskId)).containsExactlyInAnyOrderElementsOf(open);
+        assertThat(overdueTimer(instance, taskId)).isNull();
+    }
+
+    /** How often the instance entered activity {@code activityId}, e.g. a merge gateway by each of its flows. */
+    protected static long passes(ProcessInstance instance, String activityId) {
+        return historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId(activityId).count();
+    }
+
+    private static List<String> openTasks(ProcessInstance instance, String taskId) {
+        return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskId).list().stream()
+                .map(Task::getId).toList();
+    }
+
+    private static long escalatedEnds(ProcessInstance instance, String base) {
+        return historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId(base + "EscalatedEndEvent").finished().count();
     }
 
     @AfterEach

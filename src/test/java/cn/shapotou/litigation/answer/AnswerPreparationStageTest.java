@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -176,11 +177,14 @@ class AnswerPreparationStageTest extends StageTest {
 
         complete(task("ReviewAnswerTask", instance), withVariables("reviewPassed", false));
         assertThat(tasks(instance, "PrepareAnswerTask")).hasSize(2);
+        assertThat(passes(instance, "PrepareAnswerMergeGateway")).isEqualTo(2);
 
         // Still requested, but already held: the second round goes straight to the review.
         prepare(instance, Map.of("pretrialReviewRequested", true));
         assertThat(instance).isWaitingAt("ReviewAnswerTask");
         assertThat(tasks(instance, "PretrialReviewTask")).isEmpty();
+        // Once from the 庭前论证, once straight from the preparation: both through the merge before the review.
+        assertThat(passes(instance, "ReviewAnswerMergeGateway")).isEqualTo(2);
         complete(task("ReviewAnswerTask", instance), withVariables("reviewPassed", true));
         assertThat(instance).isWaitingAt("SealAndDeliverTask");
     }
@@ -202,6 +206,7 @@ class AnswerPreparationStageTest extends StageTest {
         verify(upheldReportReadingCheck).notify(any());
 
         assertThat(instance).isWaitingAt("PrepareAnswerTask");
+        assertThat(passes(instance, "PrepareAnswerMergeGateway")).isEqualTo(2);
         prepare(instance, Map.of());
         complete(task("ReviewAnswerTask", instance), withVariables("reviewPassed", true));
         complete(task("WriteUpheldReportTask", instance));
@@ -210,5 +215,50 @@ class AnswerPreparationStageTest extends StageTest {
         assertThat(instance).hasPassed("ReportReadGateway").isWaitingAt("SealAndDeliverTask");
         sealAndDeliver(instance);
         assertThat(instance).isEnded();
+    }
+
+    @Test
+    void everyOverdueTaskIsEscalatedWhileItStaysOpen() throws Exception {
+        ProcessInstance instance = start(true, "natural-resources");
+
+        fireOverdueTimer(instance, "AssignCounselTask", "answerMaterials");
+        fireOverdueTimer(instance, "PrepareAnswerTask", "answerMaterials");
+        assertThat(instance).isWaitingAt("AssignCounselTask", "PrepareAnswerTask");
+        assignCounsel(instance);
+        prepare(instance, Map.of("pretrialReviewRequested", true));
+
+        // The later tasks are due by the deadline the stage variable answerDeadline names.
+        fireOverdueTimer(instance, "PretrialReviewTask", "statutoryAnswer");
+        complete(task("PretrialReviewTask", instance), withVariables("pretrialConclusions", "证据充分，可以应诉"));
+        fireOverdueTimer(instance, "ReviewAnswerTask", "statutoryAnswer");
+        complete(task("ReviewAnswerTask", instance), withVariables("reviewPassed", true));
+        fireOverdueTimer(instance, "WriteUpheldReportTask", "statutoryAnswer");
+        complete(task("WriteUpheldReportTask", instance));
+        fireOverdueTimer(instance, "ReadUpheldReportTask", "statutoryAnswer");
+        complete(task("ReadUpheldReportTask", instance), withVariables("upheldReportApproved", true));
+        fireOverdueTimer(instance, "SealAndDeliverTask", "statutoryAnswer");
+        sealAndDeliver(instance);
+
+        assertThat(instance).hasPassed("AnswerDeliveredEndEvent").isEnded();
+    }
+
+    @Test
+    void oneOverdueTimerOnTheMultiInstanceBodyServesEveryUnitsPreparation() throws Exception {
+        ProcessInstance instance = start(false, "natural-resources", "housing");
+        assertThat(tasks(instance, "PrepareAnswerTask")).hasSize(2);
+
+        // One timer for the two units' tasks, on the scope of the whole multi-instance activity: the deadline is
+        // asked for once by it and once by the counsel's task, not once per unit.
+        Job timer = overdueTimer(instance, "PrepareAnswerTask");
+        assertThat(runtimeService().getActivityInstance(instance.getId())
+                .getActivityInstances("PrepareAnswerTask#multiInstanceBody")[0].getExecutionIds())
+                .contains(timer.getExecutionId());
+        verify(caseDeadlines, times(2)).overdueAt(any(), eq("answerMaterials"));
+
+        fireOverdueTimer(instance, "PrepareAnswerTask", "answerMaterials");
+        assertThat(tasks(instance, "PrepareAnswerTask")).hasSize(2);
+
+        prepare(instance, Map.of());
+        assertThat(instance).isWaitingAt("AssignCounselTask", "ReviewAnswerTask");
     }
 }

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.cases;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -72,9 +73,27 @@ class NoticeIntakeStageTest extends StageTest {
         complete(task(instance), withVariables("approved", false));
 
         assertThat(instance).isWaitingAt("DraftHandlingProposalTask");
+        // First from the start, then back from the leader: both through the merge before the task.
+        assertThat(passes(instance, "DraftProposalMergeGateway")).isEqualTo(2);
         verify(reviewRounds, times(3)).show(any(), eq("proposal"));
         complete(task(instance));
         complete(task(instance), withVariables("approved", true));
         assertThat(instance).isEnded();
+    }
+
+    @Test
+    void overdueDraftingAndApprovalAreEscalatedWhileTheyStayOpen() throws Exception {
+        ProcessInstance instance = start();
+
+        fireOverdueTimer(instance, "DraftHandlingProposalTask", "statutoryAnswer");
+        assertThat(instance).isWaitingAt("DraftHandlingProposalTask");
+        complete(task(instance));
+
+        fireOverdueTimer(instance, "ApproveHandlingProposalTask", "statutoryAnswer");
+        assertThat(instance).isWaitingAt("ApproveHandlingProposalTask");
+        complete(task(instance), withVariables("approved", true));
+
+        assertThat(instance).hasPassed("DraftHandlingProposalEscalatedEndEvent",
+                "ApproveHandlingProposalEscalatedEndEvent", "ProposalApprovedEndEvent").isEnded();
     }
 }

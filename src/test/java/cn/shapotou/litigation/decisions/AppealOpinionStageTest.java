@@ -89,4 +89,21 @@ class AppealOpinionStageTest extends StageTest {
 
         assertThat(instance).hasNotPassed("FileAppealTask").hasPassed("NoAppealEndEvent").isEnded();
     }
+
+    @Test
+    void everyOverdueStepIsEscalatedWhileItStaysOpen() throws Exception {
+        ProcessInstance instance = start();
+
+        fireOverdueTimer(instance, "DraftAppealOpinionTask", "appealOpinion");
+        complete(task(instance), withVariables("appealWanted", true));
+        // The later steps are due by the appeal deadline the stage variable appealDeadlineKey names.
+        fireOverdueTimer(instance, "ReviewAppealOpinionTask", "appeal");
+        complete(task(instance));
+        fireOverdueTimer(instance, "DecideAppealTask", "appeal");
+        complete(task(instance), withVariables("appealApproved", true));
+        fireOverdueTimer(instance, "FileAppealTask", "appeal");
+        complete(task(instance));
+
+        assertThat(instance).hasPassed("AppealFiledEndEvent").isEnded();
+    }
 }

@@ -72,4 +72,19 @@ class EnforcementStageTest extends StageTest {
 
         assertThat(instance).hasNotPassed("ApplyEnforcementTask").hasPassed("NoEnforcementEndEvent").isEnded();
     }
+
+    @Test
+    void everyOverdueStepIsEscalatedWhileItStaysOpen() throws Exception {
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey("enforcement", "（2026）宁0502行初7号",
+                Map.of("caseNumber", "（2026）宁0502行初7号", "leadUnit", "natural-resources"));
+
+        fireOverdueTimer(instance, "ProposeEnforcementTask", "enforcement");
+        complete(task(instance));
+        fireOverdueTimer(instance, "ApproveEnforcementTask", "enforcement");
+        complete(task(instance), withVariables("enforcementApproved", true));
+        fireOverdueTimer(instance, "ApplyEnforcementTask", "enforcement");
+        complete(task(instance));
+
+        assertThat(instance).hasPassed("EnforcementAppliedEndEvent").isEnded();
+    }
 }

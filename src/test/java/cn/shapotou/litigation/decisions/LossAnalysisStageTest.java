@@ -77,4 +77,17 @@ class LossAnalysisStageTest extends StageTest {
 
         assertThat(instance).isEnded();
     }
+
+    @Test
+    void anOverdueReportIsEscalatedWhileItStaysOpen() throws Exception {
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey("loss-analysis", "（2026）宁0502行初5号",
+                Map.of("caseNumber", "（2026）宁0502行初5号", "leadUnit", "natural-resources"));
+
+        fireOverdueTimer(instance, "WriteLossAnalysisTask", "lossAnalysis");
+        assertThat(instance).isWaitingAt("WriteLossAnalysisTask");
+        complete(task(instance));
+
+        assertThat(instance).hasPassed("WriteLossAnalysisEscalatedEndEvent")
+                .isWaitingAt("ReadLossAnalysisTask", "FileLossAnalysisTask");
+    }
 }

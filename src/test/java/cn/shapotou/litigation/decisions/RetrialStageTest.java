@@ -72,4 +72,19 @@ class RetrialStageTest extends StageTest {
 
         assertThat(instance).hasNotPassed("FileRetrialTask").hasPassed("NoRetrialEndEvent").isEnded();
     }
+
+    @Test
+    void everyOverdueStepIsEscalatedWhileItStaysOpen() throws Exception {
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey("retrial", "（2026）宁0502行初6号",
+                Map.of("caseNumber", "（2026）宁0502行初6号", "leadUnit", "natural-resources"));
+
+        fireOverdueTimer(instance, "ProposeRetrialTask", "retrial");
+        complete(task(instance));
+        fireOverdueTimer(instance, "ApproveRetrialTask", "retrial");
+        complete(task(instance), withVariables("retrialApproved", true));
+        fireOverdueTimer(instance, "FileRetrialTask", "retrial");
+        complete(task(instance));
+
+        assertThat(instance).hasPassed("RetrialFiledEndEvent").isEnded();
+    }
 }
