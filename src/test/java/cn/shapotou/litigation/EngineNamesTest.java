@@ -37,7 +37,9 @@ class EngineNamesTest {
             "OverdueTimer", "the suffix of every task's overdue timer (deadlines.DeadlineTimers), checked by "
                     + "DeadlineTimersModelTest",
             "StatutoryAnswerOverdueTimer", "the suffix of the case's statutory answer timers, checked by "
-                    + "DeadlineTimersModelTest");
+                    + "DeadlineTimersModelTest",
+            "OverdueEscalationTask", "the suffix of every overdue timer's 「逾期督办」, checked by DeadlineTimersModelTest",
+            "EscalatedEndEvent", "the suffix of every overdue timer's end event, which StageTest finds by it");
 
     @Test
     void everyNameJavaHandsTheEngineIsInTheModels() {

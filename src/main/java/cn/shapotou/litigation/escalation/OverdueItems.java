@@ -45,6 +45,7 @@ public class OverdueItems {
     private final String overdueTasks;
     private final String answerWork;
     private final String timersPending;
+    private final String tasksOfActivity;
     private final String answerTimersPending;
 
     public OverdueItems(JdbcTemplate jdbc, ManagementService management, UnitDirectory units) {
@@ -64,6 +65,7 @@ public class OverdueItems {
                 + "p.BUSINESS_KEY_, " + groupOf + " AS UNIT_, " + deadlineOf + " AS DEADLINE_, c.answer_due FROM "
                 + task + " t LEFT JOIN " + execution + " p ON p.ID_ = t.PROC_INST_ID_ LEFT JOIN lit_case c ON "
                 + "c.case_number = p.BUSINESS_KEY_ WHERE t.DUE_DATE_ < ? AND t.SUSPENSION_STATE_ = 1";
+        this.tasksOfActivity = "SELECT ID_ FROM " + task + " WHERE PROC_INST_ID_ = ? AND TASK_DEF_KEY_ = ?";
         // A timer job's handler configuration is its activity's id (the engine's timer-transition handler).
         this.timersPending = "SELECT t.ID_ FROM " + task + " t JOIN " + EngineTable.JOB.tableName(management)
                 + " j ON j.PROCESS_INSTANCE_ID_ = t.PROC_INST_ID_ AND j.TYPE_ = 'timer' AND j.HANDLER_CFG_ = "
@@ -101,10 +103,13 @@ public class OverdueItems {
         return items;
     }
 
-    /** The statutory answer item of one case, if overdue now: what the case's answer timer escalates. */
-    public List<OverdueItem> statutoryAnswerOf(String caseInstanceId) {
+    /**
+     * The statutory answer item of one case, if overdue now: what the case's answer timer escalates. By the case
+     * number, the register's key: a timer's own lookup must not read the other cases (5,000 fire at once).
+     */
+    public List<OverdueItem> statutoryAnswerOf(String caseNumber) {
         LocalDate today = LegalClock.dateOf(EngineClock.now());
-        return answerWork("c.process_instance_id = ? AND c.answer_due < ?", caseInstanceId, today).stream()
+        return answerWork("c.case_number = ? AND c.answer_due < ?", caseNumber, today).stream()
                 .map(work -> caseItem(work, today)).toList();
     }
 
@@ -121,11 +126,22 @@ public class OverdueItems {
                 holding(work));
     }
 
-    /** The overdue tasks of one activity of one process instance: what its overdue timer escalates. */
+    /**
+     * The overdue tasks of one activity of one process instance: what its overdue timer escalates. The instance's
+     * tasks are found first (by its key), then read as items by their ids: filtered by the due date alone, the
+     * database would walk every overdue task of every case for each timer.
+     */
     public List<OverdueItem> ofActivity(String processInstanceId, String activityId) {
+        List<String> ids = jdbc.queryForList(tasksOfActivity, String.class, processInstanceId, activityId);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         Date now = EngineClock.now();
-        return jdbc.query(overdueTasks + " AND t.PROC_INST_ID_ = ? AND t.TASK_DEF_KEY_ = ?",
-                taskItem(LegalClock.dateOf(now)), new Timestamp(now.getTime()), processInstanceId, activityId);
+        List<Object> args = new ArrayList<>();
+        args.add(new Timestamp(now.getTime()));
+        args.addAll(ids);
+        return jdbc.query(overdueTasks + " AND t.ID_ IN (" + String.join(", ", java.util.Collections.nCopies(
+                ids.size(), "?")) + ")", taskItem(LegalClock.dateOf(now)), args.toArray());
     }
 
     /**

@@ -22,6 +22,6 @@ public class StatutoryAnswerEscalation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        watch.escalateTimed(overdue.statutoryAnswerOf(execution.getProcessInstanceId()));
+        watch.escalateTimed(overdue.statutoryAnswerOf(execution.getProcessBusinessKey()));
     }
 }

@@ -26,7 +26,7 @@ class SupervisionBrowserTest {
     @LocalServerPort
     int port;
     @Autowired
-    org.camunda.bpm.engine.ManagementService management;
+    org.camunda.bpm.engine.ProcessEngine engine;
     @Autowired
     TestRestTemplate rest;
     @Autowired
@@ -50,7 +50,7 @@ class SupervisionBrowserTest {
         second.put("noticeReceivedOn", clock.today().minusDays(40).toString());
         rest.withBasicAuth("office", "demo").postForEntity("/api/cases", second, Map.class);
         new CaseWalk(runtime, tasks).approveProposal((String) second.get("caseNumber"));
-        cn.shapotou.litigation.escalation.OverdueTimers.fireDue(management);
+        cn.shapotou.litigation.escalation.OverdueTimers.fireDue(engine, caseNumber, (String) second.get("caseNumber"));
         watch.sweep();
 
         try (Browser browser = SignIn.toTasklist(port, "justice")) {

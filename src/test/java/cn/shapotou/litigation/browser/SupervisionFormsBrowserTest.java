@@ -41,6 +41,8 @@ class SupervisionFormsBrowserTest {
     @LocalServerPort
     int port;
     @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+    @Autowired
     DeadlineWatch watch;
     @Autowired
     LegalClock clock;
@@ -61,7 +63,7 @@ class SupervisionFormsBrowserTest {
         walk.register(data);
         // The natural resources bureau now prepares the answer, long past its deadline.
         walk.approveProposal(caseNumber);
-        cn.shapotou.litigation.escalation.OverdueTimers.fireDue(management);
+        cn.shapotou.litigation.escalation.OverdueTimers.fireDue(engine, caseNumber);
         watch.sweep();
         String instance = natresSupervision(caseNumber);
         String item = String.valueOf(runtime.getVariable(instance, "item"));

@@ -36,7 +36,7 @@ class CaseRegisterApiTest {
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     @Autowired
-    org.camunda.bpm.engine.ManagementService management;
+    org.camunda.bpm.engine.ProcessEngine engine;
     @Autowired
     TestRestTemplate rest;
     @Autowired
@@ -243,7 +243,7 @@ class CaseRegisterApiTest {
     @SuppressWarnings("unchecked")
     void theJusticeBureausSupervisionIsNoStageOfTheCaseAndEveryOverdueCaseListsWhatIsOverdue() {
         String caseNumber = register("natural-resources", "2026-11-01", "土地行政处罚");
-        cn.shapotou.litigation.escalation.OverdueTimers.fireDue(management);
+        cn.shapotou.litigation.escalation.OverdueTimers.fireDue(engine, caseNumber);
         watch.sweep();
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                 .processDefinitionKey("supervision").count()).as("the overdue items are escalated").isPositive();

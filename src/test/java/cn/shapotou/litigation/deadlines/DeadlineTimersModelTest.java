@@ -63,7 +63,10 @@ class DeadlineTimersModelTest {
             assertThat(next).isInstanceOf(ServiceTask.class);
             assertThat(((ServiceTask) next).getCamundaDelegateExpression()).isEqualTo("${overdueEscalation}");
             assertThat(next.getName()).isEqualTo("逾期督办");
-            assertThat(next.getOutgoing().iterator().next().getTarget()).isInstanceOf(EndEvent.class);
+            String base = task.getId().replaceFirst("Task$", "");
+            assertThat(next.getId()).isEqualTo(base + "OverdueEscalationTask");
+            assertThat(next.getOutgoing().iterator().next().getTarget()).isInstanceOf(EndEvent.class)
+                    .extracting(FlowNode::getId).isEqualTo(base + "EscalatedEndEvent");
         }
         for (BoundaryEvent timer : model.getModelElementsByType(BoundaryEvent.class)) {
             if (timer.getId().endsWith(DeadlineTimers.STATUTORY_ANSWER_SUFFIX)) {

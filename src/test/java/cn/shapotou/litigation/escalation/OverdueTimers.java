@@ -20,18 +20,25 @@ public final class OverdueTimers {
     }
 
     /**
-     * What the job executor (off in tests) does at once in the application: fires every overdue timer that is due by
-     * the engine's clock, tasks' and cases' alike. Returns how many fired.
+     * What the job executor (off in tests) does at once in the application: fires the overdue timers of these cases
+     * (every process instance with the case number as business key) that are due by the engine's clock. Only theirs:
+     * other tests' cases keep their timers. Returns how many fired.
      */
-    public static int fireDue(org.camunda.bpm.engine.ManagementService management) {
+    public static int fireDue(ProcessEngine engine, String... caseNumbers) {
+        var management = engine.getManagementService();
         int fired = 0;
-        for (Job job : management.createJobQuery().timers().executable().list()) {
-            var definition = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-                    .singleResult();
-            if (definition != null && definition.getActivityId().endsWith(DeadlineTimers.SUFFIX)
-                    && management.createJobQuery().jobId(job.getId()).count() == 1) {
-                management.executeJob(job.getId());
-                fired++;
+        for (String caseNumber : caseNumbers) {
+            for (var instance : engine.getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceBusinessKey(caseNumber).list()) {
+                for (Job job : management.createJobQuery().processInstanceId(instance.getId()).timers().executable()
+                        .list()) {
+                    var definition = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                            .singleResult();
+                    if (definition != null && definition.getActivityId().endsWith(DeadlineTimers.SUFFIX)) {
+                        management.executeJob(job.getId());
+                        fired++;
+                    }
+                }
             }
         }
         return fired;

@@ -86,6 +86,8 @@ class HistoryIsolationTest {
     }
 
     @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+    @Autowired
     TestRestTemplate rest;
     @Autowired
     RuntimeService runtime;
@@ -265,7 +267,7 @@ class HistoryIsolationTest {
         CaseWalk walk = new CaseWalk(runtime, tasks);
         walk.approveProposal(natres);
         walk.approveProposal(wenchang);
-        cn.shapotou.litigation.escalation.OverdueTimers.fireDue(management);
+        cn.shapotou.litigation.escalation.OverdueTimers.fireDue(engine, natres, wenchang);
         watch.sweep();
         runSupervisionJobs(Set.of(natres, wenchang));
         for (String caseNumber : List.of(natres, wenchang)) {
