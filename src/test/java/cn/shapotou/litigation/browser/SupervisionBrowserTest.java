@@ -42,12 +42,14 @@ class SupervisionBrowserTest {
     void theJusticeBureauSeesTheOverdueCaseInCockpitAndTasklist() throws Exception {
         Map<String, Object> data = TestCases.natresCase();
         String caseNumber = (String) data.get("caseNumber");
-        data.put("noticeReceivedOn", clock.today().minusDays(40).toString());
+        // Received 60 days ago: longer overdue than the other tests' cases (40 days at most), so that its task comes
+        // first in Tasklist's 已逾期 (sorted by due date) however many of theirs share the database by then.
+        data.put("noticeReceivedOn", clock.today().minusDays(60).toString());
         rest.withBasicAuth("office", "demo").postForEntity("/api/cases", data, Map.class);
         // A second case approved only today: its answer materials are due by the long-passed statutory day, so the
         // natural resources bureau holds an overdue answer (Art. 10 ¶2, ALL Art. 67) — two units on the panel.
         Map<String, Object> second = TestCases.natresCase();
-        second.put("noticeReceivedOn", clock.today().minusDays(40).toString());
+        second.put("noticeReceivedOn", clock.today().minusDays(60).toString());
         rest.withBasicAuth("office", "demo").postForEntity("/api/cases", second, Map.class);
         new CaseWalk(runtime, tasks).approveProposal((String) second.get("caseNumber"));
         cn.shapotou.litigation.escalation.OverdueTimers.fireDue(engine, caseNumber, (String) second.get("caseNumber"));
