@@ -6,6 +6,7 @@ import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.identity.SystemAccess;
 import cn.shapotou.litigation.web.ApiException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/reports/annual?year=YYYY[&format=csv]} (README「接口」), for the Justice Bureau and the leaders. */
+/** {@code GET /api/reports/annual?year=YYYY[&format=csv|xlsx]} (README「接口」), for the Justice Bureau and the leaders. */
 @RestController
 public class AnnualReportController {
 
@@ -38,8 +39,8 @@ public class AnnualReportController {
             throw new ApiException(HttpStatus.FORBIDDEN, null, "年度统计只向区司法局、区政府领导和系统管理员开放");
         }
         int y = year(year, clock);
-        if (format != null && !"csv".equals(format) && !"json".equals(format)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "format", "格式只能是 json 或 csv");
+        if (format != null && !List.of("json", "csv", "xlsx").contains(format)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "format", "格式只能是 json、csv 或 xlsx");
         }
         Map<String, Object> figures = system.call(() -> report.of(y));
         if ("csv".equals(format)) {
@@ -47,6 +48,12 @@ public class AnnualReportController {
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"annual-report-" + y + ".csv\"")
                     .body(AnnualReportCsv.write(figures));
+        }
+        if ("xlsx".equals(format)) {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(AnnualReportXlsx.CONTENT_TYPE))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"annual-report-" + y + ".xlsx\"")
+                    .body(AnnualReportXlsx.write(y, figures));
         }
         return ResponseEntity.ok(figures);
     }

@@ -54,40 +54,53 @@ final class AnnualReportCsv {
 
     private AnnualReportCsv() {}
 
-    @SuppressWarnings("unchecked")
     static String write(Map<String, Object> report) {
         StringBuilder csv = new StringBuilder("\uFEFF");
-        row(csv, "指标", "代码", "数值");
-        LABELS.forEach((key, label) -> row(csv, label, key, value(report, key)));
-        csv.append("\r\n");
-        row(csv, "裁判结果", "代码", "案件数");
-        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("decisionsByOutcome")) {
-            row(csv, String.valueOf(r.get("label")), String.valueOf(r.get("outcome")), String.valueOf(r.get("count")));
-        }
-        csv.append("\r\n");
-        row(csv, "承办单位", "单位代码", "收案数", "败诉数", "开庭次数", "负责人出庭次数", "逾期事项数");
-        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("byUnit")) {
-            row(csv, String.valueOf(r.get("unitName")), String.valueOf(r.get("unit")), String.valueOf(r.get("received")),
-                    String.valueOf(r.get("lost")), String.valueOf(r.get("hearings")),
-                    String.valueOf(r.get("headAppearances")), String.valueOf(r.get("overdue")));
-        }
-        csv.append("\r\n");
-        row(csv, "逾期督办单位", "", "事项数");
-        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("overdueByUnit")) {
-            row(csv, String.valueOf(r.get("unitName")), "", String.valueOf(r.get("count")));
-        }
-        csv.append("\r\n");
-        row(csv, "案由", "", "收案数");
-        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("byCause")) {
-            row(csv, String.valueOf(r.get("causeOfAction")), "", String.valueOf(r.get("received")));
-        }
-        csv.append("\r\n");
-        row(csv, "需追责审查的案件（第二十二条）", "承办单位", "事实", "有关人员");
-        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("accountabilityReview")) {
-            row(csv, String.valueOf(r.get("caseNumber")), String.valueOf(r.get("leadUnitName")),
-                    String.join("；", (List<String>) r.get("facts")), String.join("；", (List<String>) r.get("persons")));
+        for (List<String> cells : rows(report)) {
+            row(csv, cells.toArray(String[]::new));
         }
         return csv.toString();
+    }
+
+    /**
+     * The report as rows of cells, as both the CSV and the workbook ({@link AnnualReportXlsx}) lay it out: the figures,
+     * then each table after an empty row.
+     */
+    @SuppressWarnings("unchecked")
+    static List<List<String>> rows(Map<String, Object> report) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        rows.add(List.of("指标", "代码", "数值"));
+        LABELS.forEach((key, label) -> rows.add(List.of(label, key, value(report, key))));
+        rows.add(List.of());
+        rows.add(List.of("裁判结果", "代码", "案件数"));
+        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("decisionsByOutcome")) {
+            rows.add(List.of(String.valueOf(r.get("label")), String.valueOf(r.get("outcome")),
+                    String.valueOf(r.get("count"))));
+        }
+        rows.add(List.of());
+        rows.add(List.of("承办单位", "单位代码", "收案数", "败诉数", "开庭次数", "负责人出庭次数", "逾期事项数"));
+        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("byUnit")) {
+            rows.add(List.of(String.valueOf(r.get("unitName")), String.valueOf(r.get("unit")),
+                    String.valueOf(r.get("received")), String.valueOf(r.get("lost")), String.valueOf(r.get("hearings")),
+                    String.valueOf(r.get("headAppearances")), String.valueOf(r.get("overdue"))));
+        }
+        rows.add(List.of());
+        rows.add(List.of("逾期督办单位", "", "事项数"));
+        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("overdueByUnit")) {
+            rows.add(List.of(String.valueOf(r.get("unitName")), "", String.valueOf(r.get("count"))));
+        }
+        rows.add(List.of());
+        rows.add(List.of("案由", "", "收案数"));
+        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("byCause")) {
+            rows.add(List.of(String.valueOf(r.get("causeOfAction")), "", String.valueOf(r.get("received"))));
+        }
+        rows.add(List.of());
+        rows.add(List.of("需追责审查的案件（第二十二条）", "承办单位", "事实", "有关人员"));
+        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("accountabilityReview")) {
+            rows.add(List.of(String.valueOf(r.get("caseNumber")), String.valueOf(r.get("leadUnitName")),
+                    String.join("；", (List<String>) r.get("facts")), String.join("；", (List<String>) r.get("persons"))));
+        }
+        return rows;
     }
 
     /**

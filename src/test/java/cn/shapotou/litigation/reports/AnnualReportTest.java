@@ -101,7 +101,7 @@ class AnnualReportTest {
     }
 
     @Test
-    void theFiguresOfAYearMatchTheCasesWalkedThroughIt() {
+    void theFiguresOfAYearMatchTheCasesWalkedThroughIt() throws Exception {
         walk = new CaseWalk(runtime, tasks);
 
         // A: won at first instance, head appeared, archived; a judicial recommendation answered after closing.
@@ -198,6 +198,33 @@ class AnnualReportTest {
                 "裁判结果,代码,案件数", "承办单位,单位代码,收案数", "区自然资源局,natural-resources,4,1");
         assertThat(csv.getBody().lines().filter(l -> !l.isEmpty()).map(l -> l.split(",")[0]))
                 .as("every header a person reads is Chinese").noneMatch(h -> h.matches("[A-Za-z]+"));
+
+        // The same rows as an Excel workbook, numbers as numbers.
+        ResponseEntity<byte[]> xlsx = rest.withBasicAuth("justice", "demo").getForEntity(
+                "/api/reports/annual?year=2024&format=xlsx", byte[].class);
+        assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(xlsx.getHeaders().getContentType().toString())
+                .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(xlsx.getHeaders().getContentDisposition().getFilename()).isEqualTo("annual-report-2024.xlsx");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                xlsx.getBody()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("2024年度行政应诉统计");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("指标");
+            java.util.Map<String, org.apache.poi.ss.usermodel.Cell> byCode = new java.util.HashMap<>();
+            sheet.forEach(row -> {
+                if (row.getCell(1) != null && row.getCell(2) != null) {
+                    byCode.putIfAbsent(row.getCell(1).toString(), row.getCell(2));
+                }
+            });
+            assertThat(byCode.get("casesReceived").getNumericCellValue()).isEqualTo(5.0);
+            assertThat(byCode.get("lossRate").getStringCellValue()).isEqualTo("50.0%");
+            assertThat(byCode.get("natural-resources").getNumericCellValue()).isEqualTo(4.0);
+        }
+        ResponseEntity<Map> refused = rest.withBasicAuth("justice", "demo").getForEntity(
+                "/api/reports/annual?year=2024&format=pdf", Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(String.valueOf(refused.getBody())).contains("format", "xlsx");
 
         String empty = rest.withBasicAuth("justice", "demo").getForObject("/api/reports/annual?year=1995&format=csv",
                 String.class);
