@@ -41,7 +41,7 @@ class AppealOpinionStageTest extends StageTest {
     private ProcessInstance start() {
         ProcessInstance instance = runtimeService().startProcessInstanceByKey("appeal-opinion", "（2026）宁0502行初4号",
                 Map.of("caseNumber", "（2026）宁0502行初4号", "leadUnit", "natural-resources",
-                        "appealDeadlineKey", "appeal"));
+                        "appealDeadlineKey", "appealJudgment"));
         assertThat(instance).isWaitingAt("DraftAppealOpinionTask");
         assertThat(task(instance)).hasCandidateGroup("natural-resources");
         return instance;
@@ -65,7 +65,7 @@ class AppealOpinionStageTest extends StageTest {
         complete(task(instance));
 
         assertThat(instance).hasPassed("AppealFiledEndEvent").hasNotPassed("NoAppealEndEvent").isEnded();
-        verify(deadlineTasks, times(3)).apply(any(), eq("appeal"));
+        verify(deadlineTasks, times(3)).apply(any(), eq("appealJudgment"));
         // The start and the end of each of the four tasks.
         verify(stage, times(5)).notify(any());
     }
@@ -97,11 +97,11 @@ class AppealOpinionStageTest extends StageTest {
         fireOverdueTimer(instance, "DraftAppealOpinionTask", "appealOpinion");
         complete(task(instance), withVariables("appealWanted", true));
         // The later steps are due by the appeal deadline the stage variable appealDeadlineKey names.
-        fireOverdueTimer(instance, "ReviewAppealOpinionTask", "appeal");
+        fireOverdueTimer(instance, "ReviewAppealOpinionTask", "appealJudgment");
         complete(task(instance));
-        fireOverdueTimer(instance, "DecideAppealTask", "appeal");
+        fireOverdueTimer(instance, "DecideAppealTask", "appealJudgment");
         complete(task(instance), withVariables("appealApproved", true));
-        fireOverdueTimer(instance, "FileAppealTask", "appeal");
+        fireOverdueTimer(instance, "FileAppealTask", "appealJudgment");
         complete(task(instance));
 
         assertThat(instance).hasPassed("AppealFiledEndEvent").isEnded();
