@@ -153,8 +153,7 @@ public class DeadlineRecomputation {
      * (escalation.StatutoryAnswerWatch#move).
      */
     private String[] deadlineOf(Job timer) {
-        String activityId = engine.getManagementService().createJobDefinitionQuery()
-                .jobDefinitionId(timer.getJobDefinitionId()).singleResult().getActivityId();
+        String activityId = DeadlineTimers.activityOf(engine.getManagementService(), timer);
         ModelElementInstance element = engine.getRepositoryService()
                 .getBpmnModelInstance(timer.getProcessDefinitionId()).getModelElementById(activityId);
         if (element == null) {

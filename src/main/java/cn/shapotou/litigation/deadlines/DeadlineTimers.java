@@ -68,7 +68,8 @@ public final class DeadlineTimers {
         }
     }
 
-    private static String activityOf(ManagementService management, Job job) {
+    /** The activity a timer job waits at (its job definition's), e.g. {@code PrepareAnswerTaskOverdueTimer}; null if none. */
+    public static String activityOf(ManagementService management, Job job) {
         var definition = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
         return definition == null ? null : definition.getActivityId();
     }

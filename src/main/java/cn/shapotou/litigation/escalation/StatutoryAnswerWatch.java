@@ -87,9 +87,8 @@ public class StatutoryAnswerWatch {
 
     private void moveTimers(String caseInstanceId, LocalDate due) {
         for (Job timer : management.createJobQuery().processInstanceId(caseInstanceId).timers().list()) {
-            var definition = management.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId())
-                    .singleResult();
-            if (definition != null && definition.getActivityId().endsWith(DeadlineTimers.STATUTORY_ANSWER_SUFFIX)) {
+            String activity = DeadlineTimers.activityOf(management, timer);
+            if (activity != null && activity.endsWith(DeadlineTimers.STATUTORY_ANSWER_SUFFIX)) {
                 management.setJobDuedate(timer.getId(), DeadlineTimers.overdueAt(LegalClock.endOfDay(due)));
             }
         }

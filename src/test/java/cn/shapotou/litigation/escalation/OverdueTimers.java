@@ -32,9 +32,8 @@ public final class OverdueTimers {
                     .processInstanceBusinessKey(caseNumber).list()) {
                 for (Job job : management.createJobQuery().processInstanceId(instance.getId()).timers().executable()
                         .list()) {
-                    var definition = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-                            .singleResult();
-                    if (definition != null && definition.getActivityId().endsWith(DeadlineTimers.SUFFIX)) {
+                    String activity = DeadlineTimers.activityOf(management, job);
+                    if (activity != null && activity.endsWith(DeadlineTimers.SUFFIX)) {
                         management.executeJob(job.getId());
                         fired++;
                     }
@@ -46,20 +45,18 @@ public final class OverdueTimers {
 
     /** The one pending timer {@code activityId} of the case instance, e.g. its statutory answer timer. */
     public static Job caseTimer(ProcessEngine engine, String caseInstanceId, String activityId) {
-        var management = engine.getManagementService();
-        List<Job> timers = management.createJobQuery().processInstanceId(caseInstanceId).timers().list().stream()
-                .filter(job -> activityId.equals(management.createJobDefinitionQuery()
-                        .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId()))
-                .toList();
+        List<Job> timers = waitingAt(engine, caseInstanceId, activityId);
         assertThat(timers).as(activityId).hasSize(1);
         return timers.get(0);
     }
 
     public static List<Job> all(ProcessEngine engine, String processInstanceId, String task) {
+        return waitingAt(engine, processInstanceId, DeadlineTimers.timerOf(task));
+    }
+
+    private static List<Job> waitingAt(ProcessEngine engine, String processInstanceId, String activityId) {
         var management = engine.getManagementService();
         return management.createJobQuery().processInstanceId(processInstanceId).timers().list().stream()
-                .filter(job -> DeadlineTimers.timerOf(task).equals(management.createJobDefinitionQuery()
-                        .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId()))
-                .toList();
+                .filter(job -> activityId.equals(DeadlineTimers.activityOf(management, job))).toList();
     }
 }

@@ -289,8 +289,7 @@ class LitigationBenchmark {
         // The tasks' overdue timers 「期限届满」 (due at once: the cases came in overdue) raise their items; the sweep
         // leaves those to them and raises the case-level ones. One by one, as one job executor thread would.
         List<String> timers = management.createJobQuery().timers().executable().list().stream()
-                .filter(job -> String.valueOf(management.createJobDefinitionQuery().jobDefinitionId(
-                        job.getJobDefinitionId()).singleResult().getActivityId()).endsWith(DeadlineTimers.SUFFIX))
+                .filter(job -> String.valueOf(DeadlineTimers.activityOf(management, job)).endsWith(DeadlineTimers.SUFFIX))
                 .map(Job::getId).toList();
         long start = System.nanoTime();
         for (String timer : timers) {
