@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import cn.shapotou.litigation.engine.EngineClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -70,7 +71,7 @@ public class Deadlines {
      */
     public String reminderCycle(VariableScope scope, String key) {
         return reminderDays.cycle(CaseDeadlineVariable.dueDate(scope, key)
-                .orElseThrow(() -> new IllegalStateException("期限 " + key + " 尚未计算")));
+                .orElseThrow(() -> new IllegalStateException("期限 " + key + " 尚未计算")), EngineClock.now());
     }
 
     /**

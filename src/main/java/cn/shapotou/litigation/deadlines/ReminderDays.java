@@ -77,6 +77,20 @@ public class ReminderDays {
     }
 
     /**
+     * The cycle for a reminder timer created at {@code now} (with its task, or by migration): {@link #cycle}, unless
+     * none of its days lies ahead (a task born on or after its deadline day). The engine refuses a timer without a
+     * next moment, so then the cycle is the single next 00:00, at which the timer finds nothing to send (the deadline
+     * day is over); a task born on its deadline day is reminded at once all the same
+     * (DeadlineTimers#remindAtOnce).
+     */
+    public String cycle(LocalDate due, Date now) {
+        if (startOfDay(due).toInstant().isAfter(now.toInstant())) {
+            return cycle(due);
+        }
+        return "R0/" + START.format(startOfDay(LegalClock.dateOf(now).plusDays(1))) + "/P1D";
+    }
+
+    /**
      * When a task due on {@code due} is next to be looked at by its reminder timer, at {@code now}: at once inside the
      * reminder window (a reminder point reached may not have been sent yet: a task born, moved or migrated inside it);
      * 00:00 of the furthest reminder day before it; at once after the deadline day too, when the timer's cycle has no
