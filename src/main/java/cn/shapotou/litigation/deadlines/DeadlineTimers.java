@@ -1,16 +1,13 @@
 package cn.shapotou.litigation.deadlines;
 
 import cn.shapotou.litigation.engine.EngineClock;
+import cn.shapotou.litigation.engine.EngineTimers;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.ServiceImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 
@@ -98,48 +95,25 @@ public final class DeadlineTimers {
     }
 
     /**
-     * The reminder timer's cycle and next firing for deadline day {@code due}. The public API moves a job's due date
-     * only ({@code setJobDuedate}; with {@code cascade} it shifts the later firings by a stored offset, which would
-     * go wrong once the job's due date is not on the cycle, as after {@link #remindAtOnce}); so the job's cycle is
-     * written in a command of the engine's own, in the caller's transaction.
+     * The reminder timer's cycle and next firing for deadline day {@code due}: the public API moves a job's due date
+     * only (with {@code cascade} it shifts the later firings by an offset from the job's current due date, which goes
+     * wrong once that is not on the cycle, as after {@link #remindAtOnce}), so the cycle is rewritten
+     * (engine.EngineTimers), in the caller's transaction.
      */
     static void moveReminder(ManagementService management, ReminderDays days, String jobId, java.time.LocalDate due) {
-        String cycle = days.cycle(due);
-        Date next = days.next(due, EngineClock.now());
-        ((ServiceImpl) management).getCommandExecutor().execute(context -> {
-            JobEntity job = context.getJobManager().findJobById(jobId);
-            if (job instanceof TimerEntity timer) {
-                timer.setRepeat(cycle);
-                timer.setRepeatOffset(0);
-                timer.setDuedate(next);
-            }
-            return null;
-        });
+        EngineTimers.rewriteCycle(management, jobId, days.cycle(due), days.next(due, EngineClock.now()));
     }
 
     /**
      * A task born inside its reminder window (e.g. due in one day) gets the nearest reminder at once, as before: the
      * cycle's first firing is the next 00:00 of a reminder day (the engine skips the start when it lies in the past),
      * so the timer, created with the task's scope just before the task, is made due now. Called by the task's create
-     * listener (DeadlineTasks#apply); the timer is on the task's execution, or on the multi-instance body above it.
+     * listener (DeadlineTasks#apply).
      */
     static void remindAtOnce(DelegateTask task, ReminderDays days) {
         Date now = EngineClock.now();
-        if (task.getDueDate() == null || !days.inWindow(LegalClock.dateOf(task.getDueDate()), LegalClock.dateOf(now))
-                || !(task.getExecution() instanceof ExecutionEntity execution)) {
-            return;
-        }
-        String reminder = reminderOf(task.getTaskDefinitionKey());
-        for (int level = 0; level < 3 && execution != null; level++, execution = execution.getParent()) {
-            for (JobEntity job : execution.getJobs()) {
-                if (job instanceof TimerEntity timer && timer.getJobHandlerConfigurationRaw() != null
-                        && timer.getJobHandlerConfigurationRaw().startsWith(reminder)) {
-                    if (timer.getDuedate() == null || timer.getDuedate().after(now)) {
-                        timer.setDuedate(now);
-                    }
-                    return;
-                }
-            }
+        if (task.getDueDate() != null && days.inWindow(LegalClock.dateOf(task.getDueDate()), LegalClock.dateOf(now))) {
+            EngineTimers.dueNow(task, reminderOf(task.getTaskDefinitionKey()), now);
         }
     }
 

@@ -63,7 +63,7 @@ public final class OverdueTimers {
 
     /** The cycle the engine keeps in a repeating timer's job (ACT_RU_JOB.REPEAT_). */
     public static String cycleOf(Job timer) {
-        return ((org.camunda.bpm.engine.impl.persistence.entity.TimerEntity) timer).getRepeat();
+        return cn.shapotou.litigation.engine.EngineTimers.cycleOf(timer);
     }
 
     public static List<Job> all(ProcessEngine engine, String processInstanceId, String task) {
