@@ -84,7 +84,7 @@ public class Reminders {
         this.timerOwned = "SELECT t.ID_ FROM " + EngineTable.TASK.tableName(management) + " t JOIN "
                 + EngineTable.JOB.tableName(management) + " j ON j.PROCESS_INSTANCE_ID_ = t.PROC_INST_ID_ AND "
                 + "j.TYPE_ = 'timer' AND j.HANDLER_CFG_ = CONCAT(t.TASK_DEF_KEY_, '" + DeadlineTimers.REMINDER_SUFFIX
-                + "') WHERE t.DUE_DATE_ > ? AND t.DUE_DATE_ < ? AND (j.LOCK_EXP_TIME_ > ? OR j.DUEDATE_ IS NULL OR "
+                + "') WHERE t.DUE_DATE_ > ? AND t.DUE_DATE_ < ? AND (j.LOCK_EXP_TIME_ > ? OR "
                 + "(j.DUEDATE_ > ? AND j.DUEDATE_ <= ?))";
     }
 

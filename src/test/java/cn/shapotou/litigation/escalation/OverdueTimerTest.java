@@ -215,6 +215,28 @@ class OverdueTimerTest {
     }
 
     @Test
+    void theUnitsOfAMultiInstanceTaskBornInsideTheWindowShareOneReminderTimerDueAtOnce() {
+        Task draft = proposalOfCaseReceived20November(LocalDate.of(2026, 12, 6), 10);
+        String caseNumber = runtime.createProcessInstanceQuery().processInstanceId(draft.getProcessInstanceId())
+                .singleResult().getBusinessKey();
+        new CaseWalk(runtime, tasks).approveProposal(caseNumber);
+        String answer = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("answer-preparation").singleResult().getId();
+        List<Task> units = tasks.createTaskQuery().processInstanceId(answer).taskDefinitionKey("PrepareAnswerTask")
+                .list();
+        assertThat(units).isNotEmpty();
+
+        // one job on the multi-instance body for every unit's task, made due at once
+        Job reminder = OverdueTimers.reminderOf(engine, answer, "PrepareAnswerTask");
+        assertThat(reminder.getDuedate()).isEqualTo(ClockUtil.getCurrentTime());
+        management.executeJob(reminder.getId());
+        assertThat(units).allSatisfy(unit -> assertThat(reminders(unit)).singleElement().asString()
+                .contains("准备答辩材料", "还有1日"));
+        assertThat(OverdueTimers.reminderOf(engine, answer, "PrepareAnswerTask").getDuedate())
+                .isEqualTo(midnight(LocalDate.of(2026, 12, 7)));
+    }
+
+    @Test
     void theSweepStandsInForAReminderTimerTheJobExecutorLeftBehindAndTheLateTimerSendsNothingMore() {
         Task draft = proposalOfCaseReceived20November(LocalDate.of(2026, 11, 25), 10);
         Job reminder = OverdueTimers.reminderOf(engine, draft.getProcessInstanceId(), "DraftHandlingProposalTask");
