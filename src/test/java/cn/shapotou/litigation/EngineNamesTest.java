@@ -39,7 +39,11 @@ class EngineNamesTest {
             "StatutoryAnswerOverdueTimer", "the suffix of the case's statutory answer timers, checked by "
                     + "DeadlineTimersModelTest",
             "OverdueEscalationTask", "the suffix of every overdue timer's 「逾期督办」, checked by DeadlineTimersModelTest",
-            "EscalatedEndEvent", "the suffix of every overdue timer's end event, which StageTest finds by it");
+            "EscalatedEndEvent", "the suffix of every overdue timer's end event, which StageTest finds by it",
+            "ReminderTimer", "the suffix of every task's reminder timer (deadlines.DeadlineTimers), checked by "
+                    + "DeadlineTimersModelTest",
+            "ReminderTask", "the suffix of every reminder timer's 「发送到期提醒」, checked by DeadlineTimersModelTest",
+            "RemindedEndEvent", "the suffix of every reminder timer's end event, which StageTest finds by it");
 
     @Test
     void everyNameJavaHandsTheEngineIsInTheModels() {

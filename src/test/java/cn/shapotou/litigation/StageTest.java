@@ -55,6 +55,8 @@ import org.mockito.Mockito;
  * <p>Every stage registers {@code caseDeadlines} and {@code overdueEscalation}, the beans of the overdue timers 「期限届满」
  * on deadline-bound tasks and of their path 「逾期督办」 (deadlines.DeadlineTimers, README「督办（区司法局）」): a stage
  * test fires each timer with {@link #fireOverdueTimer} to show its task stays open and its escalation runs once.
+ * Likewise {@code deadlineReminder}, the path 「发送到期提醒」 of the reminder timers 「到期提醒」 beside them:
+ * {@link #fireReminderTimer} fires each one on both its reminder days (2 days before and on the day).
  */
 public abstract class StageTest {
 
@@ -77,6 +79,12 @@ public abstract class StageTest {
     /** The activities at which {@link #overdueEscalation} ran, as it saw them when called. */
     private final List<String> escalatedAt = new ArrayList<>();
 
+    /** The 「发送到期提醒」 delegate of every reminder timer's path. */
+    protected JavaDelegate deadlineReminder;
+
+    /** The activities at which {@link #deadlineReminder} ran. */
+    private final List<String> remindedAt = new ArrayList<>();
+
     @BeforeEach
     void initAssertions() {
         BpmnAwareTests.init(engine.getProcessEngine());
@@ -90,6 +98,21 @@ public abstract class StageTest {
         overdueEscalation = bean("overdueEscalation", JavaDelegate.class);
         doAnswer(call -> escalatedAt.add(call.getArgument(0, DelegateExecution.class).getCurrentActivityId()))
                 .when(overdueEscalation).execute(any());
+        when(caseDeadlines.reminderCycle(any(), anyString())).thenAnswer(call -> reminderCycle(call.getArgument(1)));
+        deadlineReminder = bean("deadlineReminder", JavaDelegate.class);
+        doAnswer(call -> remindedAt.add(call.getArgument(0, DelegateExecution.class).getCurrentActivityId()))
+                .when(deadlineReminder).execute(any());
+    }
+
+    /** As ReminderDays makes it with the default 2,0: 00:00 two days before the deadline and of the deadline day. */
+    private String reminderCycle(String key) {
+        Date overdue = overdueMoments.computeIfAbsent(key, this::nextOverdueMoment);
+        return "R1/" + java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                firstReminder(overdue).toInstant().atZone(LegalClock.ZONE)) + "/P2D";
+    }
+
+    private static Date firstReminder(Date overdueAt) {
+        return Date.from(overdueAt.toInstant().atZone(LegalClock.ZONE).minusDays(3).toInstant());
     }
 
     /**
@@ -141,6 +164,51 @@ public abstract class StageTest {
         assertThat(escalatedEnds(instance, base)).isEqualTo(endedBefore + 1);
         assertThat(openTasks(instance, taskId)).containsExactlyInAnyOrderElementsOf(open);
         assertThat(overdueTimer(instance, taskId)).isNull();
+    }
+
+    /** The timer job of task {@code taskId}'s 「到期提醒」 in the instance, or null when it is not waiting. */
+    protected static Job reminderTimer(ProcessInstance instance, String taskId) {
+        JobDefinition definition = managementService().createJobDefinitionQuery()
+                .processDefinitionId(instance.getProcessDefinitionId())
+                .activityIdIn(DeadlineTimers.reminderOf(taskId)).singleResult();
+        assertThat(definition).as("job definition of %s", DeadlineTimers.reminderOf(taskId)).isNotNull();
+        return jobQuery().processInstanceId(instance.getId()).jobDefinitionId(definition.getId()).singleResult();
+    }
+
+    /**
+     * Fires the 「到期提醒」 timer of task {@code taskId} on both its days, each a second after its moment as the job
+     * executor would (the clock is the real one again afterwards): first at 00:00 two days before deadline {@code deadlineKey}, then (the engine schedules the
+     * next repetition of the cycle) at 00:00 of the deadline day; each time 「发送到期提醒」 {@code <Base>ReminderTask}
+     * ran and its path ended at {@code <Base>RemindedEndEvent}; the task's open instances stay, and after the last
+     * day the timer does not come back.
+     */
+    protected void fireReminderTimer(ProcessInstance instance, String taskId, String deadlineKey) throws Exception {
+        String base = taskId.substring(0, taskId.length() - "Task".length());
+        List<String> open = openTasks(instance, taskId);
+        assertThat(open).as("open tasks %s", taskId).isNotEmpty();
+        Date first = firstReminder(overdueAt(deadlineKey));
+        verify(caseDeadlines, atLeastOnce()).reminderCycle(any(), eq(deadlineKey));
+        try {
+            for (Date moment : List.of(first, new Date(first.getTime() + 2 * 86_400_000L))) {
+                Job timer = reminderTimer(instance, taskId);
+                assertThat(timer).as("reminder timer of %s", taskId).isNotNull();
+                assertThat(timer.getDuedate()).hasSameTimeAs(moment);
+                long endedBefore = passes(instance, base + "RemindedEndEvent");
+                clearInvocations(deadlineReminder);
+                remindedAt.clear();
+                ClockUtil.setCurrentTime(new Date(moment.getTime() + 1000));
+
+                managementService().executeJob(timer.getId());
+
+                verify(deadlineReminder).execute(any());
+                assertThat(remindedAt).containsExactly(base + "ReminderTask");
+                assertThat(passes(instance, base + "RemindedEndEvent")).isEqualTo(endedBefore + 1);
+                assertThat(openTasks(instance, taskId)).containsExactlyInAnyOrderElementsOf(open);
+            }
+        } finally {
+            ClockUtil.reset();
+        }
+        assertThat(reminderTimer(instance, taskId)).as("no reminder day left").isNull();
     }
 
     /** How often the instance entered activity {@code activityId}, e.g. a merge gateway by each of its flows. */

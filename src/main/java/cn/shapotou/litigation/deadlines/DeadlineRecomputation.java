@@ -124,7 +124,7 @@ public class DeadlineRecomputation {
             log.info("Case {}: task {} '{}' due moved from {} to {} (deadline {})",
                     businessKey, task.getId(), task.getName(), before, after, key);
             taskIds.add(task.getId());
-            DeadlineTimers.follow(engine.getManagementService(), tasks, processInstanceId,
+            DeadlineTimers.follow(engine.getManagementService(), tasks, deadlines.reminderDays(), processInstanceId,
                     task.getTaskDefinitionKey(), null, null);
         }
         for (Job timer : engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import cn.shapotou.litigation.engine.EngineClock;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * (README「期限与节假日日历」). Used as a create listener: {@code ${deadlineTasks.apply(task, 'statutoryAnswer')}}. The task
  * keeps the deadline's key, so it moves with the deadline when the calendar changes. A task born with its deadline near
  * or past says so at once, on the task itself and in its history (a court deadline does not wait for the next
- * reminder).
+ * reminder); one born inside its reminder window gets its reminder at once from its reminder timer 「到期提醒」
+ * (DeadlineTimers#remindAtOnce).
  */
 @Component("deadlineTasks")
 public class DeadlineTasks {
@@ -25,6 +27,13 @@ public class DeadlineTasks {
     static final int URGENT_DAYS = 2;
 
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private ReminderDays reminderDays = ReminderDays.DEFAULT;
+
+    @Autowired(required = false)
+    void setReminderDays(ReminderDays reminderDays) {
+        this.reminderDays = reminderDays;
+    }
 
     public void apply(DelegateTask task, String key) {
         Map<String, Object> deadline = CaseDeadlineVariable.find(CaseDeadlineVariable.read(task), key)
@@ -39,6 +48,7 @@ public class DeadlineTasks {
             task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
                     "任务“" + task.getName() + "”" + urgency);
         }
+        DeadlineTimers.remindAtOnce(task, reminderDays);
     }
 
     /** What a handler must know at once when the task starts with its deadline near or past; null otherwise. */

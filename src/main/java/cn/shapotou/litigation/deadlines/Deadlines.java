@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import cn.shapotou.litigation.engine.EngineClock;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +22,20 @@ public class Deadlines {
 
     private final HolidayCalendarRepository calendars;
 
+    private ReminderDays reminderDays = ReminderDays.DEFAULT;
+
     public Deadlines(HolidayCalendarRepository calendars) {
         this.calendars = calendars;
+    }
+
+    @Autowired(required = false)
+    void setReminderDays(ReminderDays reminderDays) {
+        this.reminderDays = reminderDays;
+    }
+
+    /** The reminder days the reminder timers' cycles are made of. */
+    public ReminderDays reminderDays() {
+        return reminderDays;
     }
 
     public ComputedDeadline compute(LocalDate start, int amount, PeriodUnit unit, String basis) {
@@ -47,6 +61,17 @@ public class Deadlines {
      */
     public Date overdueAt(VariableScope scope, String key) {
         return DeadlineTimers.overdueAt(dueAt(scope, key));
+    }
+
+    /**
+     * The cycle of the reminder timer 「到期提醒」 on a deadline-bound task ({@link DeadlineTimers}): 00:00 of each
+     * reminder day up to the deadline day ({@link ReminderDays#cycle}), e.g. {@code R1/2026-12-05T00:00:00+08:00/P2D}
+     * for the deadline 2026-12-07 with reminders 2 days before and on the day. Evaluated once, when the timer is
+     * created; a moved deadline rewrites the job's cycle (DeadlineTimers#follow).
+     */
+    public String reminderCycle(VariableScope scope, String key) {
+        return reminderDays.cycle(CaseDeadlineVariable.dueDate(scope, key)
+                .orElseThrow(() -> new IllegalStateException("期限 " + key + " 尚未计算")), EngineClock.now());
     }
 
     /**

@@ -51,6 +51,12 @@ public class DueDateGuard extends AbstractProcessEnginePlugin implements TaskLis
 
     private static final ThreadLocal<Boolean> SYSTEM = ThreadLocal.withInitial(() -> false);
 
+    private final ReminderDays reminderDays;
+
+    public DueDateGuard(ReminderDays reminderDays) {
+        this.reminderDays = reminderDays;
+    }
+
     /** Runs a change of due dates the system itself makes (the deadline was recounted by law, not moved by a person). */
     public static <T> T bySystem(Supplier<T> change) {
         boolean before = SYSTEM.get();
@@ -108,9 +114,9 @@ public class DueDateGuard extends AbstractProcessEnginePlugin implements TaskLis
         if (reason == null) {
             throw FormRefusal.of(List.of(new FieldError("dueDate", "变更任务期限须先写明变更理由")));
         }
-        // The task's overdue timer follows its new due date (DeadlineTimers).
+        // The task's overdue and reminder timers follow its new due date (DeadlineTimers).
         DeadlineTimers.follow(command.getProcessEngineConfiguration().getManagementService(),
-                command.getProcessEngineConfiguration().getTaskService(), task.getProcessInstanceId(),
+                command.getProcessEngineConfiguration().getTaskService(), reminderDays, task.getProcessInstanceId(),
                 task.getTaskDefinitionKey(), task.getId(), (Date) change.getNewValue());
         // Removing the reason and commenting update the task again, with the due date's change still pending.
         bySystem(() -> {

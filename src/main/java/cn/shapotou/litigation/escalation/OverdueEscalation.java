@@ -29,7 +29,7 @@ public class OverdueEscalation implements JavaDelegate {
         watch.escalateTimed(overdue.ofActivity(execution.getProcessInstanceId(), task));
     }
 
-    /** The task whose timer led here: the activity its boundary event is attached to. */
+    /** The task whose timer led here (「期限届满」 or 「到期提醒」): the activity its boundary event is attached to. */
     static String timedTask(DelegateExecution execution) {
         FlowNode here = (FlowNode) execution.getBpmnModelElementInstance();
         for (SequenceFlow incoming : here.getIncoming()) {
@@ -37,6 +37,6 @@ public class OverdueEscalation implements JavaDelegate {
                 return timer.getAttachedTo().getId();
             }
         }
-        throw new IllegalStateException("「" + here.getName() + "」须紧接在任务的「期限届满」计时器之后");
+        throw new IllegalStateException("「" + here.getName() + "」须紧接在任务的计时器（「期限届满」或「到期提醒」）之后");
     }
 }

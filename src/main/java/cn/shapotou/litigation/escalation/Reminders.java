@@ -1,17 +1,23 @@
 package cn.shapotou.litigation.escalation;
 
+import cn.shapotou.litigation.deadlines.DeadlineTimers;
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.deadlines.ReminderDays;
+import cn.shapotou.litigation.engine.EngineTable;
 import cn.shapotou.litigation.robots.RobotNotices;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import cn.shapotou.litigation.engine.EngineClock;
@@ -23,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -31,6 +38,13 @@ import org.springframework.stereotype.Component;
  * Reminders before a deadline (defaults: 2 days before and on the day, {@code litigation.escalation.reminder-days}):
  * once each per task, recorded on the task and the case as a comment, and sent by e-mail to the task's assignee or
  * its groups' members when SMTP is configured ({@code spring.mail.host}).
+ *
+ * <p>A deadline-bound task's reminders are sent by its own reminder timer 「到期提醒」 (deadlines.DeadlineTimers,
+ * {@link DeadlineReminder}) through {@link #remind}. The supervision sweep ({@link #sendDue}) sends the reminders of
+ * the other tasks with a due date, and stands in for a reminder timer only where the timer will not send a reminder
+ * that is due: its job executor has left it more than a minute past its moment, or the reminder point was reached
+ * before the timer existed (an open task of an earlier model version given its timer by migration). Which reminders a
+ * task got is kept on the task ({@link #SENT}), so neither sends one twice (README「督办（区司法局）」).
  */
 @Component
 public class Reminders {
@@ -43,46 +57,99 @@ public class Reminders {
     private final TaskService tasks;
     private final IdentityService identity;
     private final ObjectProvider<JavaMailSender> mail;
+    private final ReminderDays days;
     private final List<Integer> offsets;
     private final String from;
+    private final JdbcTemplate jdbc;
+    private final String timerOwned;
 
     /** The units' DingTalk/WeCom group robots get what is mailed here (robots/RobotNotices). */
     @Autowired
     private RobotNotices robots;
 
     public Reminders(TaskService tasks, IdentityService identity, ObjectProvider<JavaMailSender> mail,
-                     @Value("${litigation.escalation.reminder-days:2,0}") String offsets,
+                     ReminderDays days, JdbcTemplate jdbc, ManagementService management,
                      @Value("${litigation.escalation.mail-from:litigation@shapotou.gov.cn}") String from) {
         this.tasks = tasks;
         this.identity = identity;
         this.mail = mail;
-        this.offsets = Arrays.stream(offsets.split(",")).map(String::strip).map(Integer::valueOf).sorted().toList();
+        this.days = days;
+        this.offsets = days.offsets();
         this.from = from;
+        this.jdbc = jdbc;
+        // The open tasks due within the horizon whose reminder timer is still the job executor's to fire: locked by
+        // a node now, or due at most the grace ago (it sends the reminder due now). A timer waiting for a later
+        // reminder day leaves today's reminder, if one is due and unsent, to the sweep. A timer job's handler
+        // configuration is its activity's id (the engine's timer-transition handler).
+        this.timerOwned = "SELECT t.ID_ FROM " + EngineTable.TASK.tableName(management) + " t JOIN "
+                + EngineTable.JOB.tableName(management) + " j ON j.PROCESS_INSTANCE_ID_ = t.PROC_INST_ID_ AND "
+                + "j.TYPE_ = 'timer' AND j.HANDLER_CFG_ = CONCAT(t.TASK_DEF_KEY_, '" + DeadlineTimers.REMINDER_SUFFIX
+                + "') WHERE t.DUE_DATE_ > ? AND t.DUE_DATE_ < ? AND (j.LOCK_EXP_TIME_ > ? OR "
+                + "(j.DUEDATE_ > ? AND j.DUEDATE_ <= ?))";
     }
 
+    /**
+     * The sweep's part: every active task due within the furthest reminder day gets the reminder due now, unless its
+     * reminder timer is about to send it ({@link #timerOwned}).
+     */
     public void sendDue() {
         Date now = EngineClock.now();
         LocalDate today = LegalClock.dateOf(now);
-        int furthest = offsets.get(offsets.size() - 1);
         // dueBefore is exclusive: one second past the last due moment of the furthest reminder day
-        Date horizon = new Date(LegalClock.endOfDay(today.plusDays(furthest)).getTime() + 1000);
+        Date horizon = new Date(LegalClock.endOfDay(today.plusDays(days.furthest())).getTime() + 1000);
+        Set<String> timed = null;
         for (Task task : tasks.createTaskQuery().dueAfter(now).dueBefore(horizon).active().list()) {
-            LocalDate due = LegalClock.dateOf(task.getDueDate());
-            long daysLeft = ChronoUnit.DAYS.between(today, due);
-            Set<Integer> sent = sent(task);
-            // the nearest reminder point reached; those further out are not sent late
-            Integer offset = offsets.stream().filter(o -> daysLeft <= o).findFirst().orElse(null);
-            if (offset == null || sent.contains(offset)) {
+            if (due(task, now) == null) {
                 continue;
             }
-            offsets.stream().filter(o -> o >= offset).forEach(sent::add);
-            tasks.setVariableLocal(task.getId(), SENT, String.join(",", sent.stream().map(String::valueOf).toList()));
-            String text = "提醒：「" + task.getName() + "」将于" + CHINESE_DATE.format(due) + "24时到期"
-                    + (daysLeft == 0 ? "（今日到期）" : "（还有" + daysLeft + "日）") + "，请及时办理。";
-            tasks.createComment(task.getId(), task.getProcessInstanceId(), text);
-            send(task, text);
-            robots.taskReminder(task, due, daysLeft, text);
+            if (timed == null) {
+                timed = timerOwned(now, horizon);
+            }
+            if (!timed.contains(task.getId())) {
+                remind(task);
+            }
         }
+    }
+
+    /**
+     * Sends {@code task} the reminder due now, if any: the nearest reminder point reached (those further out are not
+     * sent late), once (task-local {@link #SENT}). Returns whether it sent one. The reminder timer's path
+     * ({@link DeadlineReminder}) and the sweep both send through here.
+     */
+    public boolean remind(Task task) {
+        Date now = EngineClock.now();
+        Integer offset = due(task, now);
+        if (offset == null) {
+            return false;
+        }
+        LocalDate due = LegalClock.dateOf(task.getDueDate());
+        long daysLeft = ChronoUnit.DAYS.between(LegalClock.dateOf(now), due);
+        Set<Integer> sent = sent(task);
+        offsets.stream().filter(o -> o >= offset).forEach(sent::add);
+        tasks.setVariableLocal(task.getId(), SENT, String.join(",", sent.stream().map(String::valueOf).toList()));
+        String text = "提醒：「" + task.getName() + "」将于" + CHINESE_DATE.format(due) + "24时到期"
+                + (daysLeft == 0 ? "（今日到期）" : "（还有" + daysLeft + "日）") + "，请及时办理。";
+        tasks.createComment(task.getId(), task.getProcessInstanceId(), text);
+        send(task, text);
+        robots.taskReminder(task, due, daysLeft, text);
+        return true;
+    }
+
+    /** The reminder point of {@code task} reached at {@code now} and not yet sent; null when none is due. */
+    private Integer due(Task task, Date now) {
+        if (task.getDueDate() == null || !task.getDueDate().after(now)) {
+            return null;
+        }
+        Integer offset = days.nearestReached(ChronoUnit.DAYS.between(LegalClock.dateOf(now),
+                LegalClock.dateOf(task.getDueDate())));
+        return offset == null || sent(task).contains(offset) ? null : offset;
+    }
+
+    private Set<String> timerOwned(Date now, Date horizon) {
+        Timestamp at = new Timestamp(now.getTime());
+        Timestamp since = new Timestamp(now.getTime() - DeadlineWatch.TIMER_GRACE_MILLIS);
+        return new HashSet<>(jdbc.queryForList(timerOwned, String.class, at, new Timestamp(horizon.getTime()), at,
+                since, at));
     }
 
     private Set<Integer> sent(Task task) {

@@ -222,21 +222,28 @@ class AnswerPreparationStageTest extends StageTest {
         ProcessInstance instance = start(true, "natural-resources");
 
         fireOverdueTimer(instance, "AssignCounselTask", "answerMaterials");
+        fireReminderTimer(instance, "AssignCounselTask", "answerMaterials");
         fireOverdueTimer(instance, "PrepareAnswerTask", "answerMaterials");
+        fireReminderTimer(instance, "PrepareAnswerTask", "answerMaterials");
         assertThat(instance).isWaitingAt("AssignCounselTask", "PrepareAnswerTask");
         assignCounsel(instance);
         prepare(instance, Map.of("pretrialReviewRequested", true));
 
         // The later tasks are due by the deadline the stage variable answerDeadline names.
         fireOverdueTimer(instance, "PretrialReviewTask", "statutoryAnswer");
+        fireReminderTimer(instance, "PretrialReviewTask", "statutoryAnswer");
         complete(task("PretrialReviewTask", instance), withVariables("pretrialConclusions", "证据充分，可以应诉"));
         fireOverdueTimer(instance, "ReviewAnswerTask", "statutoryAnswer");
+        fireReminderTimer(instance, "ReviewAnswerTask", "statutoryAnswer");
         complete(task("ReviewAnswerTask", instance), withVariables("reviewPassed", true));
         fireOverdueTimer(instance, "WriteUpheldReportTask", "statutoryAnswer");
+        fireReminderTimer(instance, "WriteUpheldReportTask", "statutoryAnswer");
         complete(task("WriteUpheldReportTask", instance));
         fireOverdueTimer(instance, "ReadUpheldReportTask", "statutoryAnswer");
+        fireReminderTimer(instance, "ReadUpheldReportTask", "statutoryAnswer");
         complete(task("ReadUpheldReportTask", instance), withVariables("upheldReportApproved", true));
         fireOverdueTimer(instance, "SealAndDeliverTask", "statutoryAnswer");
+        fireReminderTimer(instance, "SealAndDeliverTask", "statutoryAnswer");
         sealAndDeliver(instance);
 
         assertThat(instance).hasPassed("AnswerDeliveredEndEvent").isEnded();
@@ -256,6 +263,7 @@ class AnswerPreparationStageTest extends StageTest {
         verify(caseDeadlines, times(2)).overdueAt(any(), eq("answerMaterials"));
 
         fireOverdueTimer(instance, "PrepareAnswerTask", "answerMaterials");
+        fireReminderTimer(instance, "PrepareAnswerTask", "answerMaterials");
         assertThat(tasks(instance, "PrepareAnswerTask")).hasSize(2);
 
         prepare(instance, Map.of());

@@ -86,10 +86,12 @@ class NoticeIntakeStageTest extends StageTest {
         ProcessInstance instance = start();
 
         fireOverdueTimer(instance, "DraftHandlingProposalTask", "statutoryAnswer");
+        fireReminderTimer(instance, "DraftHandlingProposalTask", "statutoryAnswer");
         assertThat(instance).isWaitingAt("DraftHandlingProposalTask");
         complete(task(instance));
 
         fireOverdueTimer(instance, "ApproveHandlingProposalTask", "statutoryAnswer");
+        fireReminderTimer(instance, "ApproveHandlingProposalTask", "statutoryAnswer");
         assertThat(instance).isWaitingAt("ApproveHandlingProposalTask");
         complete(task(instance), withVariables("approved", true));
 

@@ -113,6 +113,11 @@ class StageContractMigrationTest {
         ProcessInstance answer = runtime.createProcessInstanceQuery().superProcessInstanceId(theCase.getId())
                 .singleResult();
         assertThat(answer.getProcessDefinitionId()).startsWith("answer-preparation:");
+        // The stage started by the migrated case carries the current model's timers: one reminder timer for the
+        // units' 准备答辩材料 (on the multi-instance body), first at 00:00 two days before the deadline.
+        assertThat(cn.shapotou.litigation.escalation.OverdueTimers.reminderOf(engine, answer.getId(), "PrepareAnswerTask")
+                .getDuedate()).isEqualTo(java.util.Date.from(java.time.LocalDate.of(2026, 12, 5)
+                        .atStartOfDay(cn.shapotou.litigation.deadlines.LegalClock.ZONE).toInstant()));
         Map<String, Object> got = runtime.getVariables(answer.getId());
         for (String name : AnswerPreparationContract.GETS) {
             assertThat(got).as(name).containsKey(name);

@@ -46,6 +46,8 @@ class CalendarCorrectionTest {
     ManagementService management;
     @Autowired
     Deadlines deadlines;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
     @Value("${litigation.calendar-dir}")
     Path calendarDir;
 
@@ -74,6 +76,10 @@ class CalendarCorrectionTest {
 
         Task moved = tasks.createTaskQuery().taskId(task.getId()).singleResult();
         assertThat(moved.getDueDate()).isEqualTo(LegalClock.endOfDay(LocalDate.of(2026, 12, 8)));
+        assertThat(cn.shapotou.litigation.escalation.OverdueTimers.cycleOf(cn.shapotou.litigation.escalation
+                .OverdueTimers.reminderOf(engine, task.getProcessInstanceId(), task.getTaskDefinitionKey())))
+                .as("the reminder timer's whole cycle moved with the deadline")
+                .isEqualTo("R1/2026-12-06T00:00:00+08:00/P2D");
         assertThat(tasks.getTaskComments(task.getId())).extracting(Comment::getFullMessage)
                 .anySatisfy(m -> assertThat(m).contains("2026-12-07").contains("2026-12-08"));
         assertThat((String) tasks.getVariableLocal(task.getId(), DeadlineTasks.TEXT_VARIABLE)).contains("更正测试假日");

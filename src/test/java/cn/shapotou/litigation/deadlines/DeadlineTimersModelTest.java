@@ -25,13 +25,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The models show their deadlines: every user task that serves a case deadline (create listener
  * {@code deadlineTasks.apply(task, key)}) carries the overdue timer 「期限届满」 of {@link DeadlineTimers} on the same
- * deadline, non-interrupting, leading to 「逾期督办」; and every overdue timer belongs to such a task.
+ * deadline, non-interrupting, leading to 「逾期督办」, and its reminder timer 「到期提醒」 on the same deadline, a
+ * non-interrupting cycle leading to 「发送到期提醒」; and every overdue or reminder timer belongs to such a task.
  */
 class DeadlineTimersModelTest {
 
     private static final Pattern APPLY = Pattern.compile("deadlineTasks\\.apply\\(\\s*task\\s*,\\s*([^)]+?)\\s*\\)");
     private static final Pattern OVERDUE_AT =
             Pattern.compile("^\\$\\{caseDeadlines\\.overdueAt\\(\\s*execution\\s*,\\s*([^)]+?)\\s*\\)}$");
+    private static final Pattern REMINDER_CYCLE =
+            Pattern.compile("^\\$\\{caseDeadlines\\.reminderCycle\\(\\s*execution\\s*,\\s*([^)]+?)\\s*\\)}$");
 
     static Stream<Path> models() throws IOException {
         return Files.list(Path.of("processes")).filter(p -> p.toString().endsWith(".bpmn")).sorted();
@@ -67,6 +70,27 @@ class DeadlineTimersModelTest {
             assertThat(next.getId()).isEqualTo(base + "OverdueEscalationTask");
             assertThat(next.getOutgoing().iterator().next().getTarget()).isInstanceOf(EndEvent.class)
                     .extracting(FlowNode::getId).isEqualTo(base + "EscalatedEndEvent");
+
+            List<BoundaryEvent> reminders = model.getModelElementsByType(BoundaryEvent.class).stream()
+                    .filter(b -> b.getAttachedTo() == task && b.getId().equals(DeadlineTimers.reminderOf(task.getId())))
+                    .toList();
+            assertThat(reminders).as(file + ": reminder timer of " + task.getId()).hasSize(1);
+            BoundaryEvent reminder = reminders.get(0);
+            assertThat(reminder.cancelActivity()).as(reminder.getId() + " does not interrupt the task").isFalse();
+            assertThat(reminder.getName()).isEqualTo("到期提醒");
+            TimerEventDefinition cycle = (TimerEventDefinition) reminder.getEventDefinitions().iterator().next();
+            assertThat(cycle.getTimeCycle()).as(reminder.getId() + " is a cycle").isNotNull();
+            Matcher days = REMINDER_CYCLE.matcher(cycle.getTimeCycle().getTextContent().strip());
+            assertThat(days.matches()).as(reminder.getId() + " fires on the reminder days").isTrue();
+            assertThat(days.group(1)).as(reminder.getId() + " reminds of the task's own deadline").isEqualTo(key);
+            FlowNode send = reminder.getOutgoing().iterator().next().getTarget();
+            assertThat(send).isInstanceOf(ServiceTask.class);
+            assertThat(((ServiceTask) send).getCamundaDelegateExpression()).isEqualTo("${deadlineReminder}");
+            assertThat(send.getName()).isEqualTo("发送到期提醒");
+            assertThat(send.getId()).isEqualTo(base + "ReminderTask");
+            assertThat(send.getOutgoing().iterator().next().getTarget()).isInstanceOf(EndEvent.class)
+                    .satisfies(end -> assertThat(end.getName()).isEqualTo("已提醒"))
+                    .extracting(FlowNode::getId).isEqualTo(base + "RemindedEndEvent");
         }
         for (BoundaryEvent timer : model.getModelElementsByType(BoundaryEvent.class)) {
             if (timer.getId().endsWith(DeadlineTimers.STATUTORY_ANSWER_SUFFIX)) {
@@ -78,6 +102,10 @@ class DeadlineTimersModelTest {
                         .isEqualTo("${statutoryAnswerWatch.overdueAt(execution)}");
                 FlowNode next = timer.getOutgoing().iterator().next().getTarget();
                 assertThat(((ServiceTask) next).getCamundaDelegateExpression()).isEqualTo("${statutoryAnswerEscalation}");
+            }
+            if (timer.getId().endsWith(DeadlineTimers.REMINDER_SUFFIX)) {
+                assertThat(timed).as(file + ": " + timer.getId() + " is on a deadline-bound task")
+                        .contains(timer.getAttachedTo().getId());
             }
             if (timer.getId().endsWith(DeadlineTimers.SUFFIX)
                     && !timer.getId().endsWith(DeadlineTimers.STATUTORY_ANSWER_SUFFIX)) {

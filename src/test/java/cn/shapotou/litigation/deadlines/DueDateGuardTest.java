@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,12 @@ class DueDateGuardTest {
         assertThat(cn.shapotou.litigation.escalation.OverdueTimers.of(engine, task.getProcessInstanceId(), task.getTaskDefinitionKey()).getDuedate())
                 .as("the task's overdue timer follows it to 24:00 of the new day")
                 .isEqualTo(DeadlineTimers.overdueAt(LegalClock.endOfDay(later)));
+        Job reminder = cn.shapotou.litigation.escalation.OverdueTimers.reminderOf(engine, task.getProcessInstanceId(),
+                task.getTaskDefinitionKey());
+        assertThat(reminder.getDuedate()).as("its reminder timer too: 00:00 two days before the new day")
+                .isEqualTo(java.util.Date.from(later.minusDays(2).atStartOfDay(LegalClock.ZONE).toInstant()));
+        assertThat(cn.shapotou.litigation.escalation.OverdueTimers.cycleOf(reminder)).as("and its whole cycle")
+                .isEqualTo("R1/2099-01-03T00:00:00+08:00/P2D");
         assertThat(tasks.getTaskComments(task.getId())).extracting(Comment::getFullMessage).anySatisfy(m ->
                 assertThat(m).contains("admin", "变更为2099-01-05", "理由：法院延长举证期限"));
         assertThat(tasks.getVariableLocal(task.getId(), DueDateGuard.REASON)).as("each change needs its own reason")

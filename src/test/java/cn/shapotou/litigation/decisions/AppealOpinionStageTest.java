@@ -95,13 +95,17 @@ class AppealOpinionStageTest extends StageTest {
         ProcessInstance instance = start();
 
         fireOverdueTimer(instance, "DraftAppealOpinionTask", "appealOpinion");
+        fireReminderTimer(instance, "DraftAppealOpinionTask", "appealOpinion");
         complete(task(instance), withVariables("appealWanted", true));
         // The later steps are due by the appeal deadline the stage variable appealDeadlineKey names.
         fireOverdueTimer(instance, "ReviewAppealOpinionTask", "appealJudgment");
+        fireReminderTimer(instance, "ReviewAppealOpinionTask", "appealJudgment");
         complete(task(instance));
         fireOverdueTimer(instance, "DecideAppealTask", "appealJudgment");
+        fireReminderTimer(instance, "DecideAppealTask", "appealJudgment");
         complete(task(instance), withVariables("appealApproved", true));
         fireOverdueTimer(instance, "FileAppealTask", "appealJudgment");
+        fireReminderTimer(instance, "FileAppealTask", "appealJudgment");
         complete(task(instance));
 
         assertThat(instance).hasPassed("AppealFiledEndEvent").isEnded();

@@ -79,10 +79,13 @@ class EnforcementStageTest extends StageTest {
                 Map.of("caseNumber", "（2026）宁0502行初7号", "leadUnit", "natural-resources"));
 
         fireOverdueTimer(instance, "ProposeEnforcementTask", "enforcement");
+        fireReminderTimer(instance, "ProposeEnforcementTask", "enforcement");
         complete(task(instance));
         fireOverdueTimer(instance, "ApproveEnforcementTask", "enforcement");
+        fireReminderTimer(instance, "ApproveEnforcementTask", "enforcement");
         complete(task(instance), withVariables("enforcementApproved", true));
         fireOverdueTimer(instance, "ApplyEnforcementTask", "enforcement");
+        fireReminderTimer(instance, "ApplyEnforcementTask", "enforcement");
         complete(task(instance));
 
         assertThat(instance).hasPassed("EnforcementAppliedEndEvent").isEnded();

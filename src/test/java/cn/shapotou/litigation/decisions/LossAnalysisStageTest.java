@@ -84,6 +84,7 @@ class LossAnalysisStageTest extends StageTest {
                 Map.of("caseNumber", "（2026）宁0502行初5号", "leadUnit", "natural-resources"));
 
         fireOverdueTimer(instance, "WriteLossAnalysisTask", "lossAnalysis");
+        fireReminderTimer(instance, "WriteLossAnalysisTask", "lossAnalysis");
         assertThat(instance).isWaitingAt("WriteLossAnalysisTask");
         complete(task(instance));
 

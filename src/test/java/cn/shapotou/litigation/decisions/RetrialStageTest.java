@@ -79,10 +79,13 @@ class RetrialStageTest extends StageTest {
                 Map.of("caseNumber", "（2026）宁0502行初6号", "leadUnit", "natural-resources"));
 
         fireOverdueTimer(instance, "ProposeRetrialTask", "retrial");
+        fireReminderTimer(instance, "ProposeRetrialTask", "retrial");
         complete(task(instance));
         fireOverdueTimer(instance, "ApproveRetrialTask", "retrial");
+        fireReminderTimer(instance, "ApproveRetrialTask", "retrial");
         complete(task(instance), withVariables("retrialApproved", true));
         fireOverdueTimer(instance, "FileRetrialTask", "retrial");
+        fireReminderTimer(instance, "FileRetrialTask", "retrial");
         complete(task(instance));
 
         assertThat(instance).hasPassed("RetrialFiledEndEvent").isEnded();

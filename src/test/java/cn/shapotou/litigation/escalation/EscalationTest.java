@@ -134,6 +134,8 @@ class EscalationTest {
         walk.register(data);
         Task draft = walk.task(caseNumber, "DraftHandlingProposalTask");
 
+        // The task's reminder timer was due at 00:00 and the job executor is off in tests: nine hours on, the sweep
+        // stands in for it (OverdueTimerTest has the timer itself).
         at(2026, 12, 5, 9);
         watch.sweep();
         watch.sweep();

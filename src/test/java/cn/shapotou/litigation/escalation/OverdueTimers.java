@@ -50,6 +50,22 @@ public final class OverdueTimers {
         return timers.get(0);
     }
 
+    /** The one pending reminder timer 「到期提醒」 of activity {@code task} in {@code processInstanceId}. */
+    public static Job reminderOf(ProcessEngine engine, String processInstanceId, String task) {
+        List<Job> timers = reminders(engine, processInstanceId, task);
+        assertThat(timers).as("reminder timer of " + task).hasSize(1);
+        return timers.get(0);
+    }
+
+    public static List<Job> reminders(ProcessEngine engine, String processInstanceId, String task) {
+        return waitingAt(engine, processInstanceId, DeadlineTimers.reminderOf(task));
+    }
+
+    /** The cycle the engine keeps in a repeating timer's job (ACT_RU_JOB.REPEAT_). */
+    public static String cycleOf(Job timer) {
+        return cn.shapotou.litigation.engine.EngineTimers.cycleOf(timer);
+    }
+
     public static List<Job> all(ProcessEngine engine, String processInstanceId, String task) {
         return waitingAt(engine, processInstanceId, DeadlineTimers.timerOf(task));
     }

@@ -201,6 +201,15 @@ class ProcessMigrationTest {
             assertThat(cn.shapotou.litigation.escalation.OverdueTimers.all(engine, task.getProcessInstanceId(),
                     task.getTaskDefinitionKey())).as(task.getName()).isNotEmpty().allSatisfy(timer -> assertThat(
                     timer.getDuedate()).isEqualTo(cn.shapotou.litigation.deadlines.DeadlineTimers.overdueAt(task.getDueDate())));
+            // and its reminder timer, one job on the cycle of its deadline's reminder days
+            assertThat(cn.shapotou.litigation.escalation.OverdueTimers.reminders(engine, task.getProcessInstanceId(),
+                    task.getTaskDefinitionKey())).as(task.getName()).singleElement().satisfies(timer -> {
+                assertThat(cn.shapotou.litigation.escalation.OverdueTimers.cycleOf(timer)).isEqualTo(
+                        cn.shapotou.litigation.deadlines.ReminderDays.DEFAULT.cycle(
+                                cn.shapotou.litigation.deadlines.LegalClock.dateOf(task.getDueDate()),
+                                org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()));
+                assertThat(timer.getDuedate()).isAfter(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
+            });
         }
 
         ProcessMigration.Report again = migration.run(false);
@@ -409,11 +418,15 @@ class ProcessMigrationTest {
                                         ? s.getValueSerialized() : v.getValue())));
                 tasks.createTaskQuery().processInstanceId(instance.getId()).list().forEach(t -> state.put(at
                         + "/task/" + t.getTaskDefinitionKey() + "/" + t.getId(), millis(t.getDueDate())));
-                // The overdue timers are new in the current models: the migration adds them (checked on their own).
+                // The overdue and reminder timers are new in the current models: the migration adds them (checked on
+                // their own).
                 management.createJobQuery().processInstanceId(instance.getId()).list().stream()
                         .filter(j -> !String.valueOf(management.createJobDefinitionQuery()
                                 .jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId())
                                 .endsWith(cn.shapotou.litigation.deadlines.DeadlineTimers.SUFFIX))
+                        .filter(j -> !String.valueOf(management.createJobDefinitionQuery()
+                                .jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId())
+                                .endsWith(cn.shapotou.litigation.deadlines.DeadlineTimers.REMINDER_SUFFIX))
                         .forEach(j -> state.put(at + "/job/" + j.getId(), millis(j.getDuedate())));
             }
         }
