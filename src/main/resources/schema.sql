@@ -25,6 +25,10 @@ CREATE INDEX IF NOT EXISTS lit_case_document_case ON lit_case_document (case_num
 -- supervision sweep and GET /api/supervision/overdue find the overdue ones by this index, not by reading every case.
 ALTER TABLE lit_case ADD COLUMN IF NOT EXISTS answer_due DATE;
 CREATE INDEX IF NOT EXISTS lit_case_answer_due ON lit_case (answer_due);
+-- Which of the case's deadlines that is (a later instance watches its own; StatutoryAnswerWatch), beside it for the same
+-- reason: the overdue list reads it from the case's row, not from the case's variables. Null in rows watched before the
+-- column existed; the list then reads the variable.
+ALTER TABLE lit_case ADD COLUMN IF NOT EXISTS answer_key VARCHAR(100);
 
 -- The 督办 of each escalated item (Art. 3), so that finishing the item ends it without searching: task_id holds the
 -- process instance id of its supervision instance (a standalone task's id before supervision was a process).

@@ -71,20 +71,25 @@ public class CaseRegistry {
      * number names now, and only while it is open: an archived case stays as archived.
      */
     public void terminated(String processInstanceId, java.time.LocalDate on) {
-        jdbc.update("UPDATE lit_case SET status = ?, closed_on = ?, answer_due = NULL WHERE process_instance_id = ? "
+        jdbc.update("UPDATE lit_case SET status = ?, closed_on = ?, answer_due = NULL, answer_key = NULL WHERE "
+                + "process_instance_id = ? "
                 + "AND status = ?", CLOSED, on, processInstanceId, OPEN);
     }
 
     /** An archived case goes before the court again (a retrial): its number now names the reopened instance. */
     public void reopen(String caseNumber, String processInstanceId) {
-        jdbc.update("UPDATE lit_case SET process_instance_id = ?, answer_due = NULL, status = ?, closed_on = NULL "
+        jdbc.update("UPDATE lit_case SET process_instance_id = ?, answer_due = NULL, answer_key = NULL, status = ?, "
+                + "closed_on = NULL "
                 + "WHERE case_number = ?", processInstanceId, OPEN, caseNumber);
     }
 
-    /** The statutory answer deadline the supervision watches for this case; null once the answer is delivered. */
-    public void watchAnswer(String processInstanceId, java.time.LocalDate due) {
-        jdbc.update("UPDATE lit_case SET answer_due = ? WHERE process_instance_id = ?",
-                due, processInstanceId);
+    /**
+     * The statutory answer deadline the supervision watches for this case and which of the case's deadlines it is
+     * ({@code key}, e.g. a second instance's own); both null once the answer is delivered.
+     */
+    public void watchAnswer(String processInstanceId, java.time.LocalDate due, String key) {
+        jdbc.update("UPDATE lit_case SET answer_due = ?, answer_key = ? WHERE process_instance_id = ?",
+                due, key, processInstanceId);
     }
 
     public boolean exists(String caseNumber) {

@@ -78,11 +78,14 @@ public class OverdueItems {
         // Each watched case with the open tasks of every instance carrying its case number (call activities pass the
         // business key on): one row a task, or one row without a task. The incident goes on an execution that is at
         // an activity now; the case itself if none is.
+        // The lead unit and the watched deadline from the case's row (the register keeps them, CaseRegistry): the
+        // case's variables are read only for rows that lack them — every variable of every watched case otherwise.
         this.answerWork = "SELECT c.case_number, c.process_instance_id, c.answer_due, "
-                + "(SELECT MAX(v.TEXT_) FROM " + variable + " v WHERE v.EXECUTION_ID_ = c.process_instance_id "
-                + "AND v.TASK_ID_ IS NULL AND v.NAME_ = 'leadUnit') AS LEAD_, "
-                + "(SELECT MAX(w.TEXT_) FROM " + variable + " w WHERE w.EXECUTION_ID_ = c.process_instance_id "
-                + "AND w.TASK_ID_ IS NULL AND w.NAME_ = '" + StatutoryAnswerWatch.WATCHED_KEY + "') AS WATCHED_, "
+                + "COALESCE(c.lead_unit, (SELECT MAX(v.TEXT_) FROM " + variable + " v WHERE v.EXECUTION_ID_ = "
+                + "c.process_instance_id AND v.TASK_ID_ IS NULL AND v.NAME_ = 'leadUnit')) AS LEAD_, "
+                + "COALESCE(c.answer_key, (SELECT MAX(w.TEXT_) FROM " + variable + " w WHERE w.EXECUTION_ID_ = "
+                + "c.process_instance_id AND w.TASK_ID_ IS NULL AND w.NAME_ = '" + StatutoryAnswerWatch.WATCHED_KEY
+                + "')) AS WATCHED_, "
                 + "(SELECT MIN(x.ID_) FROM " + execution + " x WHERE x.PROC_INST_ID_ = c.process_instance_id "
                 + "AND x.ACT_ID_ IS NOT NULL) AS AT_, t.ID_, t.NAME_, t.ASSIGNEE_, t.DUE_DATE_, "
                 + groupOf + " AS UNIT_, " + deadlineOf + " AS DEADLINE_ FROM lit_case c JOIN " + execution

@@ -80,11 +80,13 @@ public class Reminders {
         // The open tasks due within the horizon whose reminder timer is still the job executor's to fire: locked by
         // a node now, or due at most the grace ago (it sends the reminder due now). A timer waiting for a later
         // reminder day leaves today's reminder, if one is due and unsent, to the sweep. A timer job's handler
-        // configuration is its activity's id (the engine's timer-transition handler).
+        // configuration is its activity's id (the engine's timer-transition handler), followed by "$" and flags once a
+        // repeating timer's next job was created before this one failed.
         this.timerOwned = "SELECT t.ID_ FROM " + EngineTable.TASK.tableName(management) + " t JOIN "
                 + EngineTable.JOB.tableName(management) + " j ON j.PROCESS_INSTANCE_ID_ = t.PROC_INST_ID_ AND "
-                + "j.TYPE_ = 'timer' AND j.HANDLER_CFG_ = CONCAT(t.TASK_DEF_KEY_, '" + DeadlineTimers.REMINDER_SUFFIX
-                + "') WHERE t.DUE_DATE_ > ? AND t.DUE_DATE_ < ? AND (j.LOCK_EXP_TIME_ > ? OR "
+                + "j.TYPE_ = 'timer' AND (j.HANDLER_CFG_ = CONCAT(t.TASK_DEF_KEY_, '" + DeadlineTimers.REMINDER_SUFFIX
+                + "') OR j.HANDLER_CFG_ LIKE CONCAT(t.TASK_DEF_KEY_, '" + DeadlineTimers.REMINDER_SUFFIX + "$%')) "
+                + "WHERE t.DUE_DATE_ > ? AND t.DUE_DATE_ < ? AND (j.LOCK_EXP_TIME_ > ? OR "
                 + "(j.DUEDATE_ > ? AND j.DUEDATE_ <= ?))";
     }
 

@@ -57,7 +57,7 @@ public class StatutoryAnswerWatch {
     public void open(DelegateExecution theCase, String key, LocalDate due) {
         theCase.setVariable(OverdueItems.STATUTORY_ANSWER_DUE, due.toString());
         theCase.setVariable(WATCHED_KEY, key);
-        registry.watchAnswer(theCase.getProcessInstanceId(), due);
+        registry.watchAnswer(theCase.getProcessInstanceId(), due, key);
     }
 
     /**
@@ -67,7 +67,7 @@ public class StatutoryAnswerWatch {
     public void open(String caseInstanceId, String key, LocalDate due) {
         runtime.setVariable(caseInstanceId, OverdueItems.STATUTORY_ANSWER_DUE, due.toString());
         runtime.setVariable(caseInstanceId, WATCHED_KEY, key);
-        registry.watchAnswer(caseInstanceId, due);
+        registry.watchAnswer(caseInstanceId, due, key);
         moveTimers(caseInstanceId, due);
     }
 
@@ -101,7 +101,7 @@ public class StatutoryAnswerWatch {
         }
         theCase.removeVariable(OverdueItems.STATUTORY_ANSWER_DUE);
         theCase.removeVariable(WATCHED_KEY);
-        registry.watchAnswer(theCase.getProcessInstanceId(), null);
+        registry.watchAnswer(theCase.getProcessInstanceId(), null, null);
         itemDone.statutoryAnswerDelivered(theCase.getProcessInstanceId());
     }
 
@@ -146,7 +146,7 @@ public class StatutoryAnswerWatch {
         boolean same = key.equals(watched == null ? "statutoryAnswer" : watched);
         if (same && runtime.getVariable(caseInstanceId, OverdueItems.STATUTORY_ANSWER_DUE) != null) {
             runtime.setVariable(caseInstanceId, OverdueItems.STATUTORY_ANSWER_DUE, due.toString());
-            registry.watchAnswer(caseInstanceId, due);
+            registry.watchAnswer(caseInstanceId, due, key);
             moveTimers(caseInstanceId, due);
         }
     }

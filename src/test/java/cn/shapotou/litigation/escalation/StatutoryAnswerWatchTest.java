@@ -63,6 +63,34 @@ class StatutoryAnswerWatchTest {
         assertThat(management.getProperties()).containsKey(StatutoryAnswerWatch.COPIED);
     }
 
+    /**
+     * The overdue list reads the watched deadline and the lead unit from the case's row; a row written before it kept
+     * them (both null) gives the same item from the case's variables.
+     */
+    @Test
+    void theOverdueItemReadsTheCasesRowAndRowsWithoutItsColumnsReadTheVariables() {
+        Map<String, Object> data = TestCases.natresCase();
+        String caseNumber = (String) data.get("caseNumber");
+        data.put("noticeReceivedOn", clock.today().minusDays(40).toString());
+        assertThat(rest.withBasicAuth("office", "demo").postForEntity("/api/cases", data, Map.class)
+                .getStatusCode().value()).isEqualTo(201);
+        assertThat(jdbc.queryForMap("SELECT answer_key, lead_unit FROM lit_case WHERE case_number = ?", caseNumber))
+                .containsEntry("ANSWER_KEY", "statutoryAnswer").containsEntry("LEAD_UNIT", "natural-resources");
+        OverdueItem item = statutoryItem(caseNumber);
+
+        jdbc.update("UPDATE lit_case SET answer_key = NULL, lead_unit = NULL WHERE case_number = ?", caseNumber);
+        OverdueItem fromVariables = statutoryItem(caseNumber);
+        assertThat(fromVariables.deadline()).isEqualTo(item.deadline()).isEqualTo("statutoryAnswer");
+        assertThat(fromVariables.unit()).isEqualTo(item.unit());
+        assertThat(fromVariables.holders()).isEqualTo(item.holders());
+        assertThat(fromVariables.item()).isEqualTo(item.item());
+    }
+
+    private OverdueItem statutoryItem(String caseNumber) {
+        return overdue.now().stream().filter(i -> caseNumber.equals(i.caseNumber()) && i.taskId() == null)
+                .findFirst().orElseThrow();
+    }
+
     private String factsOf(String caseNumber) {
         return String.valueOf(rest.withBasicAuth("justice", "demo").getForObject("/api/cases/{n}", Map.class, caseNumber)
                 .get("accountabilityFacts"));
