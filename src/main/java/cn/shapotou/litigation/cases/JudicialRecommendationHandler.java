@@ -3,7 +3,6 @@ package cn.shapotou.litigation.cases;
 import cn.shapotou.litigation.casefile.FileCategory;
 import cn.shapotou.litigation.recommendations.JudicialRecommendationStage;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -11,10 +10,6 @@ import org.springframework.stereotype.Component;
 /** A judicial recommendation starts its own reply process under the case number, open or archived (Art. 17). */
 @Component
 public class JudicialRecommendationHandler implements CourtDocumentHandler {
-
-    /** The case's facts the reply process shows and assigns by (judicial-recommendation.bpmn). */
-    static final List<String> CASE_FACTS = List.of("caseNumber", "court", "plaintiff", "causeOfAction", "defendant",
-            "actingUnit", "leadUnit", "leadUnitName", "coUnits", "caseType");
 
     private final RuntimeService runtime;
     private final CaseView cases;
@@ -53,7 +48,9 @@ public class JudicialRecommendationHandler implements CourtDocumentHandler {
     public boolean dispatch(String caseNumber, String runningCase, Map<String, ?> input) {
         Map<String, Object> caseVars = cases.caseVariables(caseNumber).orElseThrow();
         Map<String, Object> vars = new HashMap<>();
-        for (String name : CASE_FACTS) {
+        // The reply process shows the case and assigns by its units (judicial-recommendation.bpmn): the case's facts as
+        // every stage gets them, from their one list.
+        for (String name : CaseFacts.CASE) {
             vars.put(name, caseVars.get(name));
         }
         vars.put("caseStatus", caseVars.get("__status"));
