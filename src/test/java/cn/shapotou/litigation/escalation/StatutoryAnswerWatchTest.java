@@ -40,13 +40,18 @@ class StatutoryAnswerWatchTest {
         return overdue.now().stream().anyMatch(i -> caseNumber.equals(i.caseNumber()) && i.taskId() == null);
     }
 
-    @Test
-    void aCaseRegisteredBeforeTheRegisterKeptTheDeadlineIsWatchedAfterTheUpgrade() {
+    /** A case whose statutory answer day has passed: its item is overdue from registration. */
+    private String registerReceived40DaysAgo() {
         Map<String, Object> data = TestCases.natresCase();
-        String caseNumber = (String) data.get("caseNumber");
         data.put("noticeReceivedOn", clock.today().minusDays(40).toString());
         assertThat(rest.withBasicAuth("office", "demo").postForEntity("/api/cases", data, Map.class)
                 .getStatusCode().value()).isEqualTo(201);
+        return (String) data.get("caseNumber");
+    }
+
+    @Test
+    void aCaseRegisteredBeforeTheRegisterKeptTheDeadlineIsWatchedAfterTheUpgrade() {
+        String caseNumber = registerReceived40DaysAgo();
         assertThat(statutoryItemOverdue(caseNumber)).as("registered now: watched at once").isTrue();
 
         // As the row of an earlier version looks: the deadline only in the case variable.
@@ -69,11 +74,7 @@ class StatutoryAnswerWatchTest {
      */
     @Test
     void theOverdueItemReadsTheCasesRowAndRowsWithoutItsColumnsReadTheVariables() {
-        Map<String, Object> data = TestCases.natresCase();
-        String caseNumber = (String) data.get("caseNumber");
-        data.put("noticeReceivedOn", clock.today().minusDays(40).toString());
-        assertThat(rest.withBasicAuth("office", "demo").postForEntity("/api/cases", data, Map.class)
-                .getStatusCode().value()).isEqualTo(201);
+        String caseNumber = registerReceived40DaysAgo();
         assertThat(jdbc.queryForMap("SELECT answer_key, lead_unit FROM lit_case WHERE case_number = ?", caseNumber))
                 .containsEntry("ANSWER_KEY", "statutoryAnswer").containsEntry("LEAD_UNIT", "natural-resources");
         OverdueItem item = statutoryItem(caseNumber);
