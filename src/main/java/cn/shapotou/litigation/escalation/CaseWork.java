@@ -26,7 +26,7 @@ import java.util.List;
  * A claimed task is charged to its unit (its candidate group), not to the person who claimed it.
  */
 record CaseWork(String caseNumber, String instanceId, LocalDate answerDue, String answerKey, String leadUnit,
-                String atExecution, List<OpenTask> tasks) {
+                List<OpenTask> tasks) {
 
     /** The statutory answer being watched: the first instance's, or a second instance's own (法释〔2018〕1号第一百零八条). */
     String answerItem() {

@@ -178,7 +178,8 @@ public class DeadlineWatch implements JavaDelegate {
 
     private void escalate(OverdueItem item) {
         String message = message(item);
-        runtime.createIncident(INCIDENT_TYPE, item.executionId(), item.key(), message);
+        runtime.createIncident(INCIDENT_TYPE, item.taskId() == null ? overdue.executionAt(item.processInstanceId())
+                : item.executionId(), item.key(), message);
         // A case-level item's incident ends with the activity its execution was at, and is raised again on the
         // case's next activity, naming who holds the work then; its 督办 task is one and the same.
         if (register.taskOf(item.key()).isPresent()) {

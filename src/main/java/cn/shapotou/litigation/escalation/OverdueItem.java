@@ -13,7 +13,8 @@ import java.util.List;
  * units holding it where several do. {@code deadline} is the key of the case deadline the item serves, if any;
  * {@code delay} names the delay itself: items with the same delay are one lateness of one deadline
  * ({@link #delayOf}), counted once in the annual report. {@code holding} says which open task holds a case-level
- * item, for people to read.
+ * item, for people to read. {@code executionId} is a task's execution; for a case-level item the case itself, its
+ * incident going on the execution at an activity when raised ({@link OverdueItems#executionAt}).
  */
 public record OverdueItem(String key, String caseNumber, String item, String unit, String unitName, LocalDate due,
                           long daysOverdue, String taskId, String executionId, String processInstanceId,

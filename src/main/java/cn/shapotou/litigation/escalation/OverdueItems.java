@@ -46,6 +46,7 @@ public class OverdueItems {
     private final String answerWork;
     private final String timersPending;
     private final String tasksOfActivity;
+    private final String executionAt;
     private final String answerTimersPending;
 
     public OverdueItems(JdbcTemplate jdbc, ManagementService management, UnitDirectory units) {
@@ -65,6 +66,8 @@ public class OverdueItems {
                 + "p.BUSINESS_KEY_, " + groupOf + " AS UNIT_, " + deadlineOf + " AS DEADLINE_, c.answer_due FROM "
                 + task + " t LEFT JOIN " + execution + " p ON p.ID_ = t.PROC_INST_ID_ LEFT JOIN lit_case c ON "
                 + "c.case_number = p.BUSINESS_KEY_ WHERE t.DUE_DATE_ < ? AND t.SUSPENSION_STATE_ = 1";
+        // Where a case-level item's incident goes, read only when it is raised (executionAt), not for every listed case.
+        this.executionAt = "SELECT MIN(x.ID_) FROM " + execution + " x WHERE x.PROC_INST_ID_ = ? AND x.ACT_ID_ IS NOT NULL";
         this.tasksOfActivity = "SELECT ID_ FROM " + task + " WHERE PROC_INST_ID_ = ? AND TASK_DEF_KEY_ = ?";
         // A timer job's handler configuration is its activity's id (the engine's timer-transition handler).
         this.timersPending = "SELECT t.ID_ FROM " + task + " t JOIN " + EngineTable.JOB.tableName(management)
@@ -85,13 +88,21 @@ public class OverdueItems {
                 + "c.process_instance_id AND v.TASK_ID_ IS NULL AND v.NAME_ = 'leadUnit')) AS LEAD_, "
                 + "COALESCE(c.answer_key, (SELECT MAX(w.TEXT_) FROM " + variable + " w WHERE w.EXECUTION_ID_ = "
                 + "c.process_instance_id AND w.TASK_ID_ IS NULL AND w.NAME_ = '" + StatutoryAnswerWatch.WATCHED_KEY
-                + "')) AS WATCHED_, "
-                + "(SELECT MIN(x.ID_) FROM " + execution + " x WHERE x.PROC_INST_ID_ = c.process_instance_id "
-                + "AND x.ACT_ID_ IS NOT NULL) AS AT_, t.ID_, t.NAME_, t.ASSIGNEE_, t.DUE_DATE_, "
+                + "')) AS WATCHED_, t.ID_, t.NAME_, t.ASSIGNEE_, t.DUE_DATE_, "
                 + groupOf + " AS UNIT_, " + deadlineOf + " AS DEADLINE_ FROM lit_case c JOIN " + execution
                 + " p ON p.ID_ = c.process_instance_id LEFT JOIN " + execution + " s ON s.BUSINESS_KEY_ = c.case_number"
                 + " AND s.ID_ = s.PROC_INST_ID_ LEFT JOIN " + task + " t ON t.PROC_INST_ID_ = s.ID_ AND "
                 + "t.SUSPENSION_STATE_ = 1 WHERE ";
+    }
+
+    /**
+     * The execution a case-level item's incident goes on: one that is at an activity of the case now, so that the
+     * incident ends with that activity and is raised again on the next, naming who holds the work then; the case
+     * itself if none is.
+     */
+    public String executionAt(String caseInstanceId) {
+        String at = jdbc.queryForObject(executionAt, String.class, caseInstanceId);
+        return at == null ? caseInstanceId : at;
     }
 
     public List<OverdueItem> now() {
@@ -122,7 +133,7 @@ public class OverdueItems {
         return new OverdueItem(key, work.caseNumber(), work.answerItem(), work.unit(),
                 holders.stream().map(units::nameOf).reduce((a, b) -> a + "、" + b).orElseThrow(), work.answerDue(),
                 ChronoUnit.DAYS.between(work.answerDue(), today), null,
-                work.atExecution() == null ? work.instanceId() : work.atExecution(), work.instanceId(),
+                work.instanceId(), work.instanceId(),
                 work.holding().stream().map(CaseWork.OpenTask::assignee).filter(a -> a != null).findFirst()
                         .orElse(null), holders, CourtDeadlines.STATUTORY_ANSWER,
                 OverdueItem.delayOf(work.caseNumber(), CourtDeadlines.STATUTORY_ANSWER, work.answerDue(), key),
@@ -212,7 +223,7 @@ public class OverdueItems {
         try {
             String watched = rs.getString("WATCHED_");
             return new CaseWork(rs.getString("case_number"), instance, rs.getObject("answer_due", LocalDate.class),
-                    watched == null ? CourtDeadlines.STATUTORY_ANSWER : watched, rs.getString("LEAD_"), rs.getString("AT_"), new ArrayList<>());
+                    watched == null ? CourtDeadlines.STATUTORY_ANSWER : watched, rs.getString("LEAD_"), new ArrayList<>());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
