@@ -3,7 +3,9 @@ package cn.shapotou.litigation.deadlines;
 import cn.shapotou.litigation.engine.EngineClock;
 import cn.shapotou.litigation.engine.EngineTimers;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -66,11 +68,14 @@ public final class DeadlineTimers {
      */
     public static void follow(ManagementService management, TaskService tasks, ReminderDays days,
                               String processInstanceId, String taskDefinitionKey, String changedTask, Date newDue) {
-        List<Job> timers = management.createJobQuery().processInstanceId(processInstanceId).timers().list().stream()
-                .filter(job -> {
-                    String activity = activityOf(management, job);
-                    return timerOf(taskDefinitionKey).equals(activity) || reminderOf(taskDefinitionKey).equals(activity);
-                }).toList();
+        // Each timer job with the activity it waits at, looked up once (a job definition query each).
+        Map<Job, String> timers = new LinkedHashMap<>();
+        for (Job job : management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
+            String activity = activityOf(management, job);
+            if (timerOf(taskDefinitionKey).equals(activity) || reminderOf(taskDefinitionKey).equals(activity)) {
+                timers.put(job, activity);
+            }
+        }
         if (timers.isEmpty()) {
             return;
         }
@@ -85,8 +90,9 @@ public final class DeadlineTimers {
         if (earliest == null) {
             return;
         }
-        for (Job timer : timers) {
-            if (reminderOf(taskDefinitionKey).equals(activityOf(management, timer))) {
+        for (Map.Entry<Job, String> entry : timers.entrySet()) {
+            Job timer = entry.getKey();
+            if (reminderOf(taskDefinitionKey).equals(entry.getValue())) {
                 moveReminder(management, days, timer.getId(), LegalClock.dateOf(earliest));
             } else {
                 management.setJobDuedate(timer.getId(), overdueAt(earliest));

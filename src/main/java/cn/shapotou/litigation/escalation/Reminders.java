@@ -58,7 +58,6 @@ public class Reminders {
     private final IdentityService identity;
     private final ObjectProvider<JavaMailSender> mail;
     private final ReminderDays days;
-    private final List<Integer> offsets;
     private final String from;
     private final JdbcTemplate jdbc;
     private final String timerOwned;
@@ -74,7 +73,6 @@ public class Reminders {
         this.identity = identity;
         this.mail = mail;
         this.days = days;
-        this.offsets = days.offsets();
         this.from = from;
         this.jdbc = jdbc;
         // The open tasks due within the horizon whose reminder timer is still the job executor's to fire: locked by
@@ -101,7 +99,7 @@ public class Reminders {
         Date horizon = new Date(LegalClock.endOfDay(today.plusDays(days.furthest())).getTime() + 1000);
         Set<String> timed = null;
         for (Task task : tasks.createTaskQuery().dueAfter(now).dueBefore(horizon).active().list()) {
-            if (due(task, now) == null) {
+            if (due(task, now, sent(task)) == null) {
                 continue;
             }
             if (timed == null) {
@@ -120,14 +118,14 @@ public class Reminders {
      */
     public boolean remind(Task task) {
         Date now = EngineClock.now();
-        Integer offset = due(task, now);
+        Set<Integer> sent = sent(task);
+        Integer offset = due(task, now, sent);
         if (offset == null) {
             return false;
         }
         LocalDate due = LegalClock.dateOf(task.getDueDate());
         long daysLeft = ChronoUnit.DAYS.between(LegalClock.dateOf(now), due);
-        Set<Integer> sent = sent(task);
-        offsets.stream().filter(o -> o >= offset).forEach(sent::add);
+        days.offsets().stream().filter(o -> o >= offset).forEach(sent::add);
         tasks.setVariableLocal(task.getId(), SENT, String.join(",", sent.stream().map(String::valueOf).toList()));
         String text = "提醒：「" + task.getName() + "」将于" + CHINESE_DATE.format(due) + "24时到期"
                 + (daysLeft == 0 ? "（今日到期）" : "（还有" + daysLeft + "日）") + "，请及时办理。";
@@ -137,14 +135,14 @@ public class Reminders {
         return true;
     }
 
-    /** The reminder point of {@code task} reached at {@code now} and not yet sent; null when none is due. */
-    private Integer due(Task task, Date now) {
+    /** The reminder point of {@code task} reached at {@code now} and not among {@code sent}; null when none is due. */
+    private Integer due(Task task, Date now, Set<Integer> sent) {
         if (task.getDueDate() == null || !task.getDueDate().after(now)) {
             return null;
         }
         Integer offset = days.nearestReached(ChronoUnit.DAYS.between(LegalClock.dateOf(now),
                 LegalClock.dateOf(task.getDueDate())));
-        return offset == null || sent(task).contains(offset) ? null : offset;
+        return offset == null || sent.contains(offset) ? null : offset;
     }
 
     private Set<String> timerOwned(Date now, Date horizon) {
@@ -183,7 +181,7 @@ public class Reminders {
 
     /** The reminder days, nearest first (e.g. 0, 2). */
     List<Integer> offsets() {
-        return offsets;
+        return days.offsets();
     }
 
     /** The e-mail addresses of a group's members are added to {@code to}, when mail is configured. */
