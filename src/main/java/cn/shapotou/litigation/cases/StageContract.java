@@ -23,12 +23,22 @@ public abstract class StageContract implements DelegateVariableMapping {
     private final String stage;
     private final List<String> gets;
     private final List<String> givesBack;
+    private final List<String> keptInHistory;
 
     /** The stage's process key, the variables it gets from the case and those it gives back. */
     protected StageContract(String stage, List<String> gets, List<String> givesBack) {
+        this(stage, gets, givesBack, List.of());
+    }
+
+    /**
+     * As above, and the variables it only gets whose copy the stage's own history keeps all the same (RedundantHistory
+     * leaves the other copies out): what the annual report reads from the stage's history.
+     */
+    protected StageContract(String stage, List<String> gets, List<String> givesBack, List<String> keptInHistory) {
         this.stage = stage;
         this.gets = List.copyOf(gets);
         this.givesBack = List.copyOf(givesBack);
+        this.keptInHistory = List.copyOf(keptInHistory);
     }
 
     /** The process key of the stage (the call activity's {@code calledElement}). */
@@ -44,6 +54,11 @@ public abstract class StageContract implements DelegateVariableMapping {
     /** The variables the stage decides and gives back to the case. */
     public List<String> givesBack() {
         return givesBack;
+    }
+
+    /** The copies the stage only gets whose history the stage keeps (see the constructor). */
+    public List<String> keptInHistory() {
+        return keptInHistory;
     }
 
     @Override

@@ -21,7 +21,10 @@ public class AppealOpinionContract extends StageContract {
             "appealOpinion", "appealRecommended", "appealReviewOpinion", "appealApproved", "appealDecisionRemarks",
             "appealFiledOn", "appealFiledLate", "appealOpinionSubmittedOn", "appealOpinionLate");
 
+    /** The day the decision was received: the annual report counts the opinion's 5 days from the stage's own copy. */
+    public static final List<String> KEPT_IN_HISTORY = List.of("decisionReceivedOn");
+
     public AppealOpinionContract() {
-        super("appeal-opinion", GETS, GIVES_BACK);
+        super("appeal-opinion", GETS, GIVES_BACK, KEPT_IN_HISTORY);
     }
 }

@@ -23,7 +23,10 @@ public class LossAnalysisContract extends StageContract {
             "lossAnalysisLate", "lossAnalysisInstructions", "faultFound", "faultReasons", "faultSupervisor",
             "faultDirectlyResponsible", "lossAnalysisSubmittedBy");
 
+    /** The day the decision took effect: the annual report counts the 15 days of 第十二条 from the stage's own copy. */
+    public static final List<String> KEPT_IN_HISTORY = List.of("effectiveOn");
+
     public LossAnalysisContract() {
-        super("loss-analysis", GETS, GIVES_BACK);
+        super("loss-analysis", GETS, GIVES_BACK, KEPT_IN_HISTORY);
     }
 }

@@ -316,6 +316,8 @@ public class AnnualReport {
      * whether it was done later or not yet, so a past period does not change when the work comes in. Where the duty
      * depends on what the work says ({@code onlyIf}: the unit wants to appeal), only work done and saying so counts. The deadline is
      * counted again from the stage's start day by the legal-period rules; the work is the first completion of the task.
+     * The start day is the stage's own copy, which its contract keeps in the history ({@code KEPT_IN_HISTORY} of
+     * decisions.AppealOpinionContract and decisions.LossAnalysisContract; cases.RedundantHistory).
      */
     private long late(String process, String taskKey, DeadlineKind kind, String startVariable, String onlyIf,
                       ReportPeriod period) {
