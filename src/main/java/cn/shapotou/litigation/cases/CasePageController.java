@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casecore.CaseView;
 import cn.shapotou.litigation.identity.SystemAccess;
 import cn.shapotou.litigation.identity.WebappSession;
 import cn.shapotou.litigation.web.ApiException;

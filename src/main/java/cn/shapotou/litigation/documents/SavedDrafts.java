@@ -2,7 +2,7 @@ package cn.shapotou.litigation.documents;
 
 import cn.shapotou.litigation.answer.AnswerMaterials;
 import cn.shapotou.litigation.appearance.AgentFields;
-import cn.shapotou.litigation.cases.CaseView;
+import cn.shapotou.litigation.casecore.CaseView;
 import cn.shapotou.litigation.identity.SystemAccess;
 import cn.shapotou.litigation.web.FormValues;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package cn.shapotou.litigation.escalation;
 
 import cn.shapotou.litigation.accountability.AccountabilityFact;
 import cn.shapotou.litigation.accountability.AccountabilityFacts;
-import cn.shapotou.litigation.cases.CaseRegistry;
+import cn.shapotou.litigation.casecore.CaseRegistry;
 import cn.shapotou.litigation.deadlines.DeadlineTimers;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import java.time.LocalDate;
