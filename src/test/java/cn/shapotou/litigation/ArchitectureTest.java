@@ -94,9 +94,6 @@ class ArchitectureTest {
                 // DeadlineRecomputation re-times the supervision windows (CaseWindows, StatutoryAnswerWatch) when a
                 // deadline changes; an event the windows listen to would break it. deadlines/ is being reworked.
                 .ignoreDependency(in("deadlines"), in("escalation"))
-                // DailyDigest lists the overdue items (OverdueItems) while escalation sends its reminders through
-                // RobotNotices; the digest belongs with escalation, a move of a class the robot tests use.
-                .ignoreDependency(in("robots"), in("escalation"))
                 // The documents of the answer stage (power of attorney, legal representative, saved drafts) read
                 // AnswerMaterials; the appearance stage reads them too and renders its explanation with documents/.
                 .ignoreDependency(in("documents"), in("answer"))
