@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.appearance;
 
+import cn.shapotou.litigation.answer.AgentFields;
 import cn.shapotou.litigation.answer.AnswerMaterials;
 import cn.shapotou.litigation.casecore.CaseAccess;
 import cn.shapotou.litigation.deadlines.LegalClock;
