@@ -90,10 +90,7 @@ class ArchitectureTest {
                 // would break it.
                 .ignoreDependency(in("web"), in("identity"))
                 // DeadlineController asks CurrentUser and DueDateGuard asks Roles who may change a due date.
-                .ignoreDependency(in("deadlines"), in("identity"))
-                // DeadlineRecomputation re-times the supervision windows (CaseWindows, StatutoryAnswerWatch) when a
-                // deadline changes; an event the windows listen to would break it. deadlines/ is being reworked.
-                .ignoreDependency(in("deadlines"), in("escalation"));
+                .ignoreDependency(in("deadlines"), in("identity"));
     }
 
     private static DescribedPredicate<JavaClass> in(String feature) {
