@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A unit's saved draft of 准备答辩材料 as the answer stage's documents read it (README「文书：暂存的内容、在新标签页打开」):
- * they read every unit's answer materials ({@link AnswerMaterials}), so the saved draft replaces this unit's part there,
- * and the 授权委托书 names the agents just typed.
+ * they read every unit's answer materials ({@link AnswerMaterials}), so the saved draft replaces this unit's part
+ * there, and the 授权委托书 names the agents just typed.
  */
 @Component
 public class SavedAnswerMaterials implements SavedDraftReader {
