@@ -11,7 +11,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.dependencies.SliceRule;
 import java.util.Set;
 
 /** The package rules of src/docs/architecture.md「包结构规则」, on the application's own classes (not the tests'). */
@@ -71,28 +70,13 @@ class ArchitectureTest {
                     .and(not(oneOf(Set.of(APP + ".engine.FormFieldRefusal")))))
             .because("web/ holds no engine helpers");
 
-    @ArchTest
-    static final ArchRule noCyclesBetweenFeatures = withKnownCycles(
-            slices().matching(APP + ".(*)..").should().beFreeOfCycles());
-
     /**
-     * The dependencies that still close a cycle, each against the order of the packages from the bottom up (web,
-     * deadlines, units, identity, casecore, accountability, records, documents, casefile, robots, escalation, answer,
-     * appearance, decisions, recommendations, responsibility, cases); each is listed with why it is not broken yet. A
-     * new dependency that closes a cycle fails this rule.
+     * No cycles between the feature packages (architecture.md「包结构规则」). From the bottom up: web, deadlines, units,
+     * identity, casecore, accountability, records, documents, casefile, robots, escalation, answer, appearance,
+     * decisions, recommendations, responsibility, cases; each depends only on packages below it (and on engine/).
      */
-    private static SliceRule withKnownCycles(SliceRule rule) {
-        return rule
-                // DeadlineController asks CurrentUser and DueDateGuard asks Roles who may change a due date, while
-                // identity/ reads deadlines' DueSoon for its Tasklist filter and units/, below identity/, reads
-                // LegalClock's today. Breaking it means moving LegalClock, which about a hundred classes read, below
-                // units/, for no change of what any package may do.
-                .ignoreDependency(in("deadlines"), in("identity"));
-    }
-
-    private static DescribedPredicate<JavaClass> in(String feature) {
-        return resideInAPackage(APP + "." + feature + "..");
-    }
+    @ArchTest
+    static final ArchRule noCyclesBetweenFeatures = slices().matching(APP + ".(*)..").should().beFreeOfCycles();
 
     /** The classes named, with their nested and anonymous classes. */
     private static DescribedPredicate<JavaClass> oneOf(Set<String> names) {
