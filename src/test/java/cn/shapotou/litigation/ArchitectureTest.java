@@ -11,7 +11,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.dependencies.SliceRule;
 import java.util.Set;
 
 /** The package rules of src/docs/architecture.md「包结构规则」, on the application's own classes (not the tests'). */
@@ -58,9 +57,9 @@ class ArchitectureTest {
             .because("every feature uses the adapter, so it must not use any of them back");
 
     /**
-     * web/ is what every feature shares for HTTP and forms (error bodies, reading a submitted form, the navigation bar):
-     * it calls no engine service — what to do with a case or a task is a feature's — except the identity service,
-     * which the navigation bar reads for the signed-in person's name.
+     * web/ is what every feature shares for HTTP and forms (error bodies, reading a submitted form, the error and help
+     * pages): it calls no engine service — what to do with a case or a task is a feature's. The navigation bar, which
+     * reads the identity service for the signed-in person's name, is identity's (PageNavigation).
      */
     @ArchTest
     static final ArchRule webCallsNoEngineService = noClasses().that().resideInAPackage(APP + ".web..")
@@ -74,55 +73,13 @@ class ArchitectureTest {
                     .and(not(oneOf(Set.of(APP + ".engine.FormFieldRefusal")))))
             .because("web/ holds no engine helpers");
 
-    @ArchTest
-    static final ArchRule noCyclesBetweenFeatures = withKnownCycles(
-            slices().matching(APP + ".(*)..").should().beFreeOfCycles());
-
     /**
-     * The dependencies that still close a cycle, each against the order of the packages from the bottom up (web,
-     * deadlines, units, accountability, identity, records, appearance, documents, casefile, robots, escalation,
-     * answer, decisions, recommendations, responsibility, cases); each is listed with why it is not broken yet. A new
-     * dependency that closes a cycle fails this rule.
+     * No cycles between the feature packages (architecture.md「包结构规则」). From the bottom up: web, deadlines, units,
+     * identity, casecore, accountability, records, documents, casefile, robots, escalation, answer, appearance,
+     * decisions, recommendations, responsibility, cases; each depends only on packages below it (and on engine/).
      */
-    private static SliceRule withKnownCycles(SliceRule rule) {
-        return rule
-                // FormValues.date refuses a date in the future by LegalClock's today; LegalClock is deadlines'.
-                .ignoreDependency(in("web"), in("deadlines"))
-                // The navigation bar and the error and help pages show the signed-in user's links (WebappSession,
-                // Roles), while identity's filters answer in web's error shape: splitting web into errors and pages
-                // would break it.
-                .ignoreDependency(in("web"), in("identity"))
-                // DeadlineController asks CurrentUser and DueDateGuard asks Roles who may change a due date.
-                .ignoreDependency(in("deadlines"), in("identity"))
-                // DeadlineRecomputation re-times the supervision windows (CaseWindows, StatutoryAnswerWatch) when a
-                // deadline changes; an event the windows listen to would break it. deadlines/ is being reworked.
-                .ignoreDependency(in("deadlines"), in("escalation"))
-                // DailyDigest lists the overdue items (OverdueItems) while escalation sends its reminders through
-                // RobotNotices; the digest belongs with escalation, a move of a class the robot tests use.
-                .ignoreDependency(in("robots"), in("escalation"))
-                // The documents of the answer stage (power of attorney, legal representative, saved drafts) read
-                // AnswerMaterials; the appearance stage reads them too and renders its explanation with documents/.
-                .ignoreDependency(in("documents"), in("answer"))
-                .ignoreDependency(in("appearance"), in("answer"))
-                .ignoreDependency(in("appearance"), in("documents"))
-                // Every stage checks who may act on the case (CaseAccess, CaseParticipation), reads it (CaseView,
-                // CaseRegistry) or reopens it (CaseReopening), while cases/ registers the case and starts the
-                // stages. Breaking these means a case core package below the stages, a move across the files of
-                // every feature.
-                .ignoreDependency(in("accountability"), in("cases"))
-                .ignoreDependency(in("records"), in("cases"))
-                .ignoreDependency(in("appearance"), in("cases"))
-                .ignoreDependency(in("documents"), in("cases"))
-                .ignoreDependency(in("casefile"), in("cases"))
-                .ignoreDependency(in("escalation"), in("cases"))
-                .ignoreDependency(in("answer"), in("cases"))
-                .ignoreDependency(in("decisions"), in("cases"))
-                .ignoreDependency(in("responsibility"), in("cases"));
-    }
-
-    private static DescribedPredicate<JavaClass> in(String feature) {
-        return resideInAPackage(APP + "." + feature + "..");
-    }
+    @ArchTest
+    static final ArchRule noCyclesBetweenFeatures = slices().matching(APP + ".(*)..").should().beFreeOfCycles();
 
     /** The classes named, with their nested and anonymous classes. */
     private static DescribedPredicate<JavaClass> oneOf(Set<String> names) {
@@ -130,12 +87,11 @@ class ArchitectureTest {
                 || names.stream().anyMatch(n -> c.getName().startsWith(n + "$")));
     }
 
-    /** The engine's services and the engine itself (org.camunda.bpm.engine.*Service, ProcessEngine), bar identity. */
+    /** The engine's services and the engine itself (org.camunda.bpm.engine.*Service, ProcessEngine). */
     private static DescribedPredicate<JavaClass> engineService() {
-        return DescribedPredicate.describe("an engine service other than IdentityService", c ->
+        return DescribedPredicate.describe("an engine service", c ->
                 c.getPackageName().equals("org.camunda.bpm.engine")
                         && (c.getSimpleName().endsWith("Service") || c.getSimpleName().startsWith("ProcessEngine"))
-                        && !c.getSimpleName().equals("IdentityService")
                         && !c.getSimpleName().equals("ProcessEngineException"));
     }
 }

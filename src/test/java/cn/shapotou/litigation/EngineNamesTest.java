@@ -124,7 +124,7 @@ class EngineNamesTest {
         assertThat(product.processIds).contains("litigation-case", "court-appearance", "court-document");
         assertThat(product.elementIds).contains("PlanAppearanceTask", "RegisterDocumentTask");
         assertThat(product.messages).contains("HearingNotice", "CourtDecision");
-        // The case facts reach the stages through their stage contracts (cases/CaseFacts), not the models' mappings.
+        // The case facts reach the stages through their stage contracts (casecore/CaseFacts), not the models' mappings.
         assertThat(product.variables).contains("leadUnit", "answerDeadline", "appealDeadlineKey");
         assertThat(product.formFields).contains("kind", "receivedOn");
     }

@@ -1,6 +1,6 @@
 package cn.shapotou.litigation.accountability;
 
-import cn.shapotou.litigation.cases.CaseParticipation;
+import cn.shapotou.litigation.casecore.CaseParticipation;
 
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.units.UnitDirectory;

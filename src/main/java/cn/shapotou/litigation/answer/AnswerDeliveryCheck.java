@@ -44,7 +44,8 @@ public class AnswerDeliveryCheck implements ExecutionListener {
         }
         LocalDate delivered = null;
         try {
-            delivered = FormValues.date(execution.getVariable("deliveredOn"), "deliveredOn", "送达法院日期", clock);
+            delivered = FormValues.date(execution.getVariable("deliveredOn"), "deliveredOn", "送达法院日期",
+                    clock.today());
         } catch (FormFieldRefusal e) {
             errors.addAll(FormRefusal.errorsOf(e));
         }

@@ -3,8 +3,6 @@ package cn.shapotou.litigation.answer;
 import cn.shapotou.litigation.engine.EngineCaller;
 import cn.shapotou.litigation.web.FormValues;
 import cn.shapotou.litigation.web.FormRefusal;
-import cn.shapotou.litigation.appearance.Agent;
-import cn.shapotou.litigation.appearance.AgentFields;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.FieldError;

@@ -1,8 +1,7 @@
 package cn.shapotou.litigation.answer;
 
 import cn.shapotou.litigation.web.FormValues;
-import cn.shapotou.litigation.appearance.AgentFields;
-import cn.shapotou.litigation.cases.CaseAccess;
+import cn.shapotou.litigation.casecore.CaseAccess;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.DeadlineKind;
 import cn.shapotou.litigation.deadlines.Deadlines;

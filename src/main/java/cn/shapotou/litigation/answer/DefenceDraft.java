@@ -1,8 +1,6 @@
 package cn.shapotou.litigation.answer;
 
 import cn.shapotou.litigation.documents.CaseDocumentContext;
-import cn.shapotou.litigation.documents.LegalRepresentative;
-import cn.shapotou.litigation.documents.PowerOfAttorney;
 import cn.shapotou.litigation.documents.WordTemplateDocument;
 import cn.shapotou.litigation.web.FormValues;
 import java.util.ArrayList;

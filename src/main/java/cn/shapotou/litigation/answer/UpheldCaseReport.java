@@ -2,7 +2,6 @@ package cn.shapotou.litigation.answer;
 
 import static cn.shapotou.litigation.documents.OfficialDocument.blank;
 
-import cn.shapotou.litigation.appearance.Agent;
 import cn.shapotou.litigation.documents.CaseDocumentContext;
 import cn.shapotou.litigation.documents.CaseDocumentTemplate;
 import cn.shapotou.litigation.documents.OfficialDocument;

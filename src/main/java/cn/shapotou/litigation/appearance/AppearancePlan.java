@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.appearance;
 
+import cn.shapotou.litigation.answer.Agent;
 import java.util.List;
 
 /**

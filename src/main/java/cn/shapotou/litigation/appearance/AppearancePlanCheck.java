@@ -1,8 +1,10 @@
 package cn.shapotou.litigation.appearance;
 
 import cn.shapotou.litigation.accountability.AccountabilityFacts;
-import cn.shapotou.litigation.appearance.Agent.AgentKind;
-import cn.shapotou.litigation.appearance.Agent.Authority;
+import cn.shapotou.litigation.answer.Agent.AgentKind;
+import cn.shapotou.litigation.answer.Agent.Authority;
+import cn.shapotou.litigation.answer.Agent;
+import cn.shapotou.litigation.answer.AgentFields;
 import cn.shapotou.litigation.appearance.AppearancePlan.HeadPost;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.FieldError;

@@ -2,7 +2,8 @@ package cn.shapotou.litigation.appearance;
 
 import static cn.shapotou.litigation.units.UnitDirectory.JUSTICE_BUREAU;
 
-import cn.shapotou.litigation.appearance.Agent.AgentKind;
+import cn.shapotou.litigation.answer.Agent.AgentKind;
+import cn.shapotou.litigation.answer.Agent;
 import cn.shapotou.litigation.web.FieldError;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package cn.shapotou.litigation.appearance;
 
-import cn.shapotou.litigation.cases.CaseFacts;
-import cn.shapotou.litigation.cases.StageContract;
+import cn.shapotou.litigation.casecore.CaseFacts;
+import cn.shapotou.litigation.casecore.StageContract;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

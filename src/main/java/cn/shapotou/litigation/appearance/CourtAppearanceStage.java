@@ -1,7 +1,8 @@
 package cn.shapotou.litigation.appearance;
 
+import cn.shapotou.litigation.answer.AgentFields;
 import cn.shapotou.litigation.answer.AnswerMaterials;
-import cn.shapotou.litigation.cases.CaseAccess;
+import cn.shapotou.litigation.casecore.CaseAccess;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.FormValues;

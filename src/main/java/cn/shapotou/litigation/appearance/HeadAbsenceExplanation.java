@@ -2,6 +2,7 @@ package cn.shapotou.litigation.appearance;
 
 import static cn.shapotou.litigation.documents.OfficialDocument.blank;
 
+import cn.shapotou.litigation.answer.Agent;
 import cn.shapotou.litigation.appearance.AppearancePlan.HeadPost;
 import cn.shapotou.litigation.documents.CaseDocumentContext;
 import cn.shapotou.litigation.documents.CaseDocumentTemplate;

@@ -1,7 +1,7 @@
 package cn.shapotou.litigation.casefile;
 
-import cn.shapotou.litigation.cases.CaseAccess;
-import cn.shapotou.litigation.cases.CaseView;
+import cn.shapotou.litigation.casecore.CaseAccess;
+import cn.shapotou.litigation.casecore.CaseView;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.engine.EngineClock;
 import cn.shapotou.litigation.identity.CurrentUser;
@@ -50,16 +50,18 @@ public class CaseArchives {
     private final Dossier dossier;
     private final CaseFiles files;
     private final CaseView cases;
+    private final CaseInformation information;
     private final CurrentUser user;
 
     public CaseArchives(JdbcTemplate jdbc, TransactionTemplate transaction, FileStore store, Dossier dossier,
-                        CaseFiles files, CaseView cases, CurrentUser user) {
+                        CaseFiles files, CaseView cases, CaseInformation information, CurrentUser user) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.store = store;
         this.dossier = dossier;
         this.files = files;
         this.cases = cases;
+        this.information = information;
         this.user = user;
     }
 
@@ -107,7 +109,7 @@ public class CaseArchives {
         String caseNumber = request.caseNumber();
         Map<String, Object> variables = cases.caseVariables(caseNumber).orElseThrow(
                 () -> new IllegalStateException("No case " + caseNumber + " to archive"));
-        Map<String, Object> caseJson = cases.render(caseNumber, variables);
+        Map<String, Object> caseJson = information.render(caseNumber, variables);
         Dossier.Contents contents = dossier.prepare(caseNumber, variables, new Dossier.Archiving(
                 request.archiveNumber(), request.archivedOn(), request.archivedBy(),
                 request.archivedAt().atZone(LegalClock.ZONE).toOffsetDateTime()));

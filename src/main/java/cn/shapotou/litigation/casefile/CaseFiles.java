@@ -1,6 +1,6 @@
 package cn.shapotou.litigation.casefile;
 
-import cn.shapotou.litigation.cases.CaseView;
+import cn.shapotou.litigation.casecore.CaseView;
 import cn.shapotou.litigation.identity.CurrentUser;
 import cn.shapotou.litigation.identity.SystemAccess;
 import cn.shapotou.litigation.web.ApiException;

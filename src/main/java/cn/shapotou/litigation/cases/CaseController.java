@@ -1,5 +1,10 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casecore.CaseAccess;
+import cn.shapotou.litigation.casecore.CaseData;
+import cn.shapotou.litigation.casecore.CaseNumberTakenException;
+import cn.shapotou.litigation.casecore.CaseRegistry;
+import cn.shapotou.litigation.casecore.CaseView;
 import cn.shapotou.litigation.casefile.CaseFiles;
 import cn.shapotou.litigation.casefile.FileCategory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,19 +44,22 @@ public class CaseController {
     private final CaseDataValidator validator;
     private final CaseRegistry registry;
     private final CaseView view;
+    private final CaseDetails details;
     private final RuntimeService runtime;
     private final CurrentUser user;
     private final SystemAccess system;
     private final CaseFiles files;
     private final TransactionTemplate transaction;
 
-    public CaseController(CaseDataValidator validator, CaseRegistry registry, CaseView view, RuntimeService runtime,
-                          CurrentUser user, SystemAccess system, CaseFiles files, TransactionTemplate transaction) {
+    public CaseController(CaseDataValidator validator, CaseRegistry registry, CaseView view, CaseDetails details,
+                          RuntimeService runtime, CurrentUser user, SystemAccess system, CaseFiles files,
+                          TransactionTemplate transaction) {
         this.files = files;
         this.transaction = transaction;
         this.validator = validator;
         this.registry = registry;
         this.view = view;
+        this.details = details;
         this.runtime = runtime;
         this.user = user;
         this.system = system;
@@ -136,7 +144,7 @@ public class CaseController {
         List<String> groups = user.groups();
         return system.call(() -> {
             Map<String, Object> vars = view.visibleTo(caseNumber, groups);
-            return view.render(caseNumber, vars);
+            return details.render(caseNumber, vars);
         });
     }
 

@@ -2,9 +2,11 @@ package cn.shapotou.litigation.cases;
 
 import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_GOVERNMENT;
 
+import cn.shapotou.litigation.casecore.CaseData;
+import cn.shapotou.litigation.casecore.CaseType;
 import cn.shapotou.litigation.deadlines.LegalClock;
-import cn.shapotou.litigation.responsibility.Reconsideration;
-import cn.shapotou.litigation.responsibility.SuedAct;
+import cn.shapotou.litigation.casecore.Reconsideration;
+import cn.shapotou.litigation.casecore.SuedAct;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.FieldError;
 import cn.shapotou.litigation.web.PlainText;

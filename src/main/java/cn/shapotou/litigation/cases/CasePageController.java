@@ -1,9 +1,10 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casecore.CaseView;
 import cn.shapotou.litigation.identity.SystemAccess;
 import cn.shapotou.litigation.identity.WebappSession;
 import cn.shapotou.litigation.web.ApiException;
-import cn.shapotou.litigation.web.PageNavigation;
+import cn.shapotou.litigation.identity.PageNavigation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;

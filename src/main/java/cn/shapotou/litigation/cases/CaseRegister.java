@@ -1,10 +1,7 @@
 package cn.shapotou.litigation.cases;
 
-import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_LEADERS;
-import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_OFFICE;
-import static cn.shapotou.litigation.units.UnitDirectory.JUSTICE_BUREAU;
-import static cn.shapotou.litigation.units.UnitDirectory.LEGAL_COUNSEL_OFFICE;
-
+import cn.shapotou.litigation.casecore.CaseAccess;
+import cn.shapotou.litigation.casecore.CaseRegistry;
 import cn.shapotou.litigation.decisions.Outcome;
 import cn.shapotou.litigation.engine.EngineClock;
 import cn.shapotou.litigation.engine.EngineTable;
@@ -41,9 +38,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseRegister {
 
-    /** The units that take part in every case (CaseAccess.participants), so they see the whole register. */
-    public static final Set<String> EVERY_CASE = Set.of(DISTRICT_OFFICE, DISTRICT_LEADERS, JUSTICE_BUREAU,
-            LEGAL_COUNSEL_OFFICE);
     public static final Set<String> SORT_FIELDS = Set.of("receivedOn", "caseNumber");
 
     private static final Map<String, String> SORT_COLUMNS = Map.of("receivedOn", "c.received_on",
@@ -88,7 +82,7 @@ public class CaseRegister {
 
     /** Whether these groups see every case: the supervisors (Art. 3) and the units that take part in every case. */
     public static boolean seesAll(Collection<String> groups) {
-        return Roles.any(groups, Roles.SUPERVISORS) || groups.stream().anyMatch(EVERY_CASE::contains);
+        return Roles.any(groups, Roles.SUPERVISORS) || groups.stream().anyMatch(CaseAccess.EVERY_CASE::contains);
     }
 
     public long count(Filter filter, Collection<String> groups) {
@@ -206,7 +200,7 @@ public class CaseRegister {
             args.add(filter.status());
         }
         // A unit that takes part in every case has every case; any other the cases it has a row for.
-        if (filter.unit() != null && !EVERY_CASE.contains(filter.unit())) {
+        if (filter.unit() != null && !CaseAccess.EVERY_CASE.contains(filter.unit())) {
             sql.append(" AND EXISTS (SELECT 1 FROM lit_case_unit u WHERE u.case_number = c.case_number AND u.unit = ?)");
             args.add(filter.unit());
         }
@@ -251,14 +245,14 @@ public class CaseRegister {
         LocalDate today = LegalClock.dateOf(now);
 
         // Every running instance carrying a case number (call activities pass the business key on): the case's own
-        // and its stages, as CaseView shows them.
+        // and its stages, as CaseDetails shows them.
         Map<String, List<String[]>> stagesByCase = new HashMap<>();
         Map<String, String> stageInstances = new LinkedHashMap<>();
         for (List<String> chunk : chunks(numbers)) {
             jdbc.query("SELECT p.ID_, p.BUSINESS_KEY_, d.KEY_, d.NAME_ FROM " + executionTable + " p JOIN "
                     + definitionTable + " d ON d.ID_ = p.PROC_DEF_ID_ WHERE p.ID_ = p.PROC_INST_ID_ "
                     + "AND p.SUSPENSION_STATE_ = 1 AND p.BUSINESS_KEY_ IN (" + placeholders(chunk.size()) + ")", rs -> {
-                if (!CaseView.NOT_STAGES.contains(rs.getString(3))) {
+                if (!CaseDetails.NOT_STAGES.contains(rs.getString(3))) {
                     stagesByCase.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
                             .add(new String[] {rs.getString(3), rs.getString(4)});
                     stageInstances.put(rs.getString(1), rs.getString(2));
@@ -358,7 +352,7 @@ public class CaseRegister {
             }, chunk.toArray());
         }
         // An open stage holds the newest copy of the deadlines (e.g. the 7-day limit while the answer is prepared),
-        // as CaseView.render shows them.
+        // as CaseDetails.render shows them.
         for (List<String> chunk : chunks(List.copyOf(stageInstances.keySet()))) {
             // The stage keeps it at its own scope (CaseDeadlineVariable.write sets it where it is held).
             jdbc.query("SELECT v.PROC_INST_ID_, v.TYPE_, v.TEXT_, v.LONG_, b.BYTES_ FROM " + variableTable + " v LEFT JOIN "

@@ -1,5 +1,7 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casecore.CaseRegistry;
+import cn.shapotou.litigation.casecore.CaseView;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casecore.CaseData;
+import cn.shapotou.litigation.casecore.CaseRegistry;
+import cn.shapotou.litigation.casecore.CaseType;
 import cn.shapotou.litigation.deadlines.CaseDeadline;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.DeadlineKind;

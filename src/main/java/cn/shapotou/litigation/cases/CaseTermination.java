@@ -1,5 +1,7 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casecore.CaseRegistry;
+import cn.shapotou.litigation.casecore.CaseView;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casecore.CaseType;
+import cn.shapotou.litigation.casecore.CaseView;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

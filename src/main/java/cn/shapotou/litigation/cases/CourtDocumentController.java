@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casecore.CaseView;
 import cn.shapotou.litigation.casefile.CaseFiles;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestPart;

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casecore.CaseReopening;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;

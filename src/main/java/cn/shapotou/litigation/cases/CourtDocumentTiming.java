@@ -1,5 +1,7 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casecore.CaseReopening;
+import cn.shapotou.litigation.casecore.CaseView;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;

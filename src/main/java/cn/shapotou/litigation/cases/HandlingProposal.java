@@ -3,6 +3,8 @@ package cn.shapotou.litigation.cases;
 import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_GOVERNMENT;
 import static cn.shapotou.litigation.units.UnitDirectory.LEGAL_COUNSEL_OFFICE;
 
+import cn.shapotou.litigation.casecore.CaseAccess;
+import cn.shapotou.litigation.casecore.CaseRegistry;
 import cn.shapotou.litigation.web.FormRefusal;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.records.ReviewRounds;

@@ -1,5 +1,7 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casecore.CaseFacts;
+import cn.shapotou.litigation.casecore.CaseView;
 import cn.shapotou.litigation.casefile.FileCategory;
 import cn.shapotou.litigation.recommendations.JudicialRecommendationStage;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casecore.CaseFacts;
+import cn.shapotou.litigation.casecore.StageContract;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,6 @@
 package cn.shapotou.litigation.cases;
 
+import cn.shapotou.litigation.casecore.StageContract;
 import cn.shapotou.litigation.deadlines.DeadlineTasks;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine's history (level {@code full}, kept 30 years, operations.HistoryRetention) is written without what the
- * case already keeps elsewhere (src/docs/decisions.md 第 14 条):
+ * case already keeps elsewhere (src/docs/decisions.md 第 15 条):
  * <ul>
  * <li>a stage's copies of the case's facts that the stage only reads ({@link StageContract#gets()} but not
  * {@link StageContract#givesBack()}): their history is litigation-case's own, where they are set and changed (bar

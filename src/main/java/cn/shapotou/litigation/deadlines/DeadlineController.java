@@ -1,6 +1,5 @@
 package cn.shapotou.litigation.deadlines;
 
-import cn.shapotou.litigation.identity.CurrentUser;
 import cn.shapotou.litigation.web.ApiException;
 import cn.shapotou.litigation.web.FieldError;
 import java.time.LocalDate;
@@ -15,11 +14,13 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/deadlines} (README「期限与节假日日历」) and the administrator's calendar reload. */
+/**
+ * {@code GET /api/deadlines} (README「期限与节假日日历」). The administrator's calendar reload is
+ * operations.CalendarReloadController's.
+ */
 @RestController
 public class DeadlineController {
 
@@ -29,16 +30,9 @@ public class DeadlineController {
     private static final int MAX_WORKING_DAYS = 2500;
 
     private final Deadlines deadlines;
-    private final HolidayCalendarRepository calendars;
-    private final DeadlineRecomputation recomputation;
-    private final CurrentUser user;
 
-    public DeadlineController(Deadlines deadlines, HolidayCalendarRepository calendars,
-                              DeadlineRecomputation recomputation, CurrentUser user) {
+    public DeadlineController(Deadlines deadlines) {
         this.deadlines = deadlines;
-        this.calendars = calendars;
-        this.recomputation = recomputation;
-        this.user = user;
     }
 
     /**
@@ -123,22 +117,5 @@ public class DeadlineController {
                     .collect(Collectors.joining("、"))));
             return null;
         }
-    }
-
-    /** Reads the calendar files again and moves every open deadline that depends on them (src/docs/deadlines.md). */
-    @PostMapping("/api/admin/calendar/reload")
-    public Map<String, Object> reload() {
-        user.requireAdmin("只有系统管理员可以重新加载节假日日历");
-        HolidayCalendar calendar;
-        try {
-            calendar = calendars.reload();
-        } catch (CalendarException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "calendar", e.getMessage());
-        }
-        List<DeadlineRecomputation.Change> changes = recomputation.recompute();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("calendarYears", List.copyOf(calendar.years().keySet()));
-        result.put("changes", changes);
-        return result;
     }
 }

@@ -38,14 +38,11 @@ public class DeadlineRecomputation {
     private final Deadlines deadlines;
     private final HolidayCalendarRepository calendars;
 
-    private final cn.shapotou.litigation.escalation.StatutoryAnswerWatch answerWatch;
-    private final cn.shapotou.litigation.escalation.CaseWindows windows;
+    private final List<RecountFollower> followers;
 
     public DeadlineRecomputation(ProcessEngine engine, Deadlines deadlines, HolidayCalendarRepository calendars,
-                                 cn.shapotou.litigation.escalation.StatutoryAnswerWatch answerWatch,
-                                 cn.shapotou.litigation.escalation.CaseWindows windows) {
-        this.windows = windows;
-        this.answerWatch = answerWatch;
+                                 List<RecountFollower> followers) {
+        this.followers = followers;
         this.engine = engine;
         this.deadlines = deadlines;
         this.calendars = calendars;
@@ -96,7 +93,10 @@ public class DeadlineRecomputation {
                         LocalDate.parse(m[1]), LocalDate.parse(m[2]), updated));
             }
         }
-        int windowsMoved = windows.recount(deadlines);
+        int windowsMoved = 0;
+        for (RecountFollower follower : followers) {
+            windowsMoved += follower.recount(deadlines);
+        }
         if (windowsMoved > 0) {
             log.info("{} retrial or enforcement window(s) moved with the holiday calendar", windowsMoved);
         }
@@ -111,7 +111,9 @@ public class DeadlineRecomputation {
         var tasks = engine.getTaskService();
         List<String> taskIds = new ArrayList<>();
         // The case-level watch of the statutory answer follows its deadline (escalation.OverdueItems).
-        answerWatch.move(processInstanceId, key, after);
+        for (RecountFollower follower : followers) {
+            follower.move(processInstanceId, key, after);
+        }
         Map<String, Object> deadline = CaseDeadlineVariable.find(updated, key).orElseThrow();
         for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId)
                 .taskVariableValueEquals(DeadlineTasks.KEY_VARIABLE, key).list()) {

@@ -2,7 +2,7 @@ package cn.shapotou.litigation.decisions;
 
 import cn.shapotou.litigation.accountability.AccountabilityFact;
 import cn.shapotou.litigation.accountability.AccountabilityFacts;
-import cn.shapotou.litigation.cases.CaseRegistry;
+import cn.shapotou.litigation.casecore.CaseRegistry;
 import cn.shapotou.litigation.deadlines.CaseDeadline;
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import cn.shapotou.litigation.deadlines.DeadlineKind;

@@ -1,8 +1,7 @@
 package cn.shapotou.litigation.decisions;
 
-import cn.shapotou.litigation.cases.CaseAccess;
-import cn.shapotou.litigation.cases.CaseRegistry;
-import cn.shapotou.litigation.cases.CaseReopening;
+import cn.shapotou.litigation.casecore.CaseRegistry;
+import cn.shapotou.litigation.casecore.CaseReopening;
 import cn.shapotou.litigation.deadlines.CaseDeadline;
 import cn.shapotou.litigation.deadlines.DeadlineKind;
 import cn.shapotou.litigation.deadlines.Deadlines;

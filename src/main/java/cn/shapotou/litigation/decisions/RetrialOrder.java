@@ -1,6 +1,6 @@
 package cn.shapotou.litigation.decisions;
 
-import cn.shapotou.litigation.cases.CaseReopening;
+import cn.shapotou.litigation.casecore.CaseReopening;
 import cn.shapotou.litigation.deadlines.DeadlineKind;
 import cn.shapotou.litigation.escalation.CaseWindows;
 import java.time.LocalDate;

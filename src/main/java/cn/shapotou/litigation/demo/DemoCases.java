@@ -1,7 +1,7 @@
 package cn.shapotou.litigation.demo;
 
 import cn.shapotou.litigation.cases.CaseDataValidator;
-import cn.shapotou.litigation.cases.CaseRegistry;
+import cn.shapotou.litigation.casecore.CaseRegistry;
 import cn.shapotou.litigation.cases.CourtDocuments;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.operations.SavePoints;

@@ -1,6 +1,6 @@
 package cn.shapotou.litigation.documents;
 
-import cn.shapotou.litigation.cases.CaseView;
+import cn.shapotou.litigation.casecore.CaseView;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.identity.CurrentUser;
 import cn.shapotou.litigation.identity.SystemAccess;

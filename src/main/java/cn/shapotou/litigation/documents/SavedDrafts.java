@@ -1,15 +1,11 @@
 package cn.shapotou.litigation.documents;
 
-import cn.shapotou.litigation.answer.AnswerMaterials;
-import cn.shapotou.litigation.appearance.AgentFields;
-import cn.shapotou.litigation.cases.CaseView;
+import cn.shapotou.litigation.casecore.CaseView;
 import cn.shapotou.litigation.identity.SystemAccess;
 import cn.shapotou.litigation.web.FormValues;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -27,13 +23,13 @@ public class SavedDrafts {
     public static final String VARIABLE = "savedDraft";
 
     private final TaskService tasks;
-    private final RuntimeService runtime;
     private final SystemAccess system;
+    private final List<SavedDraftReader> readers;
 
-    public SavedDrafts(TaskService tasks, RuntimeService runtime, SystemAccess system) {
+    public SavedDrafts(TaskService tasks, SystemAccess system, List<SavedDraftReader> readers) {
         this.tasks = tasks;
-        this.runtime = runtime;
         this.system = system;
+        this.readers = readers;
     }
 
     /**
@@ -56,35 +52,10 @@ public class SavedDrafts {
                 return Map.<String, Object>of();
             }
             Map<String, Object> draft = new LinkedHashMap<>((Map<String, Object>) map);
-            Object unit = task.getExecutionId() == null ? null : runtime.getVariable(task.getExecutionId(), "answerUnit");
-            if ("PrepareAnswerTask".equals(task.getTaskDefinitionKey()) && unit instanceof String answerUnit) {
-                // The documents read the unit's submitted materials first: the saved draft replaces this unit's part.
-                Map<String, Map<String, Object>> materials =
-                        AnswerMaterials.parse(cases.latestVariable(caseNumber, AnswerMaterials.VARIABLE));
-                Map<String, Object> part = new LinkedHashMap<>(materials.getOrDefault(answerUnit, Map.of()));
-                for (String field : List.of("draftDefence", "legalRepresentativeName", "legalRepresentativePost")) {
-                    if (draft.containsKey(field)) {
-                        part.put(field, FormValues.text(draft.get(field)));
-                    }
-                }
-                part.put("agents", agents(draft));
-                part.putIfAbsent("unit", answerUnit);
-                materials.put(answerUnit, part);
-                draft.put(AnswerMaterials.VARIABLE, materials);
+            for (SavedDraftReader reader : readers) {
+                reader.read(caseNumber, task, draft, cases);
             }
             return draft;
         });
-    }
-
-    /** The agents of the form's slots (agent1Name, agent1Unit, …), as the submission records them. */
-    static List<Map<String, Object>> agents(Map<String, Object> draft) {
-        List<Map<String, Object>> agents = new ArrayList<>();
-        for (Map<String, Object> agent : AgentFields.fromSlots(draft::get)) {
-            if (FormValues.text(agent.get("agentName")) != null) {
-                agent.put("agentIsHandler", Boolean.TRUE.equals(FormValues.bool(agent.get("agentIsHandler"))));
-                agents.add(agent);
-            }
-        }
-        return agents;
     }
 }

@@ -3,6 +3,7 @@ package cn.shapotou.litigation.escalation;
 import cn.shapotou.litigation.deadlines.CaseDeadline;
 import cn.shapotou.litigation.deadlines.DeadlineKind;
 import cn.shapotou.litigation.deadlines.Deadlines;
+import cn.shapotou.litigation.deadlines.RecountFollower;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * after the case is archived, so that their reminders reach the handling unit and the leaders before they close.
  */
 @Repository
-public class CaseWindows {
+public class CaseWindows implements RecountFollower {
 
     public record Window(String caseNumber, String key, LocalDate startOn, LocalDate due, String unit) {}
 
@@ -53,6 +54,7 @@ public class CaseWindows {
     }
 
     /** A changed holiday calendar: every open window counted again from its own start; returns how many moved. */
+    @Override
     public int recount(Deadlines deadlines) {
         int moved = 0;
         for (Window w : jdbc.query("SELECT case_number, deadline_key, start_on, due, unit FROM lit_case_window",

@@ -188,7 +188,8 @@ public class DeadlineWatch implements JavaDelegate {
         String instance = supervisions.start(item);
         // The robots link to the overdue task; a case-level item's 督办 has no task yet (its first follows the save
         // point), so theirs links to Tasklist itself.
-        robots.overdue(item, null, message);
+        robots.overdue(item.unit(), item.holders(), item.courtDeadline(), item.caseNumber(), item.item(), item.due(),
+                item.daysOverdue(), item.unitName(), item.taskId(), message);
         register.add(item.key(), instance, item.caseNumber());
     }
 

@@ -2,9 +2,10 @@ package cn.shapotou.litigation.escalation;
 
 import cn.shapotou.litigation.accountability.AccountabilityFact;
 import cn.shapotou.litigation.accountability.AccountabilityFacts;
-import cn.shapotou.litigation.cases.CaseRegistry;
+import cn.shapotou.litigation.casecore.CaseRegistry;
 import cn.shapotou.litigation.deadlines.DeadlineTimers;
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.deadlines.RecountFollower;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * overdue ones among 50,000 open cases without reading them all. Both change here, in the engine's transaction.
  */
 @Component
-public class StatutoryAnswerWatch {
+public class StatutoryAnswerWatch implements RecountFollower {
 
     /** Engine property: the deadlines of cases registered before the register kept them were copied. */
     static final String COPIED = "litigation.answer-due-copied";
@@ -140,6 +141,7 @@ public class StatutoryAnswerWatch {
     }
 
     /** A changed holiday calendar moved the deadline (deadlines.DeadlineRecomputation); only while still watched. */
+    @Override
     public void move(String caseInstanceId, String key, LocalDate due) {
         Object watched = runtime.getVariable(caseInstanceId, WATCHED_KEY);
         // Cases registered before the watch named its deadline watch the first instance's.

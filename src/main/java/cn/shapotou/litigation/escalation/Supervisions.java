@@ -52,7 +52,7 @@ public class Supervisions {
         v.put(DeadlineWatch.DELAY, item.delay());
         v.put("overdueSince", item.due().plusDays(1).toString());
         v.put(DeadlineWatch.RAISED_AT, EngineClock.now().getTime());
-        // not courtDeadline: the case's stages read each other's variables by name (cases.CaseView#latestVariable)
+        // not courtDeadline: the case's stages read each other's variables by name (casecore.CaseView#latestVariable)
         v.put("courtDeadlineMissed", item.courtDeadline());
         return v;
     }

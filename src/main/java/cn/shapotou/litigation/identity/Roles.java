@@ -6,11 +6,13 @@ import static cn.shapotou.litigation.units.UnitDirectory.JUSTICE_BUREAU;
 import cn.shapotou.litigation.units.UnitDirectory;
 import java.util.Collection;
 import java.util.Set;
+import org.camunda.bpm.engine.authorization.Groups;
 
 /** Who may do what beyond their own tasks (README「运行」,「接口」). */
 public final class Roles {
 
-    public static final String ADMIN = "camunda-admin";
+    /** The engine's administrator group (camunda-admin), which deadlines.DueDateGuard names through the engine too. */
+    public static final String ADMIN = Groups.CAMUNDA_ADMIN;
 
     /** The district office registers every complaint copy (Art. 10 ¶1); the Justice Bureau coordinates all (Art. 3). */
     public static final Set<String> CASE_REGISTRARS = Set.of(DISTRICT_OFFICE, JUSTICE_BUREAU, ADMIN);

@@ -2,8 +2,8 @@ package cn.shapotou.litigation.proceedings;
 
 import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_LEADERS;
 
-import cn.shapotou.litigation.cases.CaseAccess;
-import cn.shapotou.litigation.cases.CaseView;
+import cn.shapotou.litigation.casecore.CaseAccess;
+import cn.shapotou.litigation.casecore.CaseView;
 import cn.shapotou.litigation.engine.EngineCaller;
 import cn.shapotou.litigation.engine.EngineCommand;
 import cn.shapotou.litigation.identity.Grants;

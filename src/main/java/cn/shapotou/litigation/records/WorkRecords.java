@@ -1,6 +1,6 @@
 package cn.shapotou.litigation.records;
 
-import cn.shapotou.litigation.cases.CaseParticipation;
+import cn.shapotou.litigation.casecore.CaseParticipation;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.units.UnitDirectory;
 import cn.shapotou.litigation.web.FieldError;

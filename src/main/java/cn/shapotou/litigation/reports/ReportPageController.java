@@ -3,7 +3,7 @@ package cn.shapotou.litigation.reports;
 import cn.shapotou.litigation.identity.Roles;
 import cn.shapotou.litigation.identity.WebappSession;
 import cn.shapotou.litigation.web.ErrorPages;
-import cn.shapotou.litigation.web.PageNavigation;
+import cn.shapotou.litigation.identity.PageNavigation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;

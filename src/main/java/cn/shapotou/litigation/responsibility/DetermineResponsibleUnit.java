@@ -2,7 +2,9 @@ package cn.shapotou.litigation.responsibility;
 
 import cn.shapotou.litigation.appearance.AppearanceCategory;
 import cn.shapotou.litigation.appearance.HeadAppearanceRule;
-import cn.shapotou.litigation.cases.CaseAccess;
+import cn.shapotou.litigation.casecore.CaseAccess;
+import cn.shapotou.litigation.casecore.Reconsideration;
+import cn.shapotou.litigation.casecore.SuedAct;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.units.UnitDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,10 +29,10 @@ public class DetermineResponsibleUnit implements JavaDelegate {
     private final LegalClock clock;
     private final CaseAccess access;
 
-    private final cn.shapotou.litigation.cases.CaseRegistry registry;
+    private final cn.shapotou.litigation.casecore.CaseRegistry registry;
 
     public DetermineResponsibleUnit(UnitDirectory units, LegalClock clock, CaseAccess access,
-                                    cn.shapotou.litigation.cases.CaseRegistry registry) {
+                                    cn.shapotou.litigation.casecore.CaseRegistry registry) {
         this.registry = registry;
         this.units = units;
         this.clock = clock;

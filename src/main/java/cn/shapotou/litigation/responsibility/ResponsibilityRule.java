@@ -3,6 +3,8 @@ package cn.shapotou.litigation.responsibility;
 import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_GOVERNMENT;
 import static cn.shapotou.litigation.units.UnitDirectory.JUSTICE_BUREAU;
 
+import cn.shapotou.litigation.casecore.Reconsideration;
+import cn.shapotou.litigation.casecore.SuedAct;
 import cn.shapotou.litigation.units.Unit;
 import cn.shapotou.litigation.units.UnitDirectory;
 import java.time.LocalDate;

@@ -48,14 +48,14 @@ public class RobotDelivery implements SmartLifecycle {
     private final RobotSettings settings;
     private final RobotClient client;
     private final RobotOutbox outbox;
-    private final DailyDigest digest;
+    private final RobotDigest digest;
     private final boolean enabled;
     private final Duration interval;
     private volatile ScheduledExecutorService executor;
     private volatile long cleanedAt;
 
     public RobotDelivery(JdbcTemplate jdbc, TransactionTemplate transaction, RobotSettings settings,
-                         RobotClient client, RobotOutbox outbox, DailyDigest digest,
+                         RobotClient client, RobotOutbox outbox, RobotDigest digest,
                          @Value("${litigation.robot-delivery.enabled:true}") boolean enabled,
                          @Value("${litigation.robot-delivery.interval:PT10S}") Duration interval) {
         this.jdbc = jdbc;

@@ -1,6 +1,5 @@
 package cn.shapotou.litigation.robots;
 
-import cn.shapotou.litigation.escalation.OverdueItem;
 import cn.shapotou.litigation.units.UnitDirectory;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -77,21 +76,22 @@ public class RobotNotices {
     }
 
     /**
-     * A 督办 raised (DeadlineWatch): to the unit charged (each unit holding it), the Justice Bureau, and for a
-     * statutory court deadline the district leaders.
+     * A 督办 raised (DeadlineWatch, for one of its overdue items): to the unit charged (each unit holding it), the
+     * Justice Bureau, and for a statutory court deadline the district leaders. {@code taskId} is the overdue task the
+     * message links to; null for a case-level item, whose message links to Tasklist itself.
      */
-    public void overdue(OverdueItem item, String noticeTaskId, String message) {
+    public void overdue(String unit, Collection<String> holders, boolean courtDeadline, String caseNumber, String item,
+                        LocalDate due, long daysOverdue, String unitName, String taskId, String message) {
         Set<String> to = new LinkedHashSet<>();
-        if (item.unit() != null) {
-            to.add(item.unit());
+        if (unit != null) {
+            to.add(unit);
         }
-        to.addAll(item.holders());
+        to.addAll(holders);
         to.add(UnitDirectory.JUSTICE_BUREAU);
-        if (item.courtDeadline()) {
+        if (courtDeadline) {
             to.add(UnitDirectory.DISTRICT_LEADERS);
         }
-        send(to, "逾期督办", item.caseNumber(), item.item(), item.due(), null, item.daysOverdue(), item.unitName(),
-                item.taskId() != null ? item.taskId() : noticeTaskId, message);
+        send(to, "逾期督办", caseNumber, item, due, null, daysOverdue, unitName, taskId, message);
     }
 
     private void send(Set<String> to, String heading, String caseNumber, String item, LocalDate due, Long daysLeft,

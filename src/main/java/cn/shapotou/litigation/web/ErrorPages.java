@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.UUID;
-import cn.shapotou.litigation.identity.WebappSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -39,9 +38,9 @@ public class ErrorPages implements ErrorController {
 
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
-    private final PageNavigation navigation;
+    private final NavigationBar navigation;
 
-    public ErrorPages(PageNavigation navigation) {
+    public ErrorPages(NavigationBar navigation) {
         this.navigation = navigation;
     }
 
@@ -74,10 +73,9 @@ public class ErrorPages implements ErrorController {
         String reference = reference(request, status);
         String text = (reason == null ? "" : reason + " ") + explanation.text()
                 + (reference == null ? "" : "（错误编号 " + reference + "）");
-        String nav = WebappSession.user(request).map(user -> navigation.html(user, null))
-                .orElseGet(() -> PageNavigation.html(List.of(), null, null));
+        String nav = navigation.forSignedIn(request, null).orElseGet(navigation::forNobody);
         String html = read("error/error.html")
-                .replace(PageNavigation.PLACEHOLDER, nav)
+                .replace(NavigationBar.PLACEHOLDER, nav)
                 .replace("{{title}}", HtmlUtils.htmlEscape(explanation.title()))
                 .replace("{{status}}", String.valueOf(status))
                 .replace("{{text}}", HtmlUtils.htmlEscape(text))

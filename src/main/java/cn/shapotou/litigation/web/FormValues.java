@@ -1,6 +1,5 @@
 package cn.shapotou.litigation.web;
 
-import cn.shapotou.litigation.deadlines.LegalClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -36,16 +35,17 @@ public final class FormValues {
         return null;
     }
 
-    public static LocalDate date(Object value, String field, String label, LegalClock clock) {
+    /** A required date, not after {@code today} (the legal date, deadlines.LegalClock#today). */
+    public static LocalDate date(Object value, String field, String label, LocalDate today) {
         String text = text(value);
         if (text == null) {
             throw FormRefusal.of(List.of(new FieldError(field, label + "为必填项")));
         }
         try {
             LocalDate date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-            if (date.isAfter(clock.today())) {
+            if (date.isAfter(today)) {
                 throw FormRefusal.of(List.of(new FieldError(field,
-                        label + "不能晚于今天（" + clock.today() + "）")));
+                        label + "不能晚于今天（" + today + "）")));
             }
             return date;
         } catch (DateTimeParseException e) {

@@ -1,6 +1,5 @@
 package cn.shapotou.litigation.web;
 
-import cn.shapotou.litigation.identity.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class HelpPageController {
 
-    private final PageNavigation navigation;
+    private final NavigationBar navigation;
 
-    public HelpPageController(PageNavigation navigation) {
+    public HelpPageController(NavigationBar navigation) {
         this.navigation = navigation;
     }
 
@@ -33,10 +32,9 @@ public class HelpPageController {
         try (InputStream in = new ClassPathResource("help/help.html").getInputStream()) {
             page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        var user = WebappSession.user(request);
-        page = user.isPresent() ? navigation.into(page, user.get(), "/help")
-                : page.replace(PageNavigation.PLACEHOLDER, "<nav class=\"page-nav\" aria-label=\"导航\">"
-                        + "<a href=\"/camunda/app/tasklist/\">登录（待办任务）</a></nav>");
+        page = page.replace(NavigationBar.PLACEHOLDER, navigation.forSignedIn(request, "/help")
+                .orElse("<nav class=\"page-nav\" aria-label=\"导航\">"
+                        + "<a href=\"/camunda/app/tasklist/\">登录（待办任务）</a></nav>"));
         return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:")

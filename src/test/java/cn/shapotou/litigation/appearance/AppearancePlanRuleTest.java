@@ -2,8 +2,9 @@ package cn.shapotou.litigation.appearance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shapotou.litigation.appearance.Agent.AgentKind;
-import cn.shapotou.litigation.appearance.Agent.Authority;
+import cn.shapotou.litigation.answer.Agent.AgentKind;
+import cn.shapotou.litigation.answer.Agent.Authority;
+import cn.shapotou.litigation.answer.Agent;
 import cn.shapotou.litigation.appearance.AppearancePlan.HeadPost;
 import cn.shapotou.litigation.web.FieldError;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
+import cn.shapotou.litigation.casecore.CaseRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

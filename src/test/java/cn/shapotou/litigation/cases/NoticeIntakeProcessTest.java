@@ -10,6 +10,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
+import cn.shapotou.litigation.casecore.CaseNumberTakenException;
+import cn.shapotou.litigation.casecore.CaseRegistry;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import java.time.LocalDate;
 import java.util.List;

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import cn.shapotou.litigation.StageTest;
+import cn.shapotou.litigation.casecore.CaseAccess;
 import cn.shapotou.litigation.deadlines.DeadlineTasks;
 import cn.shapotou.litigation.records.ReviewRounds;
 import java.util.Map;

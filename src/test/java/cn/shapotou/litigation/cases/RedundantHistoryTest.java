@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The history keeps what happened to the case once: the case's facts in litigation-case's history, not again in each
  * stage that only reads them; a task's deadline in its due date and the case's deadlines, not in the task's derived
- * variables; a timer by its firing, not by its creation and deletion with every task (src/docs/decisions.md 第 14 条).
+ * variables; a timer by its firing, not by its creation and deletion with every task (src/docs/decisions.md 第 15 条).
  */
 @IntegrationTest
 class RedundantHistoryTest {

@@ -7,6 +7,8 @@ import cn.shapotou.litigation.CaseWalk;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
 import cn.shapotou.litigation.answer.AnswerPreparationContract;
+import cn.shapotou.litigation.casecore.CaseFacts;
+import cn.shapotou.litigation.casecore.StageContract;
 import cn.shapotou.litigation.operations.ProcessMigration;
 import java.io.InputStream;
 import java.util.Map;

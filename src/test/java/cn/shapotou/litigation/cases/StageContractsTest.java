@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shapotou.litigation.answer.AnswerPreparationContract;
 import cn.shapotou.litigation.appearance.CourtAppearanceContract;
+import cn.shapotou.litigation.casecore.CaseFacts;
+import cn.shapotou.litigation.casecore.StageContract;
 import cn.shapotou.litigation.decisions.AppealOpinionContract;
 import cn.shapotou.litigation.decisions.EnforcementContract;
 import cn.shapotou.litigation.decisions.LossAnalysisContract;

@@ -11,7 +11,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import cn.shapotou.litigation.StageTest;
-import cn.shapotou.litigation.cases.CaseAccess;
+import cn.shapotou.litigation.casecore.CaseAccess;
 import cn.shapotou.litigation.deadlines.DeadlineTasks;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

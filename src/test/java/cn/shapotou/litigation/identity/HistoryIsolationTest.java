@@ -44,7 +44,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Nobody learns of a case they take no part in (cases.CaseAccess; README「运行」) from the history or the runtime
+ * Nobody learns of a case they take no part in (casecore.CaseAccess; README「运行」) from the history or the runtime
  * lists of the engine REST API, the webapps' engine API or Cockpit's own API: every demo user calls every list, and no
  * answer may name the case number, or an instance id, of another unit's case or its 督办. The table says what each
  * list answers a unit user; adding a list is one line.
@@ -301,7 +301,7 @@ class HistoryIsolationTest {
         String wenchang = register("wenchang-town", "房屋征收补偿");
         makeHistory(natres, wenchang);
         Map<String, Set<String>> tokens = tokens(List.of(natres, wenchang));
-        // The participation rule of cases.CaseAccess: the Justice Bureau, the district office, the leaders, the
+        // The participation rule of casecore.CaseAccess: the Justice Bureau, the district office, the leaders, the
         // Legal Counsel Office and the administrators take part in every case; a unit only in its own.
         Map<String, List<String>> hidden = new HashMap<>();
         USERS.forEach(u -> hidden.put(u, List.of()));

@@ -2,6 +2,8 @@ package cn.shapotou.litigation.responsibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shapotou.litigation.casecore.Reconsideration;
+import cn.shapotou.litigation.casecore.SuedAct;
 import cn.shapotou.litigation.units.UnitDirectory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -10,6 +10,7 @@ import cn.shapotou.litigation.CaseWalk;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
 import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.escalation.DailyDigest;
 import cn.shapotou.litigation.escalation.DeadlineWatch;
 import java.time.ZonedDateTime;
 import java.util.Date;

@@ -1,7 +1,5 @@
-package cn.shapotou.litigation.cases;
+package cn.shapotou.litigation.casecore;
 
-import cn.shapotou.litigation.responsibility.Reconsideration;
-import cn.shapotou.litigation.responsibility.SuedAct;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.shapotou.litigation.responsibility;
+package cn.shapotou.litigation.casecore;
 
 /** Which act the plaintiff sues when the district government is the sole defendant after reconsideration. */
 public enum SuedAct {

@@ -1,10 +1,11 @@
-package cn.shapotou.litigation.documents;
+package cn.shapotou.litigation.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shapotou.litigation.CaseWalk;
 import cn.shapotou.litigation.IntegrationTest;
 import cn.shapotou.litigation.TestCases;
+import cn.shapotou.litigation.documents.GeneratedDocuments;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package cn.shapotou.litigation.web;
+package cn.shapotou.litigation.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cn.shapotou.litigation.cases;
+package cn.shapotou.litigation.casecore;
 
 /**
  * What kind of case: a lawsuit, or (Art. 25) an administrative reconsideration in which the district government, a

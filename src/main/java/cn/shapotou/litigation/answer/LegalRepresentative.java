@@ -1,8 +1,8 @@
-package cn.shapotou.litigation.documents;
+package cn.shapotou.litigation.answer;
 
 import static cn.shapotou.litigation.documents.OfficialDocument.blank;
 
-import cn.shapotou.litigation.answer.AnswerMaterials;
+import cn.shapotou.litigation.documents.CaseDocumentContext;
 import cn.shapotou.litigation.web.FormValues;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package cn.shapotou.litigation.cases;
+package cn.shapotou.litigation.casecore;
 
 import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_LEADERS;
 import static cn.shapotou.litigation.units.UnitDirectory.DISTRICT_OFFICE;
@@ -27,6 +27,10 @@ import org.springframework.stereotype.Component;
  */
 @Component("caseAccess")
 public class CaseAccess {
+
+    /** The units that take part in every case (participants), so they see the whole register. */
+    public static final Set<String> EVERY_CASE = Set.of(DISTRICT_OFFICE, DISTRICT_LEADERS, JUSTICE_BUREAU,
+            LEGAL_COUNSEL_OFFICE);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,4 +1,4 @@
-package cn.shapotou.litigation.appearance;
+package cn.shapotou.litigation.answer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

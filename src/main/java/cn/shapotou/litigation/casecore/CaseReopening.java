@@ -1,4 +1,4 @@
-package cn.shapotou.litigation.cases;
+package cn.shapotou.litigation.casecore;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package cn.shapotou.litigation.cases;
+package cn.shapotou.litigation.casecore;
 
 import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
 import java.util.List;

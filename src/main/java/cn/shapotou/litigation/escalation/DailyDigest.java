@@ -1,10 +1,12 @@
-package cn.shapotou.litigation.robots;
+package cn.shapotou.litigation.escalation;
 
 import cn.shapotou.litigation.deadlines.DueSoon;
 import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.engine.EngineClock;
-import cn.shapotou.litigation.escalation.OverdueItem;
-import cn.shapotou.litigation.escalation.OverdueItems;
+import cn.shapotou.litigation.robots.RobotDigest;
+import cn.shapotou.litigation.robots.RobotNotices;
+import cn.shapotou.litigation.robots.RobotOutbox;
+import cn.shapotou.litigation.robots.RobotSettings;
 import cn.shapotou.litigation.units.UnitDirectory;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -39,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * started later in the day still sends that day's digest, until 18:00; none is sent for a day already past.
  */
 @Component
-public class DailyDigest {
+public class DailyDigest implements RobotDigest {
 
     static final LocalTime AT = LocalTime.of(8, 30);
     static final LocalTime UNTIL = LocalTime.of(18, 0);
@@ -74,6 +76,7 @@ public class DailyDigest {
     }
 
     /** Queues today's digests not yet queued by any node, if it is between 08:30 and 18:00; returns how many. */
+    @Override
     public int queueIfDue() {
         ZonedDateTime now = EngineClock.now().toInstant().atZone(LegalClock.ZONE);
         if (now.toLocalTime().isBefore(AT) || !now.toLocalTime().isBefore(UNTIL) || settings.units().isEmpty()) {

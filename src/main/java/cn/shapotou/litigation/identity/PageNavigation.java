@@ -1,10 +1,10 @@
-package cn.shapotou.litigation.web;
+package cn.shapotou.litigation.identity;
 
-import cn.shapotou.litigation.identity.PersonNames;
-import cn.shapotou.litigation.identity.Roles;
-import cn.shapotou.litigation.identity.SystemAccess;
+import cn.shapotou.litigation.web.NavigationBar;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -17,10 +17,7 @@ import org.springframework.web.util.HtmlUtils;
  * all cases (Art. 3) and the administrators.
  */
 @Component
-public class PageNavigation {
-
-    /** Where a page puts the bar. */
-    public static final String PLACEHOLDER = "<!--page-navigation-->";
+public class PageNavigation implements NavigationBar {
 
     private final IdentityService identity;
     private final SystemAccess system;
@@ -35,6 +32,16 @@ public class PageNavigation {
         List<String> groups = groups(user);
         User found = system.call(() -> identity.createUserQuery().userId(user.getName()).singleResult());
         return html(groups, found == null ? user.getName() : PersonNames.of(found), current);
+    }
+
+    @Override
+    public Optional<String> forSignedIn(HttpServletRequest request, String current) {
+        return WebappSession.user(request).map(user -> html(user, current));
+    }
+
+    @Override
+    public String forNobody() {
+        return html(List.of(), null, null);
     }
 
     public String into(String page, UserAuthentication user, String current) {

@@ -1,5 +1,9 @@
-package cn.shapotou.litigation.documents;
+package cn.shapotou.litigation.answer;
 
+import cn.shapotou.litigation.documents.CaseDocumentContext;
+import cn.shapotou.litigation.documents.CaseDocumentTemplate;
+import cn.shapotou.litigation.documents.OfficialDocument;
+import cn.shapotou.litigation.documents.WordTemplateDocument;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;

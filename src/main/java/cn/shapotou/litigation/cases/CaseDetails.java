@@ -2,19 +2,23 @@ package cn.shapotou.litigation.cases;
 
 import cn.shapotou.litigation.accountability.AccountabilityFacts;
 import cn.shapotou.litigation.accountability.RecordedFacts;
+import cn.shapotou.litigation.casecore.CaseAccess;
+import cn.shapotou.litigation.casecore.CaseType;
+import cn.shapotou.litigation.casecore.CaseView;
+import cn.shapotou.litigation.casefile.CaseArchiveRequest;
+import cn.shapotou.litigation.casefile.CaseInformation;
+import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
+import cn.shapotou.litigation.deadlines.LegalClock;
 import cn.shapotou.litigation.engine.EngineClock;
 import cn.shapotou.litigation.engine.EngineTable;
-import cn.shapotou.litigation.web.FormValues;
-import cn.shapotou.litigation.deadlines.CaseDeadlineVariable;
+import cn.shapotou.litigation.escalation.SupervisionProcess;
 import cn.shapotou.litigation.identity.PersonNames;
-import cn.shapotou.litigation.web.ApiException;
-import cn.shapotou.litigation.deadlines.LegalClock;
+import cn.shapotou.litigation.web.FormValues;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -22,34 +26,29 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.spin.plugin.variable.value.JsonValue;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** A case as {@code GET /api/cases/{caseNumber}} shows it (README「接口」); read from the engine, open or closed. */
+/**
+ * A case as {@code GET /api/cases/{caseNumber}} shows it (README「接口」): its variables as CaseView reads them, with
+ * its stages, deadlines, open tasks, the facts recorded for accountability review and the timeline of its work.
+ */
 @Component
-public class CaseView {
-
-    public static final String CASE_PROCESS = "litigation-case";
+public class CaseDetails implements CaseInformation {
 
     /**
      * Instances that carry the case number but are no stage of the case: the case itself, the Justice Bureau's 督办 of
      * an overdue item (Art. 3 — oversight of the work, not a step of it) and the archive copy written after filing
      * (Art. 18). They appear in the timeline, not among the stages.
      */
-    public static final java.util.Set<String> NOT_STAGES = java.util.Set.of(CASE_PROCESS,
-            cn.shapotou.litigation.escalation.SupervisionProcess.PROCESS_KEY,
-            cn.shapotou.litigation.casefile.CaseArchiveRequest.PROCESS);
+    public static final java.util.Set<String> NOT_STAGES = java.util.Set.of(CaseView.CASE_PROCESS,
+            SupervisionProcess.PROCESS_KEY, CaseArchiveRequest.PROCESS);
 
-    private final CaseRegistry registry;
+    private final CaseView cases;
     private final RuntimeService runtime;
     private final HistoryService history;
     private final TaskService tasks;
@@ -59,100 +58,20 @@ public class CaseView {
     private final String identityLinkLog;
     private final String variableHistory;
 
-    public CaseView(CaseRegistry registry, RuntimeService runtime, HistoryService history, TaskService tasks,
-                    RecordedFacts facts, IdentityService identity, JdbcTemplate jdbc, ManagementService management) {
+    public CaseDetails(CaseView cases, RuntimeService runtime, HistoryService history, TaskService tasks,
+                       RecordedFacts facts, IdentityService identity, JdbcTemplate jdbc, ManagementService management) {
+        this.cases = cases;
         this.facts = facts;
         this.identity = identity;
         this.jdbc = jdbc;
         this.identityLinkLog = EngineTable.HISTORIC_IDENTITY_LINK_LOG.tableName(management);
         this.variableHistory = EngineTable.HISTORIC_DETAIL.tableName(management);
-        this.registry = registry;
         this.runtime = runtime;
         this.history = history;
         this.tasks = tasks;
     }
 
-    /** The own variables of a case instance that has ended, typed as they were stored (an archive reopens with them). */
-    public Map<String, Object> historicCaseVariables(String instanceId) {
-        Map<String, Object> vars = new HashMap<>();
-        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
-                .disableCustomObjectDeserialization().list()) {
-            if (instanceId.equals(v.getActivityInstanceId()) || v.getExecutionId().equals(instanceId)) {
-                vars.put(v.getName(), v.getTypedValue());
-            }
-        }
-        return vars;
-    }
-
-    /** The case's own variables (of its {@code litigation-case} instance), from runtime or, once closed, history. */
-    public Optional<Map<String, Object>> caseVariables(String caseNumber) {
-        Optional<String> instanceId = registry.processInstanceId(caseNumber);
-        if (instanceId.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, Object> vars = new HashMap<>();
-        ProcessInstance running = runtime.createProcessInstanceQuery().processInstanceId(instanceId.get()).singleResult();
-        if (running != null) {
-            for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(instanceId.get())
-                    .disableCustomObjectDeserialization().list()) {
-                if (v.getExecutionId().equals(instanceId.get())) {
-                    vars.put(v.getName(), v.getTypedValue());
-                }
-            }
-            vars.put("__status", "OPEN");
-        } else {
-            vars.putAll(historicCaseVariables(instanceId.get()));
-            vars.put("__status", "CLOSED");
-        }
-        // JSON variables as their JSON text, everything else as its plain value.
-        Map<String, Object> plain = new HashMap<>();
-        vars.forEach((k, v) -> plain.put(k, v instanceof JsonValue j ? j.getValueSerialized()
-                : v instanceof TypedValue t ? t.getValue() : v));
-        return Optional.of(plain);
-    }
-
-    /**
-     * The case's variables for a caller with these groups; 404 for an unknown case and for one the caller may not see,
-     * so that nobody learns a case exists (README「接口」).
-     */
-    public Map<String, Object> visibleTo(String caseNumber, List<String> groups) {
-        return caseVariables(caseNumber).filter(v -> CaseAccess.maySee(groups, v))
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "caseNumber",
-                        "没有案号为 " + caseNumber + " 的案件，或您无权查看"));
-    }
-
-    /**
-     * A variable of the case as its newest holder has it: an open stage's copy first (work in progress there), then
-     * the case's own instance, then history. JSON as text.
-     */
-    public Object latestVariable(String caseNumber, String name) {
-        List<String> open = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
-                .map(ProcessInstance::getId).toList();
-        if (!open.isEmpty()) {
-            List<VariableInstance> found = runtime.createVariableInstanceQuery().variableName(name)
-                    .processInstanceIdIn(open.toArray(String[]::new)).disableCustomObjectDeserialization().list();
-            String root = registry.processInstanceId(caseNumber).orElse(null);
-            VariableInstance best = found.stream().filter(v -> !v.getProcessInstanceId().equals(root)).findFirst()
-                    .orElse(found.stream().findFirst().orElse(null));
-            if (best != null) {
-                return best.getTypedValue() instanceof JsonValue j ? j.getValueSerialized() : best.getValue();
-            }
-        }
-        // Newest first: of two stages that kept the variable (a second hearing's plan), the later one's copy.
-        List<String> all = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-                .orderByProcessInstanceStartTime().desc().list().stream().map(h -> h.getId()).toList();
-        if (all.isEmpty()) {
-            return null;
-        }
-        Map<String, Object> byInstance = new HashMap<>();
-        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().variableName(name)
-                .processInstanceIdIn(all.toArray(String[]::new)).disableCustomObjectDeserialization().list()) {
-            byInstance.putIfAbsent(v.getProcessInstanceId(),
-                    v.getTypedValue() instanceof JsonValue j ? j.getValueSerialized() : v.getValue());
-        }
-        return all.stream().map(byInstance::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-    }
-
+    @Override
     public Map<String, Object> render(String caseNumber, Map<String, Object> vars) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("caseNumber", caseNumber);
@@ -176,7 +95,7 @@ public class CaseView {
         view.put("headAppearanceBasis", vars.get("headAppearanceBasis"));
         view.put("counsel", vars.get("counsel"));
         view.put("answerDeliveredOn", vars.get("answerDeliveredOn"));
-        view.put("hearingDate", latestVariable(caseNumber, "hearingDate"));
+        view.put("hearingDate", cases.latestVariable(caseNumber, "hearingDate"));
         view.put("caseType", vars.getOrDefault("caseType", CaseType.LITIGATION.name()));
         view.put("courtInstance", vars.getOrDefault("courtInstance", "FIRST"));
         view.put("decisions", FormValues.list(vars.get("decisions")));
@@ -187,7 +106,7 @@ public class CaseView {
         // Art. 22: what a report lists for accountability review.
         view.put("accountabilityFacts", facts.of(caseNumber, vars.get(AccountabilityFacts.VARIABLE)));
         // An open stage holds the newest copy (e.g. the 7-day answer deadline while the answer is prepared).
-        Object newest = latestVariable(caseNumber, CaseDeadlineVariable.NAME);
+        Object newest = cases.latestVariable(caseNumber, CaseDeadlineVariable.NAME);
         view.put("deadlines", newest instanceof String json ? CaseDeadlineVariable.parse(json) : deadlines(vars));
         view.put("openTasks", openTasks(caseNumber));
         view.put("timeline", timeline(caseNumber));

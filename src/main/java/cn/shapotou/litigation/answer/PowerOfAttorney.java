@@ -1,8 +1,10 @@
-package cn.shapotou.litigation.documents;
+package cn.shapotou.litigation.answer;
 
-import cn.shapotou.litigation.answer.AnswerMaterials;
-import cn.shapotou.litigation.appearance.Agent;
-import cn.shapotou.litigation.appearance.AppearancePlanCheck;
+import cn.shapotou.litigation.documents.CaseDocumentContext;
+import cn.shapotou.litigation.documents.CaseDocumentTemplate;
+import cn.shapotou.litigation.documents.OfficialDocument;
+import cn.shapotou.litigation.documents.WordTemplateDocument;
+import cn.shapotou.litigation.documents.WordTemplateFiller;
 import cn.shapotou.litigation.web.FormValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +23,12 @@ public class PowerOfAttorney implements CaseDocumentTemplate, WordTemplateDocume
 
     /** 行政诉讼法第三十一条第一款: 当事人、法定代理人，可以委托一至二人作为诉讼代理人. */
     static final int AGENTS_PER_AUTHORISATION = 2;
+
+    /**
+     * The court-appearance stage's recorded plan (appearance.AppearancePlanCheck.VARIABLE), read by name as the stages
+     * read each other's variables: that stage sits above this one (architecture.md「包结构规则」).
+     */
+    static final String APPEARANCE_PLAN = "appearancePlan";
 
     @Override
     public String id() {
@@ -77,7 +85,7 @@ public class PowerOfAttorney implements CaseDocumentTemplate, WordTemplateDocume
 
     /** The agents who act for the defendant, as {@link #agentFields} shows them. */
     public static List<Map<String, String>> agents(CaseDocumentContext c) {
-        List<Map<String, Object>> agents = plannedAgents(c.latest(AppearancePlanCheck.VARIABLE));
+        List<Map<String, Object>> agents = plannedAgents(c.latest(APPEARANCE_PLAN));
         if (agents.isEmpty()) {
             agents = AnswerMaterials.allAgents(AnswerMaterials.parse(c.latest(AnswerMaterials.VARIABLE)));
         }

@@ -1,4 +1,4 @@
-package cn.shapotou.litigation.cases;
+package cn.shapotou.litigation.casecore;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,7 +31,7 @@ public abstract class StageContract implements DelegateVariableMapping {
     }
 
     /**
-     * As above, and the variables it only gets whose copy the stage's own history keeps all the same (RedundantHistory
+     * As above, and the variables it only gets whose copy the stage's own history keeps all the same (cases.RedundantHistory
      * leaves the other copies out): what the annual report reads from the stage's history.
      */
     protected StageContract(String stage, List<String> gets, List<String> givesBack, List<String> keptInHistory) {

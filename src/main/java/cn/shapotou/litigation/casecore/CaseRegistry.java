@@ -1,4 +1,4 @@
-package cn.shapotou.litigation.cases;
+package cn.shapotou.litigation.casecore;
 
 import cn.shapotou.litigation.engine.EngineClock;
 import java.sql.Timestamp;
@@ -53,7 +53,7 @@ public class CaseRegistry {
             jdbc.update("UPDATE lit_case SET lead_unit = ? WHERE case_number = ?", l, caseNumber);
         }
         Set<String> units = new LinkedHashSet<>(CaseAccess.participants(caseVariables));
-        units.removeAll(CaseRegister.EVERY_CASE);
+        units.removeAll(CaseAccess.EVERY_CASE);
         jdbc.update("DELETE FROM lit_case_unit WHERE case_number = ?", caseNumber);
         jdbc.batchUpdate("INSERT INTO lit_case_unit (case_number, unit) VALUES (?, ?)",
                 units.stream().map(u -> new Object[] {caseNumber, u}).toList());

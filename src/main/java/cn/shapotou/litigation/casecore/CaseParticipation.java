@@ -1,4 +1,4 @@
-package cn.shapotou.litigation.cases;
+package cn.shapotou.litigation.casecore;
 
 import cn.shapotou.litigation.engine.EngineCaller;
 import cn.shapotou.litigation.engine.EngineCommand;

@@ -1,4 +1,4 @@
-package cn.shapotou.litigation.appearance;
+package cn.shapotou.litigation.answer;
 
 /**
  * A litigation agent (诉讼代理人) as the power of attorney names them (Art. 6 ¶3): who, from which unit, in which post,

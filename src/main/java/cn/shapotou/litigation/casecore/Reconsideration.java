@@ -1,4 +1,4 @@
-package cn.shapotou.litigation.responsibility;
+package cn.shapotou.litigation.casecore;
 
 /** Whether and how the contested act went through administrative reconsideration. */
 public enum Reconsideration {
