@@ -31,8 +31,8 @@ public abstract class StageContract implements DelegateVariableMapping {
     }
 
     /**
-     * As above, and the variables it only gets whose copy the stage's own history keeps all the same (cases.RedundantHistory
-     * leaves the other copies out): what the annual report reads from the stage's history.
+     * As above, and the variables it only gets whose copy the stage's own history keeps all the same
+     * (cases.RedundantHistory leaves the other copies out): what the annual report reads from the stage's history.
      */
     protected StageContract(String stage, List<String> gets, List<String> givesBack, List<String> keptInHistory) {
         this.stage = stage;
