@@ -89,8 +89,9 @@ public final class Browser implements AutoCloseable {
         form.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
         form.findElement(By.cssSelector("button[type=submit]")).click();
         // The first sign-in of a test run starts the webapps' lazily built parts on the server; on a busy two-core
-        // machine that has taken more than 30 seconds. A refused sign-in says so at once instead of timing out.
-        waiting(120).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        // machine that has taken more than 30 seconds, and more than two minutes while another build ran beside the
+        // suite. A refused sign-in says so at once instead of timing out.
+        waiting(240).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector("form[name=signinForm]")).stream()
                 .noneMatch(WebElement::isDisplayed) || d.getPageSource().contains("登录失败"));
         if (driver.getPageSource().contains("登录失败")) {
