@@ -51,14 +51,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The benchmark of README「性能基准」 ({@code mvn -Pbench verify}), on one H2 file database under
- * {@code target/bench}, or with {@code -Dbench.db=postgresql} on a PostgreSQL server of its own whose data lives in
- * {@code target/bench/postgres} ({@link TestPostgres#startKept}). First the application runs in this JVM (its clock can be set, its job executor is off so
- * that nothing sweeps unasked): full case lifecycles over HTTP against a vanilla process with as many user tasks,
- * 5,000 items falling overdue at once and the one sweep that escalates them, then open cases up to 50,000. Then the
- * packaged jar starts on that database as an operator runs it: start-up time, the supervision API and the 已逾期
- * filter under authorization, resident memory, and the case file's 50 MiB uploads and downloads. Prints
- * {@code BENCH <name> <value> <unit>} lines.
+ * The benchmark of README「性能基准」 ({@code mvn -Pbench verify}), on one H2 file database under {@code target/bench}, or
+ * with {@code -Dbench.db=postgresql} on a PostgreSQL server of its own whose data lives in
+ * {@code target/bench/postgres} ({@link TestPostgres#startKept}). First the application runs in this JVM (its clock can be
+ * set, its job executor is off so that nothing sweeps unasked): full case lifecycles over HTTP against a vanilla
+ * process with as many user tasks, 5,000 items falling overdue at once and the one sweep that escalates them, then open
+ * cases up to 50,000. Then the packaged jar starts on that database as an operator runs it: start-up time, the
+ * supervision API and the 已逾期 filter under authorization, resident memory, and the case file's 50 MiB uploads and
+ * downloads. Prints {@code BENCH <name> <value> <unit>} lines.
  */
 class LitigationBenchmark {
 
