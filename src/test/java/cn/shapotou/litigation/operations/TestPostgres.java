@@ -46,6 +46,37 @@ final class TestPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * A server with the settings of a stock production server (README「生产环境」: Debian 12's PostgreSQL 15, which
+     * keeps initdb's defaults), for the benchmark (README「性能基准」), whose data stays in {@code dataDirectory} after it
+     * stops, so that {@code -Dbench.reuse=true} measures it again. The library's own settings differ from a stock
+     * server's where time is measured: it starts the server with {@code -F} (no fsync), synchronous_commit off and 300
+     * connections; here fsync and synchronous_commit are on and the connections are the stock 100. A directory
+     * without a cluster in it gets a new one (initdb).
+     */
+    static TestPostgres startKept(Path dataDirectory) throws IOException {
+        try {
+            return new TestPostgres(EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(Path.of("target", "postgres-binaries").toAbsolutePath().toFile())
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(AppProcess.freePort())
+                    // Given after the library's -F, so it wins: every commit reaches the disk as in production.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_connections", "100")
+                    // A 50,000-case database takes longer to recover after an unclean stop than the default 10 s.
+                    .setPGStartupWait(java.time.Duration.ofMinutes(5))
+                    .start());
+        } catch (IOException | RuntimeException e) {
+            if ("root".equals(System.getProperty("user.name"))) {
+                throw new IllegalStateException("The benchmark's PostgreSQL did not start. Run as root, it needs a "
+                        + "user namespace (`unshare -U id` must work), since PostgreSQL refuses to run as root.", e);
+            }
+            throw e;
+        }
+    }
+
     /** {@code jdbc:postgresql://localhost:PORT/}, to which a database name is appended. */
     String server() {
         return "jdbc:postgresql://localhost:" + server.getPort() + "/";
