@@ -2,6 +2,7 @@ package cn.shapotou.litigation.engine;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.history.event.HistoricDetailEventEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ByteArrayEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -30,7 +31,8 @@ public enum EngineTable {
     HISTORIC_TASK(HistoricTaskInstanceEntity.class),
     HISTORIC_VARIABLE(HistoricVariableInstanceEntity.class),
     HISTORIC_DETAIL(HistoricDetailEventEntity.class),
-    HISTORIC_IDENTITY_LINK_LOG(HistoricIdentityLinkLogEntity.class);
+    HISTORIC_IDENTITY_LINK_LOG(HistoricIdentityLinkLogEntity.class),
+    AUTHORIZATION(AuthorizationEntity.class);
 
     private final Class<?> entity;
 

@@ -84,5 +84,13 @@ class ProdProfileIT {
             assertThat(users.getString(1)).isEqualTo("admin");
             assertThat(users.next()).as("no other user").isFalse();
         }
+        try (Connection connection = DriverManager.getConnection(postgres.server() + "administrator_only",
+                TestPostgres.USER, TestPostgres.PASSWORD);
+             ResultSet statistics = connection.createStatement().executeQuery(
+                     "SELECT pg_get_statisticsobjdef(oid) FROM pg_statistic_ext WHERE stxname = 'lit_stat_auth_perms'")) {
+            assertThat(statistics.next()).as("the authorization statistics Tasklist's filters are planned with")
+                    .isTrue();
+            assertThat(statistics.getString(1)).contains("perms_ & 2", "perms_ & 64", "act_ru_authorization");
+        }
     }
 }
