@@ -1,6 +1,7 @@
 package cn.shapotou.litigation.escalation;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -55,9 +56,16 @@ public class SupervisionIndexes extends AbstractProcessEnginePlugin {
             if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
                 return;
             }
+            try (ResultSet existing = statement.executeQuery(
+                    "SELECT 1 FROM pg_statistic_ext WHERE stxname = 'lit_stat_auth_perms'")) {
+                if (existing.next()) {
+                    // Created and analysed by an earlier start or another node; autovacuum's analyses keep them current.
+                    return;
+                }
+            }
             statement.execute("CREATE STATISTICS IF NOT EXISTS lit_stat_auth_perms ON (PERMS_ & 2), (PERMS_ & 64) FROM "
                     + authorization);
-            // At once, not at the next automatic analysis: a restarted node plans with them from its first request.
+            // At once, not at the next automatic analysis: the planner uses them from the first request on.
             statement.execute("ANALYZE " + authorization);
             if (!connection.getAutoCommit()) {
                 connection.commit();

@@ -2,8 +2,12 @@ package cn.shapotou.litigation.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shapotou.litigation.CaseWalk;
 import cn.shapotou.litigation.IntegrationTest;
+import cn.shapotou.litigation.TestCases;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,14 +33,14 @@ class CaseDiagramBrowserTest {
     @Autowired
     RepositoryService repository;
     @Autowired
-    org.camunda.bpm.engine.RuntimeService runtime;
+    RuntimeService runtime;
     @Autowired
-    org.camunda.bpm.engine.TaskService tasks;
+    TaskService tasks;
 
     @Test
     void cockpitShowsTheWholeCaseProcessReadableAtItsDefaultZoom() throws Exception {
         // A case at work, so that the diagram shows where cases are, as it does in use.
-        new cn.shapotou.litigation.CaseWalk(runtime, tasks).register(cn.shapotou.litigation.TestCases.natresCase());
+        new CaseWalk(runtime, tasks).register(TestCases.natresCase());
         String definition = repository.createProcessDefinitionQuery().processDefinitionKey("litigation-case")
                 .latestVersion().singleResult().getId();
         try (Browser browser = SignIn.toTasklist(port, "justice")) {
