@@ -33,7 +33,10 @@ final class TestPostgres implements AutoCloseable {
                     .setDataDirectory(target.resolve("postgres").resolve(name + "-" + System.currentTimeMillis()))
                     .setCleanDataDirectory(true)
                     .setPort(AppProcess.freePort())
-                    // Commits as a production server does (the library's default is off).
+                    // A commit is acknowledged after the server has written it, as in production (the library's
+                    // default is off). The disk flush stays off (the library's -F), unlike production: the tests stop
+                    // application nodes, never this server, so what it acknowledged survives them all the
+                    // same; the benchmark's server (startKept) flushes.
                     .setServerConfig("synchronous_commit", "on")
                     .start());
         } catch (IOException | RuntimeException e) {
