@@ -83,8 +83,11 @@ public class OverdueItems {
         // an activity now; the case itself if none is.
         // The lead unit and the watched deadline from the case's row (the register keeps them, CaseRegistry): the
         // case's variables are read only for rows that lack them — every variable of every watched case otherwise.
-        // A process instance is the execution without a parent: PostgreSQL estimates that well, while it took
-        // s.ID_ = s.PROC_INST_ID_ for a few hundred rows of 105,005 and looked up the tasks of every instance one by one
+        // The instances are found by the business key alone: the engine writes it on a process instance, not on the
+        // instance's child executions, and a task's PROC_INST_ID_ is an instance anyway. A further condition on the
+        // instance rows misled one planner or the other at 50,000 cases: PostgreSQL estimated s.ID_ = s.PROC_INST_ID_
+        // at a few hundred of 105,005 rows and looked up every instance's tasks one by one; H2 took
+        // s.PARENT_ID_ IS NULL to the parent index and read all 105,000 instances for every case
         // (README「性能基准」,「PostgreSQL 上的测量」).
         this.answerWork = "SELECT c.case_number, c.process_instance_id, c.answer_due, "
                 + "COALESCE(c.lead_unit, (SELECT MAX(v.TEXT_) FROM " + variable + " v WHERE v.EXECUTION_ID_ = "
@@ -94,7 +97,7 @@ public class OverdueItems {
                 + "')) AS WATCHED_, t.ID_, t.NAME_, t.ASSIGNEE_, t.DUE_DATE_, "
                 + groupOf + " AS UNIT_, " + deadlineOf + " AS DEADLINE_ FROM lit_case c JOIN " + execution
                 + " p ON p.ID_ = c.process_instance_id LEFT JOIN " + execution + " s ON s.BUSINESS_KEY_ = c.case_number"
-                + " AND s.PARENT_ID_ IS NULL LEFT JOIN " + task + " t ON t.PROC_INST_ID_ = s.ID_ AND "
+                + " LEFT JOIN " + task + " t ON t.PROC_INST_ID_ = s.ID_ AND "
                 + "t.SUSPENSION_STATE_ = 1 WHERE ";
     }
 
