@@ -94,6 +94,12 @@ class LitigationBenchmark {
     /** The production JVM settings README gives operators. */
     static final List<String> PRODUCTION_JVM = List.of("-Xms256m", "-Xmx512m", "-XX:MaxMetaspaceSize=192m",
             "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:+UseSerialGC");
+    /**
+     * The packaged application's JVM options: README's, or with {@code -Dbench.appJvm="…"} others to compare (the
+     * environment, e.g. {@code MALLOC_ARENA_MAX}, is the benchmark's own).
+     */
+    private static final List<String> APP_JVM = System.getProperty("bench.appJvm", "").isBlank() ? PRODUCTION_JVM
+            : List.of(System.getProperty("bench.appJvm").trim().split("\\s+"));
 
     private final Map<String, String> results = new LinkedHashMap<>();
 
@@ -203,8 +209,12 @@ class LitigationBenchmark {
         ClockUtil.reset();
         SavePointJobs.resume();
         savePoints = null;
-        new TreeMap<>(stepMillis).forEach((step, millis) -> System.out.printf(
-                "BENCH-STEP %s p50 %.1f ms (%d calls)%n", step, median(millis), millis.size()));
+        new TreeMap<>(stepMillis).forEach((step, millis) -> {
+            List<Double> finding = findMillis.get(step);
+            System.out.printf("BENCH-STEP %s p50 %.1f ms (%d calls%s)%n", step, median(millis), millis.size(),
+                    finding == null ? "" : String.format("; GET the task %.1f ms, complete %.1f ms", median(finding),
+                            median(completeMillis.get(step))));
+        });
         bench("vanilla-per-s", median(vanillaRates), "instances/s");
         bench("lifecycle-per-s", median(lifecycleRates), "lifecycles/s");
         bench("lifecycle-ratio", median(ratios), "x");
@@ -223,8 +233,10 @@ class LitigationBenchmark {
         String id = (String) started.get("id");
         for (int i = 0; i < LIFECYCLE_USER_TASKS; i++) {
             long start = System.nanoTime();
-            http.complete("justice", http.task("justice", "processInstanceId=" + id), Map.of());
-            timed(VANILLA_STEP, start);
+            String task = http.task("justice", "processInstanceId=" + id);
+            long found = System.nanoTime();
+            http.complete("justice", task, Map.of());
+            timed(VANILLA_STEP, start, found);
         }
     }
 
@@ -287,15 +299,30 @@ class LitigationBenchmark {
     private void step(BenchHttp http, String user, String caseNumber, String key, Map<String, Object> values)
             throws Exception {
         long start = System.nanoTime();
-        http.complete(user, http.task(user, "processInstanceBusinessKey=" + caseNumber + "&taskDefinitionKey=" + key),
-                values);
-        timed(key, start);
+        String task = http.task(user, "processInstanceBusinessKey=" + caseNumber + "&taskDefinitionKey=" + key);
+        long found = System.nanoTime();
+        http.complete(user, task, values);
+        timed(key, start, found);
     }
 
     private SavePointJobs savePoints;
 
     /** Where a lifecycle's time goes, step by step (medians printed after the lifecycle rounds). */
     private final Map<String, List<Double>> stepMillis = new ConcurrentHashMap<>();
+
+    /** Where a step's time goes: finding the task (GET) and completing it (POST), medians printed with the step's. */
+    private final Map<String, List<Double>> findMillis = new ConcurrentHashMap<>();
+    private final Map<String, List<Double>> completeMillis = new ConcurrentHashMap<>();
+
+    /** A step: {@code found} is when the task had been found, the rest of the time is its completion. */
+    private void timed(String step, long start, long found) {
+        long end = System.nanoTime();
+        findMillis.computeIfAbsent(step, k -> Collections.synchronizedList(new ArrayList<>()))
+                .add((found - start) / 1e6);
+        completeMillis.computeIfAbsent(step, k -> Collections.synchronizedList(new ArrayList<>()))
+                .add((end - found) / 1e6);
+        timed(step, start);
+    }
 
     private void timed(String step, long start) {
         stepMillis.computeIfAbsent(step, k -> Collections.synchronizedList(new ArrayList<>()))
@@ -441,7 +468,7 @@ class LitigationBenchmark {
                 app.stop();
             }
             long start = System.nanoTime();
-            app = AppProcess.start(dir, PRODUCTION_JVM, args, env).awaitUp(Duration.ofMinutes(3));
+            app = AppProcess.start(dir, APP_JVM, args, env).awaitUp(Duration.ofMinutes(3));
             startups.add((System.nanoTime() - start) / 1e9);
         }
         try (AppProcess running = app) {
