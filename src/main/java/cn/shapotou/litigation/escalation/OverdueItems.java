@@ -211,9 +211,14 @@ public class OverdueItems {
         return answerWork("c.answer_due BETWEEN ? AND ?", from, to);
     }
 
+    /** The case-level read under a condition on the register row {@code c}, as {@link #answerWork} runs it. */
+    String answerWorkQuery(String condition) {
+        return answerWork + condition;
+    }
+
     private List<CaseWork> answerWork(String condition, Object... args) {
         Map<String, CaseWork> cases = new LinkedHashMap<>();
-        jdbc.query(answerWork + condition, (ResultSet rs) -> {
+        jdbc.query(answerWorkQuery(condition), (ResultSet rs) -> {
             String instance = rs.getString("process_instance_id");
             CaseWork work = cases.computeIfAbsent(instance, k -> caseWork(rs, instance));
             if (rs.getString("ID_") != null) {
