@@ -33,13 +33,15 @@ record CaseWork(String caseNumber, String instanceId, LocalDate answerDue, Strin
         return CourtDeadlines.label(answerKey);
     }
 
+    /** The deadlines of the tasks that serve the answer (rule 1 above). */
+    static final List<String> ANSWER_DEADLINES = List.of(CourtDeadlines.STATUTORY_ANSWER,
+            CourtDeadlines.SECOND_INSTANCE_ANSWER, CourtDeadlines.ANSWER_MATERIALS);
+
     /** One open user task of the case: its unit is its candidate group. */
     record OpenTask(String id, String name, String group, String assignee, LocalDate due, String deadlineKey) {
 
         boolean servesAnswer() {
-            return group != null && (CourtDeadlines.STATUTORY_ANSWER.equals(deadlineKey)
-                    || CourtDeadlines.SECOND_INSTANCE_ANSWER.equals(deadlineKey)
-                    || CourtDeadlines.ANSWER_MATERIALS.equals(deadlineKey));
+            return group != null && ANSWER_DEADLINES.contains(deadlineKey);
         }
 
         boolean assists() {

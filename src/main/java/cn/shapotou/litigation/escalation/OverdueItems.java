@@ -57,15 +57,17 @@ public class OverdueItems {
         String link = EngineTable.IDENTITY_LINK.tableName(management);
         String variable = EngineTable.VARIABLE.tableName(management);
         String groupOf = "(SELECT MIN(l.GROUP_ID_) FROM " + link + " l WHERE l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate')";
-        String deadlineOf = "(SELECT MAX(k.TEXT_) FROM " + variable + " k WHERE k.TASK_ID_ = t.ID_ AND k.NAME_ = '"
-                + DeadlineTasks.KEY_VARIABLE + "')";
+        // A task's deadline is a task-local variable, at most one a task: joined, not looked up row by row.
+        String deadlineOf = " LEFT JOIN " + variable + " k ON k.TASK_ID_ = t.ID_ AND k.NAME_ = '"
+                + DeadlineTasks.KEY_VARIABLE + "'";
         // Active tasks only (SUSPENSION_STATE_ 1): a suspended case is not anybody's work. The unit is the task's
         // candidate group, claimed or not. The case's statutory answer day, while watched, tells whether a task's
         // internal limit was capped by it (OverdueItem.delayOf).
         this.overdueTasks = "SELECT t.ID_, t.NAME_, t.ASSIGNEE_, t.DUE_DATE_, t.EXECUTION_ID_, t.PROC_INST_ID_, "
-                + "p.BUSINESS_KEY_, " + groupOf + " AS UNIT_, " + deadlineOf + " AS DEADLINE_, c.answer_due FROM "
-                + task + " t LEFT JOIN " + execution + " p ON p.ID_ = t.PROC_INST_ID_ LEFT JOIN lit_case c ON "
-                + "c.case_number = p.BUSINESS_KEY_ WHERE t.DUE_DATE_ < ? AND t.SUSPENSION_STATE_ = 1";
+                + "p.BUSINESS_KEY_, " + groupOf + " AS UNIT_, k.TEXT_ AS DEADLINE_, c.answer_due FROM "
+                + task + " t" + deadlineOf + " LEFT JOIN " + execution + " p ON p.ID_ = t.PROC_INST_ID_ "
+                + "LEFT JOIN lit_case c ON c.case_number = p.BUSINESS_KEY_ WHERE t.DUE_DATE_ < ? AND "
+                + "t.SUSPENSION_STATE_ = 1";
         // Where a case-level item's incident goes, read only when it is raised (executionAt), not for every listed case.
         this.executionAt = "SELECT MIN(x.ID_) FROM " + execution + " x WHERE x.PROC_INST_ID_ = ? AND x.ACT_ID_ IS NOT NULL";
         this.tasksOfActivity = "SELECT ID_ FROM " + task + " WHERE PROC_INST_ID_ = ? AND TASK_DEF_KEY_ = ?";
@@ -79,8 +81,9 @@ public class OverdueItems {
                 + "j.TYPE_ = 'timer' AND j.HANDLER_CFG_ LIKE '%" + DeadlineTimers.STATUTORY_ANSWER_SUFFIX + "' WHERE "
                 + "c.answer_due < ? AND (j.LOCK_EXP_TIME_ > ? OR j.DUEDATE_ > ? OR j.CREATE_TIME_ > ?)";
         // Each watched case with the open tasks of every instance carrying its case number (call activities pass the
-        // business key on): one row a task, or one row without a task. The incident goes on an execution that is at
-        // an activity now; the case itself if none is.
+        // business key on) that serve the answer, i.e. whose deadline is one of the answer's (CaseWork; the others,
+        // the 督办 instances' tasks among them, charge nobody with it): one row a task, or one row without a task.
+        // The incident goes on an execution that is at an activity now; the case itself if none is.
         // The lead unit and the watched deadline from the case's row (the register keeps them, CaseRegistry): the
         // case's variables are read only for rows that lack them — every variable of every watched case otherwise.
         // The instances are found by the business key alone: the engine writes it on a process instance, not on the
@@ -94,11 +97,13 @@ public class OverdueItems {
                 + "c.process_instance_id AND v.TASK_ID_ IS NULL AND v.NAME_ = 'leadUnit')) AS LEAD_, "
                 + "COALESCE(c.answer_key, (SELECT MAX(w.TEXT_) FROM " + variable + " w WHERE w.EXECUTION_ID_ = "
                 + "c.process_instance_id AND w.TASK_ID_ IS NULL AND w.NAME_ = '" + StatutoryAnswerWatch.WATCHED_KEY
-                + "')) AS WATCHED_, t.ID_, t.NAME_, t.ASSIGNEE_, t.DUE_DATE_, "
-                + groupOf + " AS UNIT_, " + deadlineOf + " AS DEADLINE_ FROM lit_case c JOIN " + execution
+                + "')) AS WATCHED_, t.ID_, t.NAME_, t.ASSIGNEE_, t.DUE_DATE_, CASE WHEN t.ID_ IS NULL THEN NULL ELSE "
+                + groupOf + " END AS UNIT_, k.TEXT_ AS DEADLINE_ FROM lit_case c JOIN " + execution
                 + " p ON p.ID_ = c.process_instance_id LEFT JOIN " + execution + " s ON s.BUSINESS_KEY_ = c.case_number"
-                + " LEFT JOIN " + task + " t ON t.PROC_INST_ID_ = s.ID_ AND "
-                + "t.SUSPENSION_STATE_ = 1 WHERE ";
+                + " LEFT JOIN (" + task + " t JOIN " + variable + " k ON k.TASK_ID_ = t.ID_ AND k.NAME_ = '"
+                + DeadlineTasks.KEY_VARIABLE + "' AND k.TEXT_ IN (" + CaseWork.ANSWER_DEADLINES.stream()
+                .map(key -> "'" + key + "'").collect(java.util.stream.Collectors.joining(", ")) + ")) ON "
+                + "t.PROC_INST_ID_ = s.ID_ AND t.SUSPENSION_STATE_ = 1 WHERE ";
     }
 
     /**
