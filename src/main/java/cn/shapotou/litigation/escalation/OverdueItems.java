@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import cn.shapotou.litigation.engine.EngineClock;
 import cn.shapotou.litigation.engine.EngineTable;
@@ -57,7 +58,7 @@ public class OverdueItems {
         String link = EngineTable.IDENTITY_LINK.tableName(management);
         String variable = EngineTable.VARIABLE.tableName(management);
         String groupOf = "(SELECT MIN(l.GROUP_ID_) FROM " + link + " l WHERE l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate')";
-        // A task's deadline is a task-local variable, at most one a task: joined, not looked up row by row.
+        // A task's deadline is a task-local variable, at most one per task: joined, not looked up row by row.
         String deadlineOf = " LEFT JOIN " + variable + " k ON k.TASK_ID_ = t.ID_ AND k.NAME_ = '"
                 + DeadlineTasks.KEY_VARIABLE + "'";
         // Active tasks only (SUSPENSION_STATE_ 1): a suspended case is not anybody's work. The unit is the task's
@@ -102,7 +103,7 @@ public class OverdueItems {
                 + " p ON p.ID_ = c.process_instance_id LEFT JOIN " + execution + " s ON s.BUSINESS_KEY_ = c.case_number"
                 + " LEFT JOIN (" + task + " t JOIN " + variable + " k ON k.TASK_ID_ = t.ID_ AND k.NAME_ = '"
                 + DeadlineTasks.KEY_VARIABLE + "' AND k.TEXT_ IN (" + CaseWork.ANSWER_DEADLINES.stream()
-                .map(key -> "'" + key + "'").collect(java.util.stream.Collectors.joining(", ")) + ")) ON "
+                .map(key -> "'" + key + "'").collect(Collectors.joining(", ")) + ")) ON "
                 + "t.PROC_INST_ID_ = s.ID_ AND t.SUSPENSION_STATE_ = 1 WHERE ";
     }
 
