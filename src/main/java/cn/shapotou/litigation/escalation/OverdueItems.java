@@ -59,14 +59,13 @@ public class OverdueItems {
         String variable = EngineTable.VARIABLE.tableName(management);
         String groupOf = "(SELECT MIN(l.GROUP_ID_) FROM " + link + " l WHERE l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate')";
         // A task's deadline is a task-local variable, at most one per task: joined, not looked up row by row.
-        String deadlineOf = " LEFT JOIN " + variable + " k ON k.TASK_ID_ = t.ID_ AND k.NAME_ = '"
-                + DeadlineTasks.KEY_VARIABLE + "'";
+        String deadlineOf = variable + " k ON k.TASK_ID_ = t.ID_ AND k.NAME_ = '" + DeadlineTasks.KEY_VARIABLE + "'";
         // Active tasks only (SUSPENSION_STATE_ 1): a suspended case is not anybody's work. The unit is the task's
         // candidate group, claimed or not. The case's statutory answer day, while watched, tells whether a task's
         // internal limit was capped by it (OverdueItem.delayOf).
         this.overdueTasks = "SELECT t.ID_, t.NAME_, t.ASSIGNEE_, t.DUE_DATE_, t.EXECUTION_ID_, t.PROC_INST_ID_, "
                 + "p.BUSINESS_KEY_, " + groupOf + " AS UNIT_, k.TEXT_ AS DEADLINE_, c.answer_due FROM "
-                + task + " t" + deadlineOf + " LEFT JOIN " + execution + " p ON p.ID_ = t.PROC_INST_ID_ "
+                + task + " t LEFT JOIN " + deadlineOf + " LEFT JOIN " + execution + " p ON p.ID_ = t.PROC_INST_ID_ "
                 + "LEFT JOIN lit_case c ON c.case_number = p.BUSINESS_KEY_ WHERE t.DUE_DATE_ < ? AND "
                 + "t.SUSPENSION_STATE_ = 1";
         // Where a case-level item's incident goes, read only when it is raised (executionAt), not for every listed case.
@@ -101,9 +100,9 @@ public class OverdueItems {
                 + "')) AS WATCHED_, t.ID_, t.NAME_, t.ASSIGNEE_, t.DUE_DATE_, CASE WHEN t.ID_ IS NULL THEN NULL ELSE "
                 + groupOf + " END AS UNIT_, k.TEXT_ AS DEADLINE_ FROM lit_case c JOIN " + execution
                 + " p ON p.ID_ = c.process_instance_id LEFT JOIN " + execution + " s ON s.BUSINESS_KEY_ = c.case_number"
-                + " LEFT JOIN (" + task + " t JOIN " + variable + " k ON k.TASK_ID_ = t.ID_ AND k.NAME_ = '"
-                + DeadlineTasks.KEY_VARIABLE + "' AND k.TEXT_ IN (" + CaseWork.ANSWER_DEADLINES.stream()
-                .map(key -> "'" + key + "'").collect(Collectors.joining(", ")) + ")) ON "
+                + " LEFT JOIN (" + task + " t JOIN " + deadlineOf + " AND k.TEXT_ IN ("
+                + CaseWork.ANSWER_DEADLINES.stream().map(key -> "'" + key + "'").collect(Collectors.joining(", "))
+                + ")) ON "
                 + "t.PROC_INST_ID_ = s.ID_ AND t.SUSPENSION_STATE_ = 1 WHERE ";
     }
 
