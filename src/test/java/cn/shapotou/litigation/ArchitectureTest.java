@@ -30,7 +30,7 @@ class ArchitectureTest {
             // Engine plugin; a HistoryEventHandler, to note how a case ended in the history event itself.
             APP + ".cases.CaseTermination",
             // Engine plugin: takes the place of the engine's database history handler to leave out what the case keeps
-            // elsewhere (HistoryEvent and its kinds, DbHistoryEventHandler).
+            // elsewhere (HistoryEvent and its kinds, DbHistoryEventHandler, the save points' job type).
             APP + ".cases.RedundantHistory",
             // Engine plugin: creates its indexes after the engine built its schema and before any job runs.
             APP + ".escalation.SupervisionIndexes",

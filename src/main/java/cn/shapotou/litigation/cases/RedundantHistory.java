@@ -11,6 +11,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
+import org.camunda.bpm.engine.impl.jobexecutor.AsyncContinuationJobHandler;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
@@ -29,7 +30,9 @@ import org.springframework.stereotype.Component;
  * <li>a task's {@code deadlineKey} and {@code deadlineText}: derived from the case's {@code deadlines}, whose history
  * shows each deadline and how it was computed, while the task's history keeps its due date;</li>
  * <li>that a timer job was created or deleted: a task's 「期限届满」 and 「到期提醒」 timers are created and deleted with
- * each task, and the timer's moment is the task's due date; a timer that fires still leaves its success or failure.</li>
+ * each task, and the timer's moment is the task's due date; a timer that fires still leaves its success or failure;</li>
+ * <li>that a save point's job was created (an asynchronous continuation, README「事务边界与重试」): it is created when
+ * the activity before it ends, which the activity history records; its run leaves its success or failure.</li>
  * </ul>
  * Each is decided by the variable's process, name and scope, or the job's type, so a variable's every event is
  * written or none is. The engine writes the rest as before: this plugin takes the place of its database history
@@ -69,10 +72,12 @@ public class RedundantHistory extends AbstractProcessEnginePlugin {
                     && variable.getProcessInstanceId().equals(variable.getExecutionId())
                     && copies(variable.getProcessDefinitionKey()).contains(variable.getVariableName());
         }
-        if (event instanceof HistoricJobLogEvent job) {
-            return job.getJobDefinitionType() != null && job.getJobDefinitionType().startsWith("timer-")
-                    && (job.getState() == JobState.CREATED.getStateCode()
-                    || job.getState() == JobState.DELETED.getStateCode());
+        if (event instanceof HistoricJobLogEvent job && job.getJobDefinitionType() != null) {
+            boolean created = job.getState() == JobState.CREATED.getStateCode();
+            if (job.getJobDefinitionType().startsWith("timer-")) {
+                return created || job.getState() == JobState.DELETED.getStateCode();
+            }
+            return created && AsyncContinuationJobHandler.TYPE.equals(job.getJobDefinitionType());
         }
         return false;
     }

@@ -14,7 +14,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.jobexecutor.AsyncContinuationJobHandler;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -26,7 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The history keeps what happened to the case once: the case's facts in litigation-case's history, not again in each
  * stage that only reads them; a task's deadline in its due date and the case's deadlines, not in the task's derived
- * variables; a timer by its firing, not by its creation and deletion with every task (src/docs/decisions.md 第 15 条).
+ * variables; a timer by its firing, not by its creation and deletion with every task; a save point by its run, not by
+ * its creation (src/docs/decisions.md 第 15 条).
  */
 @IntegrationTest
 class RedundantHistoryTest {
@@ -104,6 +107,26 @@ class RedundantHistoryTest {
         walk.approveProposal(caseNumber);
         assertThat(history.createHistoricJobLogQuery().processInstanceId(draft.getProcessInstanceId())
                 .deletionLog().count()).as("nor for deleting them with the task").isZero();
+    }
+
+    @Test
+    void aSavePointLeavesHistoryWhenItRunsNotWhenItIsCreated() {
+        TestCases.today("2026-12-01");
+        CaseWalk walk = new CaseWalk(runtime, tasks);
+        String caseNumber = walk.register(TestCases.natresCase()).getBusinessKey();
+        walk.approveProposal(caseNumber);
+        Task assign = walk.task(caseNumber, "AssignCounselTask");
+        String stage = assign.getProcessInstanceId();
+        // 指派法律顾问 ends at a save point (camunda:asyncAfter); the tests' job executor continues it at once.
+        tasks.complete(assign.getId(), Map.of("counsel", "counsel"));
+
+        List<HistoricJobLog> savePoints = history.createHistoricJobLogQuery().processInstanceId(stage)
+                .jobDefinitionType(AsyncContinuationJobHandler.TYPE).list();
+        assertThat(savePoints).as("its run is history").isNotEmpty()
+                .allMatch(HistoricJobLog::isSuccessLog, "a success log");
+        assertThat(savePoints).extracting(HistoricJobLog::getActivityId).contains("AssignCounselTask");
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(stage)
+                .activityId("AssignCounselTask").finished().count()).as("the moment it was reached").isEqualTo(1);
     }
 
     @Test
