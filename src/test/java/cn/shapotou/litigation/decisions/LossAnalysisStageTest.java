@@ -58,8 +58,6 @@ class LossAnalysisStageTest extends StageTest {
         runJobs(instance);
         assertThat(instance).isWaitingAt("FileLossAnalysisTask").isNotEnded();
         complete(task("FileLossAnalysisTask", instance));
-        assertThat(instance).isNotEnded();
-        runJobs(instance);
 
         assertThat(instance).hasPassed("LossAnalysisJoinGateway", "LossAnalysisDoneEndEvent").isEnded();
         verify(stage, times(4)).notify(any());
