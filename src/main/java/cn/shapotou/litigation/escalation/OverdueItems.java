@@ -62,12 +62,13 @@ public class OverdueItems {
         String deadlineOf = variable + " k ON k.TASK_ID_ = t.ID_ AND k.NAME_ = '" + DeadlineTasks.KEY_VARIABLE + "'";
         // Active tasks only (SUSPENSION_STATE_ 1): a suspended case is not anybody's work. The unit is the task's
         // candidate group, claimed or not. The case's statutory answer day, while watched, tells whether a task's
-        // internal limit was capped by it (OverdueItem.delayOf).
+        // internal limit was capped by it (OverdueItem.delayOf): read for the tasks of that limit only, not for each
+        // of the 5,000 rows the list may have (README「性能基准」).
         this.overdueTasks = "SELECT t.ID_, t.NAME_, t.ASSIGNEE_, t.DUE_DATE_, t.EXECUTION_ID_, t.PROC_INST_ID_, "
-                + "p.BUSINESS_KEY_, " + groupOf + " AS UNIT_, k.TEXT_ AS DEADLINE_, c.answer_due FROM "
-                + task + " t LEFT JOIN " + deadlineOf + " LEFT JOIN " + execution + " p ON p.ID_ = t.PROC_INST_ID_ "
-                + "LEFT JOIN lit_case c ON c.case_number = p.BUSINESS_KEY_ WHERE t.DUE_DATE_ < ? AND "
-                + "t.SUSPENSION_STATE_ = 1";
+                + "p.BUSINESS_KEY_, " + groupOf + " AS UNIT_, k.TEXT_ AS DEADLINE_, CASE WHEN k.TEXT_ = '"
+                + CourtDeadlines.ANSWER_MATERIALS + "' THEN (SELECT c.answer_due FROM lit_case c WHERE c.case_number = "
+                + "p.BUSINESS_KEY_) END AS answer_due FROM " + task + " t LEFT JOIN " + deadlineOf + " LEFT JOIN "
+                + execution + " p ON p.ID_ = t.PROC_INST_ID_ WHERE t.DUE_DATE_ < ? AND t.SUSPENSION_STATE_ = 1";
         // Where a case-level item's incident goes, read only when it is raised (executionAt), not for every listed case.
         this.executionAt = "SELECT MIN(x.ID_) FROM " + execution + " x WHERE x.PROC_INST_ID_ = ? AND x.ACT_ID_ IS NOT NULL";
         this.tasksOfActivity = "SELECT ID_ FROM " + task + " WHERE PROC_INST_ID_ = ? AND TASK_DEF_KEY_ = ?";
@@ -140,15 +141,17 @@ public class OverdueItems {
 
     private OverdueItem caseItem(CaseWork work, LocalDate today) {
         String key = "case:" + work.instanceId() + ":" + CourtDeadlines.STATUTORY_ANSWER;
+        // Worked out once an item: the list has thousands (CaseWork#unit is the first holder).
+        List<CaseWork.OpenTask> holding = work.holding();
         List<String> holders = work.holders();
-        return new OverdueItem(key, work.caseNumber(), work.answerItem(), work.unit(),
+        return new OverdueItem(key, work.caseNumber(), work.answerItem(), holders.get(0),
                 holders.stream().map(units::nameOf).reduce((a, b) -> a + "、" + b).orElseThrow(), work.answerDue(),
                 ChronoUnit.DAYS.between(work.answerDue(), today), null,
                 work.instanceId(), work.instanceId(),
-                work.holding().stream().map(CaseWork.OpenTask::assignee).filter(a -> a != null).findFirst()
+                holding.stream().map(CaseWork.OpenTask::assignee).filter(a -> a != null).findFirst()
                         .orElse(null), holders, CourtDeadlines.STATUTORY_ANSWER,
                 OverdueItem.delayOf(work.caseNumber(), CourtDeadlines.STATUTORY_ANSWER, work.answerDue(), key),
-                holding(work));
+                holding(holding));
     }
 
     /**
@@ -246,8 +249,8 @@ public class OverdueItems {
     }
 
     /** e.g. 区司法局「拟定办理建议」; null when no task holds it. */
-    private String holding(CaseWork work) {
-        List<String> held = work.holding().stream()
+    private String holding(List<CaseWork.OpenTask> holding) {
+        List<String> held = holding.stream()
                 .map(t -> units.nameOf(t.group()) + "「" + t.name() + "」").distinct().toList();
         return held.isEmpty() ? null : String.join("、", held);
     }

@@ -129,6 +129,38 @@ class EscalationHoldersTest {
     }
 
     @Test
+    void theSevenDayMaterialsLimitCappedByTheAnswerDayIsOneDelayWithItAndUncappedItsOwn() {
+        // 《办法》第十条第二款: the materials are due 7 days after approval, but not after the statutory answer day.
+        CaseWalk walk = new CaseWalk(runtime, tasks);
+        Map<String, Object> capped = TestCases.natresCase();
+        String cappedCase = (String) capped.get("caseNumber");
+        walk.register(capped);
+        Map<String, Object> own = TestCases.natresCase();
+        String ownCase = (String) own.get("caseNumber");
+        walk.register(own);
+        // Both received 2026-11-20, so the answer is due 2026-12-07. One approved 2026-11-23 (materials due 11-30),
+        // the other 2026-12-03 (7 days would be 12-10: capped to 12-07).
+        TestCases.today("2026-11-23");
+        walk.approveProposal(ownCase);
+        TestCases.today("2026-12-03");
+        walk.approveProposal(cappedCase);
+
+        TestCases.today("2026-12-08");
+        List<OverdueItem> items = overdue.now();
+        OverdueItem cappedMaterials = items.stream().filter(i -> cappedCase.equals(i.caseNumber())
+                && "准备答辩材料".equals(i.item())).findFirst().orElseThrow();
+        assertThat(cappedMaterials.due()).hasToString("2026-12-07");
+        assertThat(cappedMaterials.deadline()).isEqualTo(CourtDeadlines.STATUTORY_ANSWER);
+        assertThat(cappedMaterials.delay()).isEqualTo(answerItem(cappedCase).delay());
+
+        OverdueItem ownMaterials = items.stream().filter(i -> ownCase.equals(i.caseNumber())
+                && "准备答辩材料".equals(i.item())).findFirst().orElseThrow();
+        assertThat(ownMaterials.due()).hasToString("2026-11-30");
+        assertThat(ownMaterials.deadline()).isEqualTo(CourtDeadlines.ANSWER_MATERIALS);
+        assertThat(ownMaterials.delay()).isNotEqualTo(answerItem(ownCase).delay());
+    }
+
+    @Test
     void aMissedStatutoryAnswerIsReportedToTheLeadersAndItsTasksNameTheDeadlineTheyShare() {
         CaseWalk walk = new CaseWalk(runtime, tasks);
         Map<String, Object> data = TestCases.natresCase();
