@@ -50,9 +50,14 @@ public final class ModelNames {
     /** The product's models ({@code processes/*.bpmn}) and forms ({@code forms/*.form}). */
     public static ModelNames ofTheProduct() {
         ModelNames names = new ModelNames();
-        files(Path.of("processes"), ".bpmn").forEach(names::readBpmn);
+        productModels().forEach(names::readBpmn);
         files(Path.of("forms"), ".form").forEach(names::readForm);
         return names;
+    }
+
+    /** The product's process models, {@code processes/*.bpmn}, in name order. */
+    public static List<Path> productModels() {
+        return files(Path.of("processes"), ".bpmn");
     }
 
     /** Adds models kept for the tests only (earlier versions the migration tests deploy). */

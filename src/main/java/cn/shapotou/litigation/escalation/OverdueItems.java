@@ -141,10 +141,10 @@ public class OverdueItems {
 
     private OverdueItem caseItem(CaseWork work, LocalDate today) {
         String key = "case:" + work.instanceId() + ":" + CourtDeadlines.STATUTORY_ANSWER;
-        // Worked out once an item: the list has thousands (CaseWork#unit is the first holder).
+        // The open tasks holding it read once an item: the list has thousands.
         List<CaseWork.OpenTask> holding = work.holding();
         List<String> holders = work.holders();
-        return new OverdueItem(key, work.caseNumber(), work.answerItem(), holders.get(0),
+        return new OverdueItem(key, work.caseNumber(), work.answerItem(), work.unit(),
                 holders.stream().map(units::nameOf).reduce((a, b) -> a + "、" + b).orElseThrow(), work.answerDue(),
                 ChronoUnit.DAYS.between(work.answerDue(), today), null,
                 work.instanceId(), work.instanceId(),

@@ -2,12 +2,10 @@ package cn.shapotou.litigation.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import cn.shapotou.litigation.ModelNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -21,20 +19,18 @@ import org.junit.jupiter.api.Test;
 class SavePointModelTest {
 
     @Test
-    void everyUserTaskOfEveryProcessEndsInASavePoint() throws IOException {
+    void everyUserTaskOfEveryProcessEndsInASavePoint() {
         List<String> tasks = new ArrayList<>();
         List<String> without = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("processes"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList()) {
-                for (UserTask task : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(UserTask.class)) {
-                    String name = file.getFileName() + " " + task.getId() + "（" + task.getName() + "）";
-                    tasks.add(name);
-                    // A multi-instance task's save point is each instance's own, on its loop characteristics.
-                    boolean eachInstance = task.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics mi
-                            && mi.isCamundaAsyncAfter();
-                    if (!task.isCamundaAsyncAfter() && !eachInstance) {
-                        without.add(name);
-                    }
+        for (Path file : ModelNames.productModels()) {
+            for (UserTask task : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(UserTask.class)) {
+                String name = file.getFileName() + " " + task.getId() + "（" + task.getName() + "）";
+                tasks.add(name);
+                // A multi-instance task's save point is each instance's own, on its loop characteristics.
+                boolean eachInstance = task.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics mi
+                        && mi.isCamundaAsyncAfter();
+                if (!task.isCamundaAsyncAfter() && !eachInstance) {
+                    without.add(name);
                 }
             }
         }
