@@ -2,14 +2,12 @@ package cn.shapotou.litigation.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import cn.shapotou.litigation.ModelNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -36,8 +34,8 @@ class DeadlineTimersModelTest {
     private static final Pattern REMINDER_CYCLE =
             Pattern.compile("^\\$\\{caseDeadlines\\.reminderCycle\\(\\s*execution\\s*,\\s*([^)]+?)\\s*\\)}$");
 
-    static Stream<Path> models() throws IOException {
-        return Files.list(Path.of("processes")).filter(p -> p.toString().endsWith(".bpmn")).sorted();
+    static List<Path> models() {
+        return ModelNames.productModels();
     }
 
     @ParameterizedTest

@@ -3,6 +3,9 @@ package cn.shapotou.litigation.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shapotou.litigation.IntegrationTest;
+import cn.shapotou.litigation.ModelNames;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -19,11 +22,9 @@ class HistoryRetentionTest {
     HistoryRetention retention;
 
     @Test
-    void everyModelKeepsItsHistoryAsLongAsItsRecordIsNeeded() throws java.io.IOException {
-        java.util.Set<String> files;
-        try (var list = java.nio.file.Files.list(java.nio.file.Path.of("processes"))) {
-            files = list.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
-        }
+    void everyModelKeepsItsHistoryAsLongAsItsRecordIsNeeded() {
+        Set<String> files = ModelNames.productModels().stream().map(f -> f.getFileName().toString())
+                .collect(Collectors.toSet());
         int models = 0;
         for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
             String resource = definition.getResourceName();
