@@ -86,8 +86,8 @@ class SupervisionBrowserTest {
                     + "[.//h4[contains(normalize-space(.), '已逾期')]]");
             // Tasklist's first load reads every filter's count: slow on a loaded machine.
             browser.waiting(60).until(ExpectedConditions.visibilityOfElementLocated(overdueFilter)).click();
-            // Until Tasklist shows 已逾期 as the chosen filter, the list is still 本单位待办's, in which tasks without
-            // a deadline come first and a long-overdue one may be past the first page.
+            // Until Tasklist shows 已逾期 as the chosen filter, the list is still 本单位待办's (newest first, Tasklist's
+            // default sorting), in which this case's task may be past the first page.
             browser.waiting(30).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(
                     ExpectedConditions.attributeContains(overdueFilter, "class", "active"));
             browser.waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(

@@ -2,7 +2,6 @@ package cn.shapotou.litigation.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shapotou.litigation.ModelNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +33,8 @@ class DeadlineTimersModelTest {
     private static final Pattern REMINDER_CYCLE =
             Pattern.compile("^\\$\\{caseDeadlines\\.reminderCycle\\(\\s*execution\\s*,\\s*([^)]+?)\\s*\\)}$");
 
-    static List<Path> models() {
-        return ModelNames.productModels();
-    }
-
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource("cn.shapotou.litigation.ModelNames#productModels")
     void everyDeadlineBoundTaskHasItsOverdueTimerAndEveryOverdueTimerItsTask(Path file) {
         BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
         List<String> timed = new ArrayList<>();
