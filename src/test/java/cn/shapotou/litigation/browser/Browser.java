@@ -91,9 +91,21 @@ public final class Browser implements AutoCloseable {
         // The first sign-in of a test run starts the webapps' lazily built parts on the server; on a busy two-core
         // machine that has taken more than 30 seconds, and more than two minutes while another build ran beside the
         // suite. A refused sign-in says so at once instead of timing out.
-        waiting(240).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.cssSelector("form[name=signinForm]")).stream()
-                .noneMatch(WebElement::isDisplayed) || d.getPageSource().contains("登录失败"));
+        try {
+            waiting(240).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.cssSelector("form[name=signinForm]")).stream()
+                    .noneMatch(WebElement::isDisplayed) || d.getPageSource().contains("登录失败"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Seldom, and only as a run's first sign-in: keep what the page showed, so that the cause can be seen.
+            try {
+                screenshot("signin-timeout-" + user);
+            } catch (IOException | RuntimeException ignored) {
+                // the timeout is what is reported
+            }
+            throw new org.openqa.selenium.TimeoutException("Tasklist sign-in of " + user + " still open after 240 s, "
+                    + "at " + driver.getCurrentUrl() + ", showing: " + driver.findElement(By.tagName("body")).getText()
+                    + " (screenshot target/screenshots/signin-timeout-" + user + ".png)", e);
+        }
         if (driver.getPageSource().contains("登录失败")) {
             throw new IllegalStateException("Tasklist refused the sign-in of " + user + ": "
                     + driver.findElement(By.tagName("body")).getText());
